@@ -1,0 +1,1 @@
+//! Benchmarks of nidan beside its peers: filled in by the benchmark issue.

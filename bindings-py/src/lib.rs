@@ -1,0 +1,1 @@
+//! Python bindings for nidan: filled in by the Python package issue.

@@ -1,0 +1,1 @@
+//! WebAssembly bindings for nidan: filled in by the npm package issue.

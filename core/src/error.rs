@@ -1,0 +1,240 @@
+//! The one error type of the crate.
+//!
+//! A wrong one-time code is not an error: verification reports it as a
+//! normal result. Errors are for bad configuration and malformed input.
+
+use core::fmt;
+
+/// What went wrong, without any secret material.
+///
+/// Every message says what is wrong and, where it helps, where; none of
+/// them carries secret bytes, their base32 form or a one-time code.
+///
+/// ```
+/// let err = nidan::Secret::from_base32("JBSWY3DPEHPK3PX1").unwrap_err();
+/// assert_eq!(err, nidan::Error::Base32Character { position: 15 });
+/// assert_eq!(err.family(), nidan::ErrorFamily::Secret);
+/// assert_eq!(
+///     err.to_string(),
+///     "secret is not valid base32: character 16 is not in the alphabet A-Z, 2-7"
+/// );
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Error {
+    /// A character of a base32 secret is outside the alphabet (0-based position).
+    Base32Character {
+        /// Position of the first offending character, counted in characters.
+        position: usize,
+    },
+    /// The number of base32 characters cannot come from whole bytes (1, 3 or 6 modulo 8).
+    Base32Length,
+    /// Padding (`=`) is present but not the exact amount RFC 4648 requires.
+    Base32Padding,
+    /// The last base32 character carries non-zero bits past the final byte.
+    Base32TrailingBits,
+    /// The secret is empty.
+    SecretEmpty,
+    /// The secret is shorter than the minimum for its use.
+    SecretTooShort {
+        /// Length of the secret, in bits.
+        bits: usize,
+        /// The minimum, in bits.
+        min_bits: usize,
+    },
+    /// The secret is longer than [`Secret::MAX_BYTES`](crate::Secret::MAX_BYTES).
+    SecretTooLong {
+        /// The maximum, in bytes.
+        max_bytes: usize,
+    },
+    /// The operating system's random number generator failed.
+    RandomSource,
+    /// The number of digits is outside 6 to 10 (6 to 8 in otpauth URIs).
+    Digits {
+        /// The number of digits asked for.
+        digits: u32,
+    },
+    /// The algorithm name is not SHA1, SHA256 or SHA512.
+    Algorithm,
+    /// The TOTP period is zero.
+    Period,
+    /// The time is before the TOTP epoch T0.
+    TimeBeforeT0,
+    /// A verification window side is larger than [`Window::MAX_SIDE`](crate::Window::MAX_SIDE).
+    WindowTooLarge {
+        /// The requested side.
+        steps: u32,
+    },
+    /// An output buffer is too small.
+    BufferTooSmall {
+        /// The number of bytes needed.
+        needed: usize,
+    },
+    /// An otpauth URI is longer than the cap (2048 bytes, see `KeyUri::MAX_LEN`).
+    UriTooLong {
+        /// The maximum, in bytes.
+        max: usize,
+    },
+    /// The URI does not start with `otpauth://`.
+    UriScheme,
+    /// The URI type is neither `totp` nor `hotp`.
+    UriType,
+    /// A `%` escape in the URI is not followed by two hexadecimal digits.
+    UriPercentEncoding,
+    /// A decoded part of the URI is not valid UTF-8.
+    UriUtf8,
+    /// A required parameter is missing.
+    UriMissingParameter {
+        /// The parameter's name.
+        parameter: &'static str,
+    },
+    /// A parameter appears more than once.
+    UriDuplicateParameter {
+        /// The parameter's name.
+        parameter: &'static str,
+    },
+    /// A parameter's value cannot be used.
+    UriInvalidValue {
+        /// The parameter's name.
+        parameter: &'static str,
+    },
+    /// The issuer in the label and the `issuer` parameter differ.
+    UriIssuerMismatch,
+    /// The label cannot be written unambiguously (for example an issuer containing `:`).
+    UriLabel,
+}
+
+/// The family of an [`Error`], for callers that map errors onto their own
+/// classes (the Python and JavaScript packages do).
+///
+/// ```
+/// use nidan::{Error, ErrorFamily};
+/// assert_eq!(Error::Period.family(), ErrorFamily::Parameter);
+/// assert_eq!(Error::UriScheme.family(), ErrorFamily::Uri);
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorFamily {
+    /// A secret could not be read, generated or is unfit for use.
+    Secret,
+    /// An otpauth URI is malformed or inconsistent.
+    Uri,
+    /// A parameter (digits, period, time, window, buffer) is out of range.
+    Parameter,
+}
+
+impl Error {
+    /// The family this error belongs to.
+    ///
+    /// ```
+    /// assert_eq!(nidan::Error::Base32Length.family(), nidan::ErrorFamily::Secret);
+    /// ```
+    pub const fn family(&self) -> ErrorFamily {
+        match self {
+            Self::Base32Character { .. }
+            | Self::Base32Length
+            | Self::Base32Padding
+            | Self::Base32TrailingBits
+            | Self::SecretEmpty
+            | Self::SecretTooShort { .. }
+            | Self::SecretTooLong { .. }
+            | Self::RandomSource => ErrorFamily::Secret,
+            Self::Digits { .. }
+            | Self::Algorithm
+            | Self::Period
+            | Self::TimeBeforeT0
+            | Self::WindowTooLarge { .. }
+            | Self::BufferTooSmall { .. } => ErrorFamily::Parameter,
+            Self::UriTooLong { .. }
+            | Self::UriScheme
+            | Self::UriType
+            | Self::UriPercentEncoding
+            | Self::UriUtf8
+            | Self::UriMissingParameter { .. }
+            | Self::UriDuplicateParameter { .. }
+            | Self::UriInvalidValue { .. }
+            | Self::UriIssuerMismatch
+            | Self::UriLabel => ErrorFamily::Uri,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Base32Character { position } => write!(
+                f,
+                "secret is not valid base32: character {} is not in the alphabet A-Z, 2-7",
+                position.saturating_add(1)
+            ),
+            Self::Base32Length => {
+                f.write_str("secret is not valid base32: its length cannot come from whole bytes")
+            }
+            Self::Base32Padding => {
+                f.write_str("secret is not valid base32: the '=' padding is the wrong length")
+            }
+            Self::Base32TrailingBits => f.write_str(
+                "secret is not valid base32: the last character has bits set past the final byte",
+            ),
+            Self::SecretEmpty => f.write_str("secret is empty"),
+            Self::SecretTooShort { bits, min_bits } => write!(
+                f,
+                "secret is too short: {bits} bits, at least {min_bits} are required"
+            ),
+            Self::SecretTooLong { max_bytes } => {
+                write!(
+                    f,
+                    "secret is too long: at most {max_bytes} bytes are supported"
+                )
+            }
+            Self::RandomSource => {
+                f.write_str("the operating system's random number generator failed")
+            }
+            Self::Digits { digits } => write!(
+                f,
+                "digits must be from 6 to 10 (6 to 8 in otpauth URIs), got {digits}"
+            ),
+            Self::Algorithm => f.write_str("algorithm must be SHA1, SHA256 or SHA512"),
+            Self::Period => f.write_str("period must be at least 1 second"),
+            Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
+            Self::WindowTooLarge { steps } => write!(
+                f,
+                "verification window reaches {steps} steps to one side, at most {} are allowed",
+                crate::Window::MAX_SIDE
+            ),
+            Self::BufferTooSmall { needed } => {
+                write!(f, "output buffer too small: {needed} bytes needed")
+            }
+            Self::UriTooLong { max } => write!(f, "otpauth URI is longer than {max} bytes"),
+            Self::UriScheme => f.write_str("URI does not start with otpauth://"),
+            Self::UriType => f.write_str("otpauth URI type must be totp or hotp"),
+            Self::UriPercentEncoding => {
+                f.write_str("otpauth URI has a '%' that is not followed by two hexadecimal digits")
+            }
+            Self::UriUtf8 => f.write_str("otpauth URI decodes to text that is not UTF-8"),
+            Self::UriMissingParameter { parameter } => {
+                write!(f, "otpauth URI lacks the {parameter} parameter")
+            }
+            Self::UriDuplicateParameter { parameter } => {
+                write!(
+                    f,
+                    "otpauth URI has the {parameter} parameter more than once"
+                )
+            }
+            Self::UriInvalidValue { parameter } => {
+                write!(f, "otpauth URI has an invalid {parameter} value")
+            }
+            Self::UriIssuerMismatch => f.write_str(
+                "otpauth URI names one issuer in its label and another in its issuer parameter",
+            ),
+            Self::UriLabel => f.write_str(
+                "otpauth label cannot be written: the issuer must be non-empty and free of ':'",
+            ),
+        }
+    }
+}
+
+impl core::error::Error for Error {}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = core::result::Result<T, E>;

@@ -1,0 +1,34 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod algorithm;
+pub mod base32;
+mod code;
+mod error;
+mod hotp;
+mod mac;
+mod secret;
+mod totp;
+#[cfg(feature = "alloc")]
+mod uri;
+mod verify;
+
+pub use algorithm::Algorithm;
+pub use code::{Code, MAX_DIGITS, MIN_DIGITS, normalize_code};
+pub use error::{Error, ErrorFamily, Result};
+pub use hotp::{Hotp, HotpConfig};
+pub use secret::Secret;
+pub use totp::{TimeStep, Totp, TotpConfig};
+#[cfg(feature = "alloc")]
+pub use uri::{KeyUri, OtpKind};
+pub use verify::{Match, Verdict, Window};

@@ -1,0 +1,210 @@
+//! HMAC [RFC 2104] keyed once, then applied to 8-byte counters.
+//!
+//! Keying absorbs `K ^ ipad` and `K ^ opad` into two hash states and keeps
+//! only those chaining values. Each MAC of a counter afterwards costs exactly
+//! two compressions and no allocation: one for the padded counter block and
+//! one for the padded inner digest. The compression functions are
+//! RustCrypto's (`sha1`, `sha2`), with their hardware back ends.
+
+use sha1::Digest as _;
+use zeroize::Zeroize;
+
+use crate::algorithm::Algorithm;
+
+/// The longest MAC, in bytes (HMAC-SHA-512).
+pub(crate) const MAX_MAC_LEN: usize = 64;
+
+const SHA1_IV: [u32; 5] = [
+    0x6745_2301,
+    0xEFCD_AB89,
+    0x98BA_DCFE,
+    0x1032_5476,
+    0xC3D2_E1F0,
+];
+const SHA256_IV: [u32; 8] = [
+    0x6a09_e667,
+    0xbb67_ae85,
+    0x3c6e_f372,
+    0xa54f_f53a,
+    0x510e_527f,
+    0x9b05_688c,
+    0x1f83_d9ab,
+    0x5be0_cd19,
+];
+const SHA512_IV: [u64; 8] = [
+    0x6a09_e667_f3bc_c908,
+    0xbb67_ae85_84ca_a73b,
+    0x3c6e_f372_fe94_f82b,
+    0xa54f_f53a_5f1d_36f1,
+    0x510e_527f_ade6_82d1,
+    0x9b05_688c_2b3e_6c1f,
+    0x1f83_d9ab_fb41_bd6b,
+    0x5be0_cd19_137e_2179,
+];
+
+/// Inner and outer chaining values after absorbing the padded key.
+#[derive(Clone)]
+struct Keyed<S: Zeroize> {
+    inner: S,
+    outer: S,
+}
+
+impl<S: Zeroize> Drop for Keyed<S> {
+    fn drop(&mut self) {
+        self.inner.zeroize();
+        self.outer.zeroize();
+    }
+}
+
+/// An HMAC key ready to authenticate counters. Secret-equivalent: zeroized on drop.
+#[derive(Clone)]
+pub(crate) struct KeyedMac(KeyedState);
+
+#[derive(Clone)]
+enum KeyedState {
+    Sha1(Keyed<[u32; 5]>),
+    Sha256(Keyed<[u32; 8]>),
+    Sha512(Keyed<[u64; 8]>),
+}
+
+impl KeyedMac {
+    /// Computes the keyed state for `key` (any length; longer than a block is hashed first).
+    pub(crate) fn new(algorithm: Algorithm, key: &[u8]) -> Self {
+        Self(match algorithm {
+            Algorithm::Sha1 => KeyedState::Sha1(keyed_states::<_, 64>(
+                SHA1_IV,
+                key,
+                |k, out| out[..20].copy_from_slice(&sha1::Sha1::digest(k)),
+                sha1::block_api::compress,
+            )),
+            Algorithm::Sha256 => KeyedState::Sha256(keyed_states::<_, 64>(
+                SHA256_IV,
+                key,
+                |k, out| out[..32].copy_from_slice(&sha2::Sha256::digest(k)),
+                sha2::block_api::compress256,
+            )),
+            Algorithm::Sha512 => KeyedState::Sha512(keyed_states::<_, 128>(
+                SHA512_IV,
+                key,
+                |k, out| out[..64].copy_from_slice(&sha2::Sha512::digest(k)),
+                sha2::block_api::compress512,
+            )),
+        })
+    }
+
+    /// HMAC of the 8-byte big-endian `counter`, written to the front of `out`;
+    /// returns the MAC length.
+    pub(crate) fn mac_counter(&self, counter: u64, out: &mut [u8; MAX_MAC_LEN]) -> usize {
+        let message = counter.to_be_bytes();
+        match &self.0 {
+            KeyedState::Sha1(keyed) => {
+                two_pass::<_, 64>(keyed, &message, sha1::block_api::compress, out)
+            }
+            KeyedState::Sha256(keyed) => {
+                two_pass::<_, 64>(keyed, &message, sha2::block_api::compress256, out)
+            }
+            KeyedState::Sha512(keyed) => {
+                two_pass::<_, 128>(keyed, &message, sha2::block_api::compress512, out)
+            }
+        }
+    }
+
+    /// Dynamic truncation of the counter's MAC [RFC 4226 §5.3]: 31 bits read
+    /// at the offset given by the low nibble of the last MAC byte.
+    pub(crate) fn truncated(&self, counter: u64) -> u32 {
+        let mut mac = [0u8; MAX_MAC_LEN];
+        let len = self.mac_counter(counter, &mut mac);
+        let offset = usize::from(mac[len - 1] & 0x0f);
+        let bytes = [
+            mac[offset],
+            mac[offset + 1],
+            mac[offset + 2],
+            mac[offset + 3],
+        ];
+        u32::from_be_bytes(bytes) & 0x7fff_ffff
+    }
+}
+
+/// The state words of a hash, serialised big-endian.
+trait StateWords: Copy + Zeroize {
+    /// Writes the words big-endian to the front of `out`; returns the byte count.
+    fn write_be(&self, out: &mut [u8; MAX_MAC_LEN]) -> usize;
+}
+
+impl<const N: usize> StateWords for [u32; N] {
+    fn write_be(&self, out: &mut [u8; MAX_MAC_LEN]) -> usize {
+        for (chunk, word) in out.chunks_exact_mut(4).zip(self) {
+            chunk.copy_from_slice(&word.to_be_bytes());
+        }
+        N * 4
+    }
+}
+
+impl<const N: usize> StateWords for [u64; N] {
+    fn write_be(&self, out: &mut [u8; MAX_MAC_LEN]) -> usize {
+        for (chunk, word) in out.chunks_exact_mut(8).zip(self) {
+            chunk.copy_from_slice(&word.to_be_bytes());
+        }
+        N * 8
+    }
+}
+
+/// Absorbs `K ^ ipad` and `K ^ opad` into two copies of `iv`, where `K` is
+/// the key padded to one block (hashed by `hash` first when it is longer),
+/// and wipes every copy of the key on the way out.
+fn keyed_states<S: StateWords, const BLOCK: usize>(
+    iv: S,
+    key: &[u8],
+    hash: impl FnOnce(&[u8], &mut [u8; BLOCK]),
+    compress: impl Fn(&mut S, &[[u8; BLOCK]]),
+) -> Keyed<S> {
+    let mut key_block = [0u8; BLOCK];
+    if key.len() > BLOCK {
+        hash(key, &mut key_block);
+    } else {
+        key_block[..key.len()].copy_from_slice(key);
+    }
+    let mut pad = [0u8; BLOCK];
+    let mut absorb = |fill: u8| {
+        for (p, k) in pad.iter_mut().zip(key_block.iter()) {
+            *p = k ^ fill;
+        }
+        let mut state = iv;
+        compress(&mut state, core::slice::from_ref(&pad));
+        state
+    };
+    let keyed = Keyed {
+        inner: absorb(0x36),
+        outer: absorb(0x5c),
+    };
+    pad.zeroize();
+    key_block.zeroize();
+    keyed
+}
+
+/// The padded final block for `message`, which follows one block already
+/// absorbed (the key block) [FIPS 180-4 §5.1]. Messages here are at most
+/// 64 bytes, so they always fit one block with their padding.
+fn final_block<const BLOCK: usize>(message: &[u8]) -> [u8; BLOCK] {
+    let mut block = [0u8; BLOCK];
+    block[..message.len()].copy_from_slice(message);
+    block[message.len()] = 0x80;
+    let bits = (BLOCK as u64 + message.len() as u64) * 8;
+    block[BLOCK - 8..].copy_from_slice(&bits.to_be_bytes());
+    block
+}
+
+/// HMAC from a keyed state: inner hash of `message`, outer hash of the inner digest.
+fn two_pass<S: StateWords, const BLOCK: usize>(
+    keyed: &Keyed<S>,
+    message: &[u8],
+    compress: impl Fn(&mut S, &[[u8; BLOCK]]),
+    out: &mut [u8; MAX_MAC_LEN],
+) -> usize {
+    let mut inner = keyed.inner;
+    compress(&mut inner, &[final_block::<BLOCK>(message)]);
+    let len = inner.write_be(out);
+    let mut outer = keyed.outer;
+    compress(&mut outer, &[final_block::<BLOCK>(&out[..len])]);
+    outer.write_be(out)
+}

@@ -1,0 +1,295 @@
+//! TOTP: codes from the time [RFC 6238].
+
+use crate::algorithm::Algorithm;
+use crate::code::Code;
+use crate::error::{Error, Result};
+use crate::hotp::{Hotp, HotpConfig};
+use crate::secret::Secret;
+use crate::verify::{Scan, Verdict, Window};
+
+/// The parameters of a TOTP generator.
+///
+/// ```
+/// let config = nidan::TotpConfig { period: 60, ..Default::default() };
+/// assert_eq!((config.digits, config.t0), (6, 0));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TotpConfig {
+    /// The HMAC hash; SHA-1 by default.
+    pub algorithm: Algorithm,
+    /// Digits per code, 6 to 10; 6 by default.
+    pub digits: u32,
+    /// Seconds per step, at least 1; 30 by default.
+    pub period: u64,
+    /// The Unix time at which step 0 starts; 0 by default.
+    pub t0: u64,
+}
+
+impl Default for TotpConfig {
+    fn default() -> Self {
+        Self {
+            algorithm: Algorithm::Sha1,
+            digits: 6,
+            period: 30,
+            t0: 0,
+        }
+    }
+}
+
+/// One time step: its number, when it starts and ends, and the seconds left.
+///
+/// ```
+/// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+/// let now = totp.time_step(1_111_111_111)?;
+/// assert_eq!(now.step, 37_037_037);
+/// assert_eq!((now.start, now.end, now.remaining), (1_111_111_110, 1_111_111_140, 29));
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimeStep {
+    /// The step number `T`.
+    pub step: u64,
+    /// The first second of the step.
+    pub start: u64,
+    /// The first second of the next step (`u64::MAX` if that is beyond `u64`).
+    pub end: u64,
+    /// Seconds from the given time until the next step, 1 to `period`.
+    pub remaining: u64,
+}
+
+/// A TOTP generator and verifier: the HMAC is keyed once, here.
+///
+/// Generating and verifying allocate nothing. Times are Unix seconds as
+/// `u64`; all arithmetic is checked up to `u64::MAX`.
+///
+/// ```
+/// use nidan::{Secret, Totp, TotpConfig, Algorithm};
+/// let secret = Secret::from_bytes(b"12345678901234567890123456789012")?;
+/// let config = TotpConfig { algorithm: Algorithm::Sha256, digits: 8, ..Default::default() };
+/// let totp = Totp::new(&secret, config)?;
+/// assert_eq!(totp.generate(59)?, "46119246");
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Totp {
+    hotp: Hotp,
+    period: u64,
+    t0: u64,
+}
+
+impl Totp {
+    /// Keys the HMAC with `secret`.
+    ///
+    /// # Errors
+    /// [`Error::Digits`] outside 6 to 10, [`Error::Period`] for a period of 0.
+    ///
+    /// ```
+    /// let secret = nidan::Secret::from_bytes(b"12345678901234567890")?;
+    /// let bad = nidan::TotpConfig { period: 0, ..Default::default() };
+    /// assert_eq!(nidan::Totp::new(&secret, bad).unwrap_err(), nidan::Error::Period);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn new(secret: &Secret, config: TotpConfig) -> Result<Self> {
+        if config.period == 0 {
+            return Err(Error::Period);
+        }
+        let hotp = Hotp::new(
+            secret,
+            HotpConfig {
+                algorithm: config.algorithm,
+                digits: config.digits,
+            },
+        )?;
+        Ok(Self {
+            hotp,
+            period: config.period,
+            t0: config.t0,
+        })
+    }
+
+    /// The step `T = floor((time - T0) / period)` [RFC 6238 §4.2].
+    ///
+    /// # Errors
+    /// [`Error::TimeBeforeT0`].
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert_eq!(totp.step(20_000_000_000)?, 666_666_666);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn step(&self, time: u64) -> Result<u64> {
+        let since_t0 = time.checked_sub(self.t0).ok_or(Error::TimeBeforeT0)?;
+        Ok(since_t0 / self.period)
+    }
+
+    /// The step at `time` with its start, end and the seconds left in it:
+    /// what an authenticator screen shows beside the code.
+    ///
+    /// # Errors
+    /// [`Error::TimeBeforeT0`].
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert_eq!(totp.time_step(59)?.remaining, 1);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn time_step(&self, time: u64) -> Result<TimeStep> {
+        let since_t0 = time.checked_sub(self.t0).ok_or(Error::TimeBeforeT0)?;
+        let into_step = since_t0 % self.period;
+        // start <= time, so it cannot overflow; the end may lie beyond u64.
+        let start = time - into_step;
+        Ok(TimeStep {
+            step: since_t0 / self.period,
+            start,
+            end: start.saturating_add(self.period),
+            remaining: self.period - into_step,
+        })
+    }
+
+    /// The code at `time`.
+    ///
+    /// # Errors
+    /// [`Error::TimeBeforeT0`].
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert_eq!(totp.generate(1_111_111_111)?, "050471");
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn generate(&self, time: u64) -> Result<Code> {
+        Ok(self.hotp.generate(self.step(time)?))
+    }
+
+    /// The code of step `step`; `generate_at_step(step + 1)` is the next code.
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert_eq!(totp.generate_at_step(37_037_038), "266759");
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn generate_at_step(&self, step: u64) -> Code {
+        self.hotp.generate(step)
+    }
+
+    /// Checks `code` against every step of `window` around `time`, in
+    /// constant time, and refuses steps at or below `last_accepted`.
+    ///
+    /// Store [`Match::step`](crate::Match::step) of an accepted code and pass
+    /// it as `last_accepted` next time: that is what stops a code from being
+    /// used twice [RFC 6238 §5.2], keyed by step rather than by the string
+    /// typed. `code` must be exactly `digits` ASCII digits; anything else is
+    /// [`Verdict::Rejected`] (normalise typed input with
+    /// [`normalize_code`](crate::normalize_code) first).
+    ///
+    /// # Errors
+    /// [`Error::TimeBeforeT0`].
+    ///
+    /// # Security
+    /// Every step of the window is computed and compared whatever the
+    /// outcome; timing reveals the length and format of `code` and the size
+    /// of the window, not which step matched or how many digits were right.
+    ///
+    /// ```
+    /// use nidan::{Secret, Totp, Verdict, Window};
+    /// let totp = Totp::new(&Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// let verdict = totp.verify("050471", 1_111_111_111, Window::default(), None)?;
+    /// let Verdict::Accepted(found) = verdict else { panic!("should match") };
+    /// assert_eq!(found.drift(), 0);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn verify(
+        &self,
+        code: &str,
+        time: u64,
+        window: Window,
+        last_accepted: Option<u64>,
+    ) -> Result<Verdict> {
+        let scan = Scan {
+            mac: self.hotp.mac(),
+            digits: self.hotp.config().digits,
+            expected: self.step(time)?,
+            window,
+            last_accepted,
+            max_step: u64::MAX,
+        };
+        Ok(scan.run(code))
+    }
+
+    /// The parameters this generator was made with.
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert_eq!(totp.config(), nidan::TotpConfig::default());
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn config(&self) -> TotpConfig {
+        let HotpConfig { algorithm, digits } = self.hotp.config();
+        TotpConfig {
+            algorithm,
+            digits,
+            period: self.period,
+            t0: self.t0,
+        }
+    }
+}
+
+/// Clock conveniences (feature `std`).
+#[cfg(feature = "std")]
+impl Totp {
+    /// The code now, by the system clock.
+    ///
+    /// # Errors
+    /// [`Error::TimeBeforeT0`] when the clock reads before T0 (or before 1970).
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert_eq!(totp.generate_now()?.as_str().len(), 6);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn generate_now(&self) -> Result<Code> {
+        self.generate(unix_now()?)
+    }
+
+    /// The current step, its bounds and the seconds left, by the system clock.
+    ///
+    /// # Errors
+    /// As [`Totp::generate_now`].
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert!((1..=30).contains(&totp.time_step_now()?.remaining));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn time_step_now(&self) -> Result<TimeStep> {
+        self.time_step(unix_now()?)
+    }
+
+    /// [`Totp::verify`] at the system clock's time.
+    ///
+    /// # Errors
+    /// As [`Totp::generate_now`].
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// let code = totp.generate_now()?;
+    /// assert!(totp.verify_now(code.as_str(), Default::default(), None)?.is_accepted());
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn verify_now(
+        &self,
+        code: &str,
+        window: Window,
+        last_accepted: Option<u64>,
+    ) -> Result<Verdict> {
+        self.verify(code, unix_now()?, window, last_accepted)
+    }
+}
+
+/// Seconds since the Unix epoch by the system clock.
+#[cfg(feature = "std")]
+fn unix_now() -> Result<u64> {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs())
+        .map_err(|_| Error::TimeBeforeT0)
+}
