@@ -153,12 +153,12 @@ pub fn encode<'a>(bytes: &[u8], out: &'a mut [u8]) -> Result<&'a str> {
         bits += 8;
         while bits >= 5 {
             bits -= 5;
-            out[written] = encode_value(((buffer >> bits) & 0x1f) as u8);
+            out[written] = encode_value(low_five_bits(buffer >> bits));
             written += 1;
         }
     }
     if bits > 0 {
-        out[written] = encode_value(((buffer << (5 - bits)) & 0x1f) as u8);
+        out[written] = encode_value(low_five_bits(buffer << (5 - bits)));
     }
     Ok(ascii_str(out))
 }
@@ -283,13 +283,13 @@ fn decode_unpadded(text: &str, data: &[u8], out: &mut [u8]) -> Result<usize> {
         bits += 5;
         if bits >= 8 {
             bits -= 8;
-            out[written] = (buffer >> bits) as u8;
+            out[written] = (buffer >> bits).to_be_bytes()[7];
             written += 1;
         }
     }
     let leftover = buffer & ((1 << bits) - 1);
     if leftover != 0 {
-        out.iter_mut().for_each(|b| *b = 0);
+        zeroize::Zeroize::zeroize(out);
         return Err(Error::Base32TrailingBits);
     }
     Ok(needed)
@@ -314,6 +314,10 @@ fn encode_value(value: u8) -> u8 {
     let mut c = value.wrapping_add(b'A');
     c.conditional_assign(&value.wrapping_sub(26).wrapping_add(b'2'), is_digit);
     c
+}
+
+fn low_five_bits(value: u64) -> u8 {
+    value.to_be_bytes()[7] & 0x1f
 }
 
 fn in_range(c: u8, low: u8, high: u8) -> Choice {

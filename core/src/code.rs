@@ -30,12 +30,13 @@ impl Code {
     pub(crate) fn from_value(value: u64, digits: u32) -> Self {
         let mut code = Self {
             digits: [b'0'; MAX_DIGITS as usize],
-            len: digits as u8,
+            len: 0,
         };
         let mut rest = value;
         for slot in code.digits[..digits as usize].iter_mut().rev() {
-            *slot = b'0' + (rest % 10) as u8;
+            *slot = b'0' + (rest % 10).to_be_bytes()[7];
             rest /= 10;
+            code.len += 1;
         }
         code
     }
@@ -112,7 +113,7 @@ pub fn normalize_code(typed: &str) -> Option<Code> {
         }
         let digit = match c {
             '0'..='9' => c as u8,
-            '\u{FF10}'..='\u{FF19}' => (u32::from(c) - 0xFF10) as u8 + b'0',
+            '\u{FF10}'..='\u{FF19}' => (u32::from(c) - 0xFF10).to_be_bytes()[3] + b'0',
             _ => return None,
         };
         *code.digits.get_mut(usize::from(code.len))? = digit;

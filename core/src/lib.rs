@@ -8,7 +8,7 @@
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
-#[cfg(feature = "std")]
+#[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod algorithm;
@@ -32,3 +32,8 @@ pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]
 pub use uri::{KeyUri, OtpKind};
 pub use verify::{Match, Verdict, Window};
+
+/// The repository README's examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "getrandom"))]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

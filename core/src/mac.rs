@@ -4,7 +4,7 @@
 //! only those chaining values. Each MAC of a counter afterwards costs exactly
 //! two compressions and no allocation: one for the padded counter block and
 //! one for the padded inner digest. The compression functions are
-//! RustCrypto's (`sha1`, `sha2`), with their hardware back ends.
+//! `RustCrypto`'s (`sha1`, `sha2`), with their hardware back ends.
 
 use sha1::Digest as _;
 use zeroize::Zeroize;
@@ -207,4 +207,72 @@ fn two_pass<S: StateWords, const BLOCK: usize>(
     let mut outer = keyed.outer;
     compress(&mut outer, &[final_block::<BLOCK>(&out[..len])]);
     outer.write_be(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use hmac::{Hmac, KeyInit, Mac};
+    use proptest::prelude::*;
+
+    use super::{KeyedMac, MAX_MAC_LEN};
+    use crate::algorithm::Algorithm;
+
+    fn reference(algorithm: Algorithm, key: &[u8], message: &[u8]) -> std::vec::Vec<u8> {
+        fn run<M: Mac + KeyInit>(key: &[u8], message: &[u8]) -> std::vec::Vec<u8> {
+            let mut mac = <M as KeyInit>::new_from_slice(key).unwrap();
+            mac.update(message);
+            mac.finalize().into_bytes().to_vec()
+        }
+        match algorithm {
+            Algorithm::Sha1 => run::<Hmac<sha1::Sha1>>(key, message),
+            Algorithm::Sha256 => run::<Hmac<sha2::Sha256>>(key, message),
+            Algorithm::Sha512 => run::<Hmac<sha2::Sha512>>(key, message),
+        }
+    }
+
+    fn any_algorithm() -> impl Strategy<Value = Algorithm> {
+        prop_oneof![
+            Just(Algorithm::Sha1),
+            Just(Algorithm::Sha256),
+            Just(Algorithm::Sha512)
+        ]
+    }
+
+    proptest! {
+        /// Keys of every length class (empty, short, exactly a block, longer
+        /// than a block and hashed) give RustCrypto's `hmac` result.
+        #[test]
+        fn equals_the_hmac_crate(algorithm in any_algorithm(), key in proptest::collection::vec(any::<u8>(), 0..300), counter: u64) {
+            let mut out = [0u8; MAX_MAC_LEN];
+            let len = KeyedMac::new(algorithm, &key).mac_counter(counter, &mut out);
+            prop_assert_eq!(&out[..len], &reference(algorithm, &key, &counter.to_be_bytes())[..]);
+        }
+    }
+
+    #[test]
+    fn block_boundary_keys_equal_the_hmac_crate() {
+        for algorithm in [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512] {
+            for len in [0, 1, 63, 64, 65, 127, 128, 129, 256] {
+                let key: std::vec::Vec<u8> = (0..len)
+                    .map(|i: usize| i.to_le_bytes()[0].wrapping_mul(7))
+                    .collect();
+                let mut out = [0u8; MAX_MAC_LEN];
+                let written = KeyedMac::new(algorithm, &key).mac_counter(42, &mut out);
+                assert_eq!(written, algorithm.output_len());
+                assert_eq!(
+                    &out[..written],
+                    &reference(algorithm, &key, &42u64.to_be_bytes())[..]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rfc4226_section_5_4_truncation_example() {
+        // HMAC-SHA-1 1f8698690e02ca16618550ef7f19da8e945b555a: offset 10, 0x50ef7f19.
+        // The RFC gives only the MAC; check the truncation on the RFC 4226 key, counter 0.
+        let mac = KeyedMac::new(Algorithm::Sha1, b"12345678901234567890");
+        assert_eq!(mac.truncated(0), 0x4c93_cf18);
+        assert_eq!(mac.truncated(2), 0x082f_ef30);
+    }
 }

@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 /// ```
 /// use nidan::Secret;
 /// let secret = Secret::from_base32("JBSWY3DPEHPK3PXP")?;
-/// assert_eq!(format!("{secret:?}"), "Secret { len: 10 }");
+/// assert_eq!(format!("{secret:?}"), "Secret { len: 10, .. }");
 /// assert_eq!(secret.to_base32_grouped(), "JBSW Y3DP EHPK 3PXP");
 /// # Ok::<(), nidan::Error>(())
 /// ```
@@ -316,10 +316,17 @@ impl Secret {
     }
 }
 
-impl Drop for Secret {
-    fn drop(&mut self) {
+impl Zeroize for Secret {
+    /// Wipes the key bytes and leaves an empty secret behind.
+    fn zeroize(&mut self) {
         self.bytes.zeroize();
         self.len.zeroize();
+    }
+}
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        self.zeroize();
     }
 }
 
@@ -327,7 +334,10 @@ impl zeroize::ZeroizeOnDrop for Secret {}
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Secret").field("len", &self.len).finish()
+        // The key bytes are left out on purpose.
+        f.debug_struct("Secret")
+            .field("len", &self.len)
+            .finish_non_exhaustive()
     }
 }
 

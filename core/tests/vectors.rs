@@ -275,7 +275,7 @@ fn scenario_window_of_one_step_each_way() {
         if accept {
             let found = verdict.accepted().unwrap();
             assert_eq!(found.step(), step);
-            assert_eq!(found.drift(), step as i64 - current as i64);
+            assert_eq!(found.drift(), step.cast_signed() - current.cast_signed());
         } else {
             assert_eq!(verdict, Verdict::Rejected, "step {step}");
         }

@@ -1,0 +1,22 @@
+# The Rust workspace: formatting, lints, docs, tests, the no_std proof and the quickstart.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/lib/toolchain.sh
+
+step() { echo "--> core: $*"; }
+
+step "rustfmt"
+cargo fmt --all --check
+step "clippy -D warnings"
+cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
+step "rustdoc -D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --locked
+step "tests (unit, vectors, properties, doctests)"
+cargo test --workspace --all-features --locked
+step "the core without std, and without alloc"
+cargo check -p nidan --no-default-features --locked
+cargo check -p nidan --no-default-features --features alloc --locked
+step "the core for $NIDAN_NOSTD_TARGET, a target with no standard library"
+build_core_nostd
+step "quickstart"
+cargo run -q -p nidan-examples --bin quickstart --locked
