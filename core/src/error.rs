@@ -102,6 +102,17 @@ pub enum Error {
     UriIssuerMismatch,
     /// The label cannot be written unambiguously (for example an issuer containing `:`).
     UriLabel,
+    /// The URI does not start with `otpauth-migration://offline?`.
+    MigrationScheme,
+    /// The export's `data` is not valid base64.
+    MigrationBase64,
+    /// The export's data is not a valid protobuf message.
+    MigrationProtobuf,
+    /// An export field holds a value nidan cannot use.
+    MigrationValue {
+        /// The field's name.
+        field: &'static str,
+    },
 }
 
 /// The family of an [`Error`], for callers that map errors onto their own
@@ -154,7 +165,11 @@ impl Error {
             | Self::UriDuplicateParameter { .. }
             | Self::UriInvalidValue { .. }
             | Self::UriIssuerMismatch
-            | Self::UriLabel => ErrorFamily::Uri,
+            | Self::UriLabel
+            | Self::MigrationScheme
+            | Self::MigrationBase64
+            | Self::MigrationProtobuf
+            | Self::MigrationValue { .. } => ErrorFamily::Uri,
         }
     }
 }
@@ -230,6 +245,19 @@ impl fmt::Display for Error {
             Self::UriLabel => f.write_str(
                 "otpauth label cannot be written: the issuer must be non-empty and free of ':'",
             ),
+            Self::MigrationScheme => {
+                f.write_str("export URI does not start with otpauth-migration://offline?")
+            }
+            Self::MigrationBase64 => f.write_str("export URI data is not valid base64"),
+            Self::MigrationProtobuf => {
+                f.write_str("export URI data is not a well-formed Google Authenticator payload")
+            }
+            Self::MigrationValue { field } => {
+                write!(
+                    f,
+                    "export URI has an account whose {field} nidan cannot use"
+                )
+            }
         }
     }
 }

@@ -17,6 +17,8 @@ mod code;
 mod error;
 mod hotp;
 mod mac;
+#[cfg(feature = "alloc")]
+mod migration;
 mod secret;
 mod totp;
 #[cfg(feature = "alloc")]
@@ -27,6 +29,8 @@ pub use algorithm::Algorithm;
 pub use code::{Code, MAX_DIGITS, MIN_DIGITS, normalize_code};
 pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
+#[cfg(feature = "alloc")]
+pub use migration::MigrationBatch;
 pub use secret::Secret;
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]

@@ -361,7 +361,7 @@ fn split_label(label: &str) -> Result<(Option<String>, String)> {
 }
 
 /// Decodes `%XX` escapes once; `+` is left as it is.
-fn percent_decode(text: &str) -> Result<String> {
+pub(crate) fn percent_decode(text: &str) -> Result<String> {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut index = 0;

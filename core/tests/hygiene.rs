@@ -97,6 +97,10 @@ fn every_error_message_says_what_is_wrong() {
         },
         Error::UriIssuerMismatch,
         Error::UriLabel,
+        Error::MigrationScheme,
+        Error::MigrationBase64,
+        Error::MigrationProtobuf,
+        Error::MigrationValue { field: "digits" },
     ];
     let mut messages = std::collections::HashSet::new();
     for error in errors {

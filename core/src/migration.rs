@@ -1,0 +1,421 @@
+//! Google Authenticator's "Transfer accounts" export:
+//! `otpauth-migration://offline?data=BASE64`, where the data is a protobuf
+//! `MigrationPayload` (Google publishes no schema; the field numbers below
+//! are the ones every known reader agrees on).
+//!
+//! What the decoder does with values Google Authenticator might write but
+//! nidan cannot use: unknown fields are skipped, as protobuf readers do; an
+//! unspecified algorithm means SHA-1 and unspecified digits mean 6, as in
+//! the app; an unknown or unspecified OTP type, an algorithm other than
+//! SHA-1/256/512 (MD5) and an unknown digit count are refused with
+//! [`Error::MigrationValue`] naming the field. Accounts carry no period:
+//! TOTP accounts are always 30 seconds.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use zeroize::Zeroize;
+
+use crate::algorithm::Algorithm;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+use crate::uri::{KeyUri, OtpKind, percent_decode};
+
+const PREFIX: &str = "otpauth-migration://offline?";
+
+/// One QR code of an export: its accounts and the batch fields that tie
+/// the QR codes of one export together.
+///
+/// ```
+/// use nidan::{KeyUri, MigrationBatch, Secret};
+/// let account = KeyUri::totp(Secret::from_base32("JBSWY3DPEHPK3PXP")?, Some("Example"), "alice");
+/// let uris = MigrationBatch::export(&[account.clone()], 7, 1000)?;
+/// let batch = MigrationBatch::parse(&uris[0])?;
+/// assert_eq!(batch.accounts, vec![account]);
+/// assert_eq!((batch.batch_size, batch.batch_index, batch.batch_id), (1, 0, 7));
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationBatch {
+    /// The accounts in this QR code, as ordinary otpauth keys.
+    pub accounts: Vec<KeyUri>,
+    /// Format version (1).
+    pub version: i32,
+    /// How many QR codes the export has.
+    pub batch_size: i32,
+    /// Which of them this is, from 0.
+    pub batch_index: i32,
+    /// The same for every QR code of one export.
+    pub batch_id: i32,
+}
+
+impl MigrationBatch {
+    /// The longest export URI accepted when parsing, in bytes.
+    pub const MAX_LEN: usize = 8192;
+
+    /// Decodes an `otpauth-migration://offline?data=...` URI.
+    ///
+    /// # Errors
+    /// [`Error::MigrationScheme`], [`Error::UriTooLong`],
+    /// [`Error::UriMissingParameter`] or [`Error::UriDuplicateParameter`]
+    /// for `data`, [`Error::MigrationBase64`], [`Error::MigrationProtobuf`],
+    /// [`Error::MigrationValue`], or a secret-family error for an unusable key.
+    ///
+    /// ```
+    /// let uri = "otpauth-migration://offline?data=CjUKEPqlBekzoNEukL7qlsjBCDYSDnBpQHJhc3BiZXJyeXBpGgtyYXNwYmVycnlwaSABKAEwAhABGAEgACjr4JKK%2B%2F%2F%2F%2F%2F8B";
+    /// let batch = nidan::MigrationBatch::parse(uri)?;
+    /// assert_eq!(batch.accounts[0].account, "pi@raspberrypi");
+    /// assert_eq!(batch.accounts[0].issuer.as_deref(), Some("raspberrypi"));
+    /// assert_eq!(batch.batch_id, -1_320_898_453);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn parse(uri: &str) -> Result<Self> {
+        if uri.len() > Self::MAX_LEN {
+            return Err(Error::UriTooLong { max: Self::MAX_LEN });
+        }
+        let head = uri.get(..PREFIX.len()).ok_or(Error::MigrationScheme)?;
+        if !head.eq_ignore_ascii_case(PREFIX) {
+            return Err(Error::MigrationScheme);
+        }
+        let mut data = None;
+        for pair in uri[PREFIX.len()..].split('&') {
+            if let Some(value) = pair.strip_prefix("data=")
+                && data.replace(value).is_some()
+            {
+                return Err(Error::UriDuplicateParameter { parameter: "data" });
+            }
+        }
+        let data = data.ok_or(Error::UriMissingParameter { parameter: "data" })?;
+        let mut text = percent_decode(data)?;
+        let payload = decode_base64(text.trim_end_matches('='));
+        text.zeroize();
+        let mut payload = payload?;
+        let batch = Self::from_payload(&payload);
+        payload.zeroize();
+        batch
+    }
+
+    /// Encodes this batch as one export URI.
+    ///
+    /// # Errors
+    /// [`Error::MigrationValue`] for an account the format cannot carry: a
+    /// TOTP period other than 30 seconds, or digits other than 6 or 8;
+    /// [`Error::UriLabel`] for an account name with `:` and no issuer.
+    ///
+    /// ```
+    /// use nidan::{KeyUri, MigrationBatch, Secret};
+    /// let account = KeyUri::totp(Secret::from_base32("JBSWY3DPEHPK3PXP")?, None, "bob");
+    /// let batch = MigrationBatch { accounts: vec![account], version: 1, batch_size: 1, batch_index: 0, batch_id: 1 };
+    /// assert!(batch.to_uri()?.starts_with("otpauth-migration://offline?data="));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn to_uri(&self) -> Result<String> {
+        let mut payload = Vec::new();
+        for account in &self.accounts {
+            let mut message = Vec::new();
+            let encoded = encode_account(account, &mut message);
+            put_bytes(&mut payload, 1, &message);
+            message.zeroize();
+            encoded?;
+        }
+        put_varint_field(&mut payload, 2, int32_varint(self.version));
+        put_varint_field(&mut payload, 3, int32_varint(self.batch_size));
+        put_varint_field(&mut payload, 4, int32_varint(self.batch_index));
+        put_varint_field(&mut payload, 5, int32_varint(self.batch_id));
+        let mut uri = String::from(PREFIX);
+        uri.push_str("data=");
+        let mut base64 = data_encoding::BASE64.encode(&payload);
+        payload.zeroize();
+        for c in base64.chars() {
+            match c {
+                '+' => uri.push_str("%2B"),
+                '/' => uri.push_str("%2F"),
+                '=' => uri.push_str("%3D"),
+                _ => uri.push(c),
+            }
+        }
+        base64.zeroize();
+        Ok(uri)
+    }
+
+    /// Splits `accounts` into as few export URIs as keep each at most
+    /// `max_uri_len` bytes (one QR code each), in order, with the batch
+    /// fields set: `batch_size` URIs, indexed from 0, all with `batch_id`.
+    ///
+    /// A QR code holds at most 2953 bytes; phones read codes of around a
+    /// thousand bytes reliably from a screen.
+    ///
+    /// # Errors
+    /// As [`MigrationBatch::to_uri`]; [`Error::UriTooLong`] when a single
+    /// account does not fit `max_uri_len`.
+    ///
+    /// ```
+    /// use nidan::{KeyUri, MigrationBatch, Secret};
+    /// let accounts: Vec<KeyUri> = (0..30)
+    ///     .map(|i| KeyUri::totp(Secret::from_random(&[i; 20]).unwrap(), Some("Example"), &format!("user{i}")))
+    ///     .collect();
+    /// let uris = MigrationBatch::export(&accounts, 42, 600)?;
+    /// assert!(uris.len() > 1 && uris.iter().all(|uri| uri.len() <= 600));
+    /// let back: Vec<KeyUri> = uris.iter().flat_map(|u| MigrationBatch::parse(u).unwrap().accounts).collect();
+    /// assert_eq!(back, accounts);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn export(accounts: &[KeyUri], batch_id: i32, max_uri_len: usize) -> Result<Vec<String>> {
+        let batch_of = |accounts: &[KeyUri]| Self {
+            accounts: accounts.to_vec(),
+            version: 1,
+            batch_size: 1,
+            batch_index: 0,
+            batch_id,
+        };
+        // Greedy packing, measured with the widest batch fields, then numbered.
+        let mut groups: Vec<&[KeyUri]> = Vec::new();
+        let mut start = 0;
+        while start < accounts.len() {
+            let mut end = start;
+            while end < accounts.len() {
+                let mut trial = batch_of(&accounts[start..=end]);
+                trial.batch_size = i32::MAX;
+                trial.batch_index = i32::MAX;
+                if trial.to_uri()?.len() > max_uri_len {
+                    break;
+                }
+                end += 1;
+            }
+            if end == start {
+                return Err(Error::UriTooLong { max: max_uri_len });
+            }
+            groups.push(&accounts[start..end]);
+            start = end;
+        }
+        let batch_size =
+            i32::try_from(groups.len()).map_err(|_| Error::UriTooLong { max: max_uri_len })?;
+        groups
+            .iter()
+            .zip(0..)
+            .map(|(group, batch_index)| {
+                Self {
+                    batch_size,
+                    batch_index,
+                    ..batch_of(group)
+                }
+                .to_uri()
+            })
+            .collect()
+    }
+
+    fn from_payload(payload: &[u8]) -> Result<Self> {
+        let mut batch = Self {
+            accounts: Vec::new(),
+            version: 0,
+            batch_size: 0,
+            batch_index: 0,
+            batch_id: 0,
+        };
+        let mut reader = Reader(payload);
+        while let Some((field, value)) = reader.field()? {
+            match (field, value) {
+                (1, Value::Bytes(message)) => batch.accounts.push(decode_account(message)?),
+                (2, Value::Varint(v)) => batch.version = int32_of(v),
+                (3, Value::Varint(v)) => batch.batch_size = int32_of(v),
+                (4, Value::Varint(v)) => batch.batch_index = int32_of(v),
+                (5, Value::Varint(v)) => batch.batch_id = int32_of(v),
+                (1..=5, _) => return Err(Error::MigrationProtobuf),
+                _ => {}
+            }
+        }
+        Ok(batch)
+    }
+}
+
+/// Reads one `OtpParameters` message.
+fn decode_account(message: &[u8]) -> Result<KeyUri> {
+    let mut secret = None;
+    let (mut name, mut issuer) = (String::new(), String::new());
+    let (mut algorithm, mut digits, mut otp_type, mut counter) = (0, 0, 0, 0);
+    let mut reader = Reader(message);
+    while let Some((field, value)) = reader.field()? {
+        match (field, value) {
+            (1, Value::Bytes(bytes)) => secret = Some(Secret::from_bytes(bytes)?),
+            (2, Value::Bytes(bytes)) => name = utf8(bytes)?,
+            (3, Value::Bytes(bytes)) => issuer = utf8(bytes)?,
+            (4, Value::Varint(v)) => algorithm = v,
+            (5, Value::Varint(v)) => digits = v,
+            (6, Value::Varint(v)) => otp_type = v,
+            (7, Value::Varint(v)) => counter = v,
+            (1..=7, _) => return Err(Error::MigrationProtobuf),
+            _ => {}
+        }
+    }
+    let algorithm = match algorithm {
+        0 | 1 => Algorithm::Sha1,
+        2 => Algorithm::Sha256,
+        3 => Algorithm::Sha512,
+        _ => return Err(Error::MigrationValue { field: "algorithm" }),
+    };
+    let digits = match digits {
+        0 | 1 => 6,
+        2 => 8,
+        _ => return Err(Error::MigrationValue { field: "digits" }),
+    };
+    let kind = match otp_type {
+        1 => OtpKind::Hotp { counter },
+        2 => OtpKind::Totp { period: 30 },
+        _ => return Err(Error::MigrationValue { field: "type" }),
+    };
+    let secret = secret.ok_or(Error::SecretEmpty)?;
+    let (issuer, account) = split_name(issuer, name);
+    Ok(KeyUri {
+        kind,
+        secret,
+        issuer,
+        account,
+        algorithm,
+        digits,
+    })
+}
+
+/// The app stores the label as the name; take an `Issuer:` prefix off it
+/// when it repeats the issuer, or when it is the only issuer there is.
+fn split_name(issuer: String, name: String) -> (Option<String>, String) {
+    match name.split_once(':') {
+        Some((prefix, rest)) if issuer.is_empty() || prefix == issuer => (
+            Some(String::from(prefix)).filter(|p| !p.is_empty()),
+            String::from(rest.trim_start()),
+        ),
+        _ => (Some(issuer).filter(|i| !i.is_empty()), name),
+    }
+}
+
+/// Writes one `OtpParameters` message.
+fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
+    // Without an issuer, a colon in the name would read back as one.
+    if account.issuer.is_none() && account.account.contains(':') {
+        return Err(Error::UriLabel);
+    }
+    let digits = match account.digits {
+        6 => 1,
+        8 => 2,
+        _ => return Err(Error::MigrationValue { field: "digits" }),
+    };
+    let (otp_type, counter) = match account.kind {
+        OtpKind::Totp { period: 30 } => (2, None),
+        OtpKind::Totp { .. } => return Err(Error::MigrationValue { field: "period" }),
+        OtpKind::Hotp { counter } => (1, Some(counter)),
+    };
+    let algorithm = match account.algorithm {
+        Algorithm::Sha1 => 1,
+        Algorithm::Sha256 => 2,
+        Algorithm::Sha512 => 3,
+    };
+    put_bytes(out, 1, account.secret.as_bytes());
+    put_bytes(out, 2, account.account.as_bytes());
+    if let Some(issuer) = &account.issuer {
+        put_bytes(out, 3, issuer.as_bytes());
+    }
+    put_varint_field(out, 4, algorithm);
+    put_varint_field(out, 5, digits);
+    put_varint_field(out, 6, otp_type);
+    if let Some(counter) = counter {
+        put_varint_field(out, 7, counter);
+    }
+    Ok(())
+}
+
+/// A protobuf field value of the wire types the format uses.
+enum Value<'a> {
+    Varint(u64),
+    Bytes(&'a [u8]),
+    Fixed,
+}
+
+/// A protobuf wire-format reader over a byte slice; never reads past it.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    /// The next field number and value, `None` at the end.
+    fn field(&mut self) -> Result<Option<(u64, Value<'a>)>> {
+        if self.0.is_empty() {
+            return Ok(None);
+        }
+        let key = self.varint()?;
+        let value = match key & 7 {
+            0 => Value::Varint(self.varint()?),
+            1 => self.skip(8)?,
+            2 => {
+                let len = usize::try_from(self.varint()?).map_err(|_| Error::MigrationProtobuf)?;
+                Value::Bytes(self.take(len)?)
+            }
+            5 => self.skip(4)?,
+            _ => return Err(Error::MigrationProtobuf),
+        };
+        Ok(Some((key >> 3, value)))
+    }
+
+    fn varint(&mut self) -> Result<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = self.0.split_first().ok_or(Error::MigrationProtobuf)?;
+            self.0 = rest;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(Error::MigrationProtobuf)
+    }
+
+    fn take(&mut self, len: usize) -> Result<&'a [u8]> {
+        if len > self.0.len() {
+            return Err(Error::MigrationProtobuf);
+        }
+        let (taken, rest) = self.0.split_at(len);
+        self.0 = rest;
+        Ok(taken)
+    }
+
+    fn skip(&mut self, len: usize) -> Result<Value<'a>> {
+        self.take(len).map(|_| Value::Fixed)
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push(value.to_le_bytes()[0] | 0x80);
+        value >>= 7;
+    }
+    out.push(value.to_le_bytes()[0]);
+}
+
+fn put_varint_field(out: &mut Vec<u8>, field: u64, value: u64) {
+    put_varint(out, field << 3);
+    put_varint(out, value);
+}
+
+fn put_bytes(out: &mut Vec<u8>, field: u64, bytes: &[u8]) {
+    put_varint(out, field << 3 | 2);
+    put_varint(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+/// An `int32` as protobuf writes it: negative values sign-extended to 64 bits.
+fn int32_varint(value: i32) -> u64 {
+    i64::from(value).cast_unsigned()
+}
+
+/// An `int32` read back: the low 32 bits of the varint.
+fn int32_of(varint: u64) -> i32 {
+    let [a, b, c, d, ..] = varint.to_le_bytes();
+    i32::from_le_bytes([a, b, c, d])
+}
+
+fn utf8(bytes: &[u8]) -> Result<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| Error::UriUtf8)
+}
+
+/// Standard base64, with or without its padding.
+fn decode_base64(text: &str) -> Result<Vec<u8>> {
+    data_encoding::BASE64_NOPAD
+        .decode(text.as_bytes())
+        .map_err(|_| Error::MigrationBase64)
+}
