@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use nidan::{KeyUri, Secret, Totp, TotpConfig, Verdict, Window};
+use nidan::{KeyUri, Qr, Secret, Totp, TotpConfig, Verdict, Window};
 
 fn main() -> ExitCode {
     match run() {
@@ -29,10 +29,10 @@ fn run() -> Result<(), String> {
         Some("Example Exchange"),
         "alice@example.com",
     );
-    println!(
-        "   QR code content:           {}",
-        key.to_uri().map_err(|e| e.to_string())?
-    );
+    let uri = key.to_uri().map_err(|e| e.to_string())?;
+    println!("   QR code content:           {uri}");
+    let qr = Qr::new(&uri).map_err(|e| e.to_string())?;
+    println!("   QR code to scan:\n{}", qr.to_terminal());
 
     // The phone and the server now compute the same codes.
     let totp = Totp::new(&secret, TotpConfig::default()).map_err(|e| e.to_string())?;

@@ -65,6 +65,8 @@ pub enum Error {
         /// The requested side.
         steps: u32,
     },
+    /// The text does not fit in the largest QR code.
+    QrTooLong,
     /// An output buffer is too small.
     BufferTooSmall {
         /// The number of bytes needed.
@@ -155,6 +157,7 @@ impl Error {
             | Self::Period
             | Self::TimeBeforeT0
             | Self::WindowTooLarge { .. }
+            | Self::QrTooLong
             | Self::BufferTooSmall { .. } => ErrorFamily::Parameter,
             Self::UriTooLong { .. }
             | Self::UriScheme
@@ -217,6 +220,7 @@ impl fmt::Display for Error {
                 "verification window reaches {steps} steps to one side, at most {} are allowed",
                 crate::Window::MAX_SIDE
             ),
+            Self::QrTooLong => f.write_str("text is too long for a QR code"),
             Self::BufferTooSmall { needed } => {
                 write!(f, "output buffer too small: {needed} bytes needed")
             }

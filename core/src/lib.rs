@@ -19,6 +19,8 @@ mod hotp;
 mod mac;
 #[cfg(feature = "alloc")]
 mod migration;
+#[cfg(feature = "qr")]
+mod qr;
 mod secret;
 mod totp;
 #[cfg(feature = "alloc")]
@@ -31,6 +33,8 @@ pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
 #[cfg(feature = "alloc")]
 pub use migration::MigrationBatch;
+#[cfg(feature = "qr")]
+pub use qr::Qr;
 pub use secret::Secret;
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]

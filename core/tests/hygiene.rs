@@ -80,6 +80,7 @@ fn every_error_message_says_what_is_wrong() {
         Error::Period,
         Error::TimeBeforeT0,
         Error::WindowTooLarge { steps: 101 },
+        Error::QrTooLong,
         Error::BufferTooSmall { needed: 32 },
         Error::UriTooLong { max: 2048 },
         Error::UriScheme,

@@ -18,5 +18,6 @@ cargo check -p nidan --no-default-features --locked
 cargo check -p nidan --no-default-features --features alloc --locked
 step "the core for $NIDAN_NOSTD_TARGET, a target with no standard library"
 build_core_nostd
-step "quickstart"
+step "examples"
 cargo run -q -p nidan-examples --bin quickstart --locked
+cargo run -q -p nidan-examples --bin phone_change --locked
