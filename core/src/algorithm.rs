@@ -66,16 +66,16 @@ impl Algorithm {
     /// assert_eq!(Algorithm::from_name("MD5"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Sha1, Self::Sha256, Self::Sha512]
-            .into_iter()
-            .find(|algorithm| {
-                let canonical = algorithm.name();
-                name.eq_ignore_ascii_case(canonical)
-                    || (name.len() == canonical.len() + 1
-                        && name.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("SHA"))
-                        && name.get(3..4) == Some("-")
-                        && name.get(4..) == canonical.get(3..))
-            })
+        let (prefix, size) = (name.get(..3)?, name.get(3..)?);
+        if !prefix.eq_ignore_ascii_case("SHA") {
+            return None;
+        }
+        match size.strip_prefix('-').unwrap_or(size) {
+            "1" => Some(Self::Sha1),
+            "256" => Some(Self::Sha256),
+            "512" => Some(Self::Sha512),
+            _ => None,
+        }
     }
 }
 

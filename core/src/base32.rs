@@ -106,7 +106,7 @@ pub fn decode_typed(text: &str, out: &mut [u8]) -> Result<usize> {
             continue;
         }
         match ascii {
-            Some(a) if !padding_seen && a != b'=' => {
+            Some(a) if !padding_seen => {
                 let slot = folded.0.get_mut(len).ok_or(Error::SecretTooLong {
                     max_bytes: crate::Secret::MAX_BYTES,
                 })?;
