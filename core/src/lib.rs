@@ -42,6 +42,6 @@ pub use uri::{KeyUri, OtpKind};
 pub use verify::{Match, Verdict, Window};
 
 /// The repository README's examples, compiled and run as doctests.
-#[cfg(all(doctest, feature = "getrandom"))]
+#[cfg(all(doctest, feature = "getrandom", feature = "qr"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
