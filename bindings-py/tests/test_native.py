@@ -81,15 +81,15 @@ def test_times_of_other_types_raise_type_error(time: Any) -> None:
 def test_options_are_keyword_only() -> None:
     secret = nidan.Secret.from_bytes(RFC_SECRET)
     with pytest.raises(TypeError):
-        nidan.TOTP(secret, "SHA1")  # type: ignore[misc]
+        nidan.TOTP(secret, "SHA1")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        nidan.HOTP(secret, "SHA1")  # type: ignore[misc]
+        nidan.HOTP(secret, "SHA1")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        rfc_totp().verify("123456", 59)  # type: ignore[misc]
+        rfc_totp().verify("123456", 59)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        nidan.HOTP(secret).verify("123456", 0)  # type: ignore[misc]
+        nidan.HOTP(secret).verify("123456", 0)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        nidan.Secret.from_base32(RFC_BASE32, True)  # type: ignore[misc]
+        nidan.Secret.from_base32(RFC_BASE32, True)  # type: ignore[call-arg]
 
 
 def test_configuration_is_readable() -> None:
@@ -190,7 +190,7 @@ def test_no_secret_material_in_repr_str_or_errors() -> None:
     for text in shown:
         assert RFC_BASE32 not in text and "1234567890" not in text and "GEZD" not in text
     assert repr(secret) == "Secret(byte_len=20)"
-    bad_inputs = [
+    bad_inputs: list[Callable[[], object]] = [
         lambda: nidan.Secret.from_base32(RFC_BASE32 + "1"),
         lambda: nidan.Secret.from_base32(RFC_BASE32[:3]),
         lambda: nidan.KeyUri.parse(uri.replace("issuer=ACME", "issuer=Other")),
