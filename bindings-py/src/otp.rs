@@ -136,7 +136,9 @@ impl Totp {
     /// `None` when the code is wrong or replayed (use `check` to tell them
     /// apart). `code` must be exactly `digits` ASCII digits.
     #[pyo3(signature = (code, /, *, time = None, behind = None, ahead = None, last_accepted = None))]
-    #[pyo3(text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)")]
+    #[pyo3(
+        text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)"
+    )]
     fn verify(
         &self,
         code: &Bound<'_, PyAny>,
@@ -152,7 +154,9 @@ impl Totp {
     /// Like `verify`, but returns a `Verdict` that tells an accepted code
     /// from a replayed one and a wrong one. It is true only when accepted.
     #[pyo3(signature = (code, /, *, time = None, behind = None, ahead = None, last_accepted = None))]
-    #[pyo3(text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)")]
+    #[pyo3(
+        text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)"
+    )]
     fn check(
         &self,
         code: &Bound<'_, PyAny>,
