@@ -49,7 +49,8 @@ step "stubtest nidan._native"
 "$py" -m mypy.stubtest nidan._native
 
 step "mypy --strict on the package, the tests and the examples"
-"$py" -m mypy --strict -p nidan bindings-py/tests examples/python
+"$py" -m mypy --strict -p nidan
+"$py" -m mypy --strict bindings-py/tests examples/python
 
 step "pyotp $pyotp_version's own test.py against nidan.pyotp"
 sdist=$cache/pyotp-$pyotp_version.tar.gz
