@@ -75,6 +75,7 @@ impl Secret {
     /// A new random key of `length` bytes (16 to 256) from `os.urandom`.
     #[staticmethod]
     #[pyo3(signature = (*, length = None))]
+    #[pyo3(text_signature = "(*, length=20)")]
     fn generate(py: Python<'_>, length: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let wanted = match length {
             Some(length) => unsigned(length, "length")?,
