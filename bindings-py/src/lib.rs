@@ -1,1 +1,42 @@
-//! Python bindings for nidan: filled in by the Python package issue.
+//! The native module `nidan._native`: a thin pyo3 layer over the `nidan`
+//! core. It converts Python values to core types and core errors to
+//! Python exceptions, and decides nothing itself. The Python package
+//! `nidan` re-exports everything public from here.
+
+mod convert;
+mod errors;
+mod otp;
+mod outcome;
+mod secret;
+mod uri;
+
+use pyo3::prelude::*;
+
+/// Turns a code as a person typed it ("１２３ ４５６", "123-456") into plain
+/// digits, or `None` when it is not 6 to 10 digits once spaces and hyphens
+/// are removed. Verification itself is strict: normalise first.
+#[pyfunction]
+fn normalize_code(typed: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let typed = convert::text(typed, "typed")?;
+    Ok(typed
+        .as_deref()
+        .and_then(nidan::normalize_code)
+        .map(|code| code.to_string()))
+}
+
+/// nidan's native core: HOTP/TOTP, secrets and otpauth URIs.
+#[pymodule(name = "_native", gil_used = false)]
+mod native {
+    #[pymodule_export]
+    use super::errors::{NidanError, ParameterError, SecretError, UriError};
+    #[pymodule_export]
+    use super::normalize_code;
+    #[pymodule_export]
+    use super::otp::{Hotp, Totp};
+    #[pymodule_export]
+    use super::outcome::{Match, TimeStep, Verdict};
+    #[pymodule_export]
+    use super::secret::Secret;
+    #[pymodule_export]
+    use super::uri::KeyUri;
+}

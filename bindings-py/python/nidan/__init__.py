@@ -1,0 +1,44 @@
+"""nidan: HOTP and TOTP for servers and authenticators, computed by a Rust core.
+
+The native API (this module) is typed and strict: keyword-only options,
+constant-time verification in an asymmetric window, replay refusal by time
+step, and errors that never show secret material. ``nidan.pyotp`` is a
+drop-in replacement for pyotp 2.12.
+
+>>> import nidan
+>>> totp = nidan.TOTP(nidan.Secret.from_base32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"))
+>>> totp.at(59)
+'287082'
+>>> totp.verify("287082", time=59)
+Match(step=1, drift=0)
+"""
+
+from ._native import (
+    HOTP,
+    TOTP,
+    KeyUri,
+    Match,
+    NidanError,
+    ParameterError,
+    Secret,
+    SecretError,
+    TimeStep,
+    UriError,
+    Verdict,
+    normalize_code,
+)
+
+__all__ = [
+    "HOTP",
+    "TOTP",
+    "KeyUri",
+    "Match",
+    "NidanError",
+    "ParameterError",
+    "Secret",
+    "SecretError",
+    "TimeStep",
+    "UriError",
+    "Verdict",
+    "normalize_code",
+]

@@ -1,0 +1,135 @@
+//! Argument conversion at the boundary: integers, times, algorithms, text.
+//!
+//! Python integers are unbounded and `bool` is an `int`; floats may be NaN
+//! or infinite; datetimes may be naive. Everything is checked here, so the
+//! core only ever sees values it accepts or rejects with its own errors.
+
+use std::borrow::Cow;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
+
+use crate::errors::{IntoPy as _, parameter};
+
+/// A non-negative integer that fits `u64` (`bool` is refused).
+pub fn unsigned(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u64> {
+    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an int, not {}",
+            type_name(value)
+        )));
+    }
+    value.extract::<u64>().map_err(|_| {
+        if value.lt(0).unwrap_or(false) {
+            parameter(format!("{what} must not be negative"))
+        } else {
+            parameter(format!("{what} is too large: at most 2**64 - 1"))
+        }
+    })
+}
+
+/// A non-negative integer that fits `u32`, for digits and window sides.
+pub fn small(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
+    let wide = unsigned(value, what)?;
+    u32::try_from(wide).map_err(|_| parameter(format!("{what} is too large")))
+}
+
+/// Unix seconds from an `int`, a `float` (rounded down to the second) or a
+/// timezone-aware `datetime`.
+pub fn unix_time(value: &Bound<'_, PyAny>) -> PyResult<u64> {
+    if let Ok(float) = value.cast::<PyFloat>() {
+        let seconds = float.value();
+        if !seconds.is_finite() {
+            return Err(parameter("time must be a finite number"));
+        }
+        if seconds < 0.0 {
+            return Err(parameter("time must not be negative (before 1970)"));
+        }
+        // float.__floor__ gives the exact integer, however large.
+        return unsigned(&value.call_method0("__floor__")?, "time");
+    }
+    let py = value.py();
+    if value.is_instance(datetime_type(py)?)? {
+        if value.call_method0("utcoffset")?.is_none() {
+            return Err(parameter(
+                "time must be a timezone-aware datetime (a naive one has no defined instant)",
+            ));
+        }
+        let elapsed = value.sub(epoch(py)?)?;
+        let seconds = elapsed.call_method1("__floordiv__", (one_second(py)?,))?;
+        if seconds.lt(0)? {
+            return Err(parameter("time must not be before 1970"));
+        }
+        return unsigned(&seconds, "time");
+    }
+    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        return unsigned(value, "time");
+    }
+    Err(PyTypeError::new_err(format!(
+        "time must be an int, a float or a timezone-aware datetime, not {}",
+        type_name(value)
+    )))
+}
+
+/// The core algorithm for a name such as `"SHA1"`, `"sha256"` or `"SHA-512"`.
+pub fn algorithm(value: &Bound<'_, PyAny>) -> PyResult<nidan::Algorithm> {
+    let name = value.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!("algorithm must be a str, not {}", type_name(value)))
+    })?;
+    let name = name
+        .to_cow()
+        .map_err(|_| nidan::Error::Algorithm)
+        .or_raise()?;
+    name.parse::<nidan::Algorithm>().or_raise()
+}
+
+/// The text of a `str`, or `None` when it cannot be UTF-8 (lone surrogates).
+pub fn text<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Option<Cow<'a, str>>> {
+    let string = value.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!("{what} must be a str, not {}", type_name(value)))
+    })?;
+    Ok(string.to_cow().ok())
+}
+
+/// Python's `repr()` of an optional string, for `__repr__` methods.
+pub fn repr(py: Python<'_>, text: Option<&str>) -> PyResult<String> {
+    match text {
+        Some(text) => Ok(PyString::new(py, text).repr()?.to_cow()?.into_owned()),
+        None => Ok(String::from("None")),
+    }
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| String::from("?"), |name| name.to_string())
+}
+
+fn datetime_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    DATETIME.import(py, "datetime", "datetime")
+}
+
+fn epoch(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static EPOCH: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    EPOCH
+        .get_or_try_init(py, || {
+            let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
+            let epoch = datetime_type(py)?.call((1970, 1, 1, 0, 0, 0, 0, utc), None)?;
+            Ok::<_, PyErr>(epoch.unbind())
+        })
+        .map(|epoch| epoch.bind(py))
+}
+
+fn one_second(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static SECOND: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    SECOND
+        .get_or_try_init(py, || {
+            let timedelta = py.import("datetime")?.getattr("timedelta")?;
+            Ok::<_, PyErr>(timedelta.call((0, 1), None)?.unbind())
+        })
+        .map(|second| second.bind(py))
+}

@@ -1,0 +1,409 @@
+//! `TOTP` and `HOTP`: generators and verifiers keyed once at construction.
+
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::convert::{self, small, unix_time, unsigned};
+use crate::errors::{IntoPy as _, parameter};
+use crate::outcome::{Match, TimeStep, Verdict};
+use crate::secret::Secret;
+
+/// A time-based one-time password generator and verifier [RFC 6238].
+/// Immutable and safe to share between threads.
+#[pyclass(frozen, name = "TOTP", module = "nidan")]
+pub struct Totp {
+    inner: nidan::Totp,
+    secret: Py<Secret>,
+    issuer: Option<String>,
+    account: String,
+}
+
+#[pymethods]
+impl Totp {
+    #[new]
+    #[pyo3(signature = (secret, /, *, algorithm = None, digits = None, period = None, t0 = None, issuer = None, account = String::new()))]
+    #[pyo3(
+        text_signature = "(secret, /, *, algorithm='SHA1', digits=6, period=30, t0=0, issuer=None, account='')"
+    )]
+    fn new(
+        secret: &Bound<'_, PyAny>,
+        algorithm: Option<&Bound<'_, PyAny>>,
+        digits: Option<&Bound<'_, PyAny>>,
+        period: Option<&Bound<'_, PyAny>>,
+        t0: Option<&Bound<'_, PyAny>>,
+        issuer: Option<String>,
+        account: String,
+    ) -> PyResult<Self> {
+        let defaults = nidan::TotpConfig::default();
+        let config = nidan::TotpConfig {
+            algorithm: algorithm.map_or(Ok(defaults.algorithm), convert::algorithm)?,
+            digits: digits.map_or(Ok(defaults.digits), |d| small(d, "digits"))?,
+            period: period.map_or(Ok(defaults.period), |p| unsigned(p, "period"))?,
+            t0: t0.map_or(Ok(defaults.t0), |t| unsigned(t, "t0"))?,
+        };
+        let secret = secret_arg(secret)?;
+        let inner = nidan::Totp::new(&secret.get().inner, config).or_raise()?;
+        Ok(Self {
+            inner,
+            secret,
+            issuer,
+            account,
+        })
+    }
+
+    /// The secret key.
+    #[getter]
+    fn secret(&self, py: Python<'_>) -> Py<Secret> {
+        self.secret.clone_ref(py)
+    }
+
+    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    #[getter]
+    fn algorithm(&self) -> &'static str {
+        self.inner.config().algorithm.name()
+    }
+
+    /// Digits per code, 6 to 10.
+    #[getter]
+    fn digits(&self) -> u32 {
+        self.inner.config().digits
+    }
+
+    /// Seconds per step.
+    #[getter]
+    fn period(&self) -> u64 {
+        self.inner.config().period
+    }
+
+    /// The Unix time at which step 0 starts.
+    #[getter]
+    fn t0(&self) -> u64 {
+        self.inner.config().t0
+    }
+
+    /// The provider, for otpauth URIs.
+    #[getter]
+    fn issuer(&self) -> Option<&str> {
+        self.issuer.as_deref()
+    }
+
+    /// The account name, for otpauth URIs.
+    #[getter]
+    fn account(&self) -> &str {
+        &self.account
+    }
+
+    /// The code now, by the system clock.
+    fn now(&self) -> PyResult<String> {
+        Ok(self.inner.generate_now().or_raise()?.to_string())
+    }
+
+    /// The code at `time` (Unix seconds as int or float, or an aware datetime).
+    fn at(&self, time: &Bound<'_, PyAny>) -> PyResult<String> {
+        let time = unix_time(time)?;
+        Ok(self.inner.generate(time).or_raise()?.to_string())
+    }
+
+    /// The code of time step `step`; `at_step(step + 1)` is the next code.
+    fn at_step(&self, step: &Bound<'_, PyAny>) -> PyResult<String> {
+        let step = unsigned(step, "step")?;
+        Ok(self.inner.generate_at_step(step).to_string())
+    }
+
+    /// The time step at `time`, or now.
+    #[pyo3(signature = (time = None))]
+    fn step(&self, time: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
+        let step = match time {
+            Some(time) => self.inner.step(unix_time(time)?),
+            None => self.inner.time_step_now().map(|now| now.step),
+        };
+        step.or_raise()
+    }
+
+    /// The time step at `time` (or now) with its start, end and seconds left.
+    #[pyo3(signature = (time = None))]
+    fn time_step(&self, time: Option<&Bound<'_, PyAny>>) -> PyResult<TimeStep> {
+        let step = match time {
+            Some(time) => self.inner.time_step(unix_time(time)?),
+            None => self.inner.time_step_now(),
+        };
+        Ok(step.or_raise()?.into())
+    }
+
+    /// Checks `code` at `time` (default now) against `behind` steps before
+    /// and `ahead` steps after the expected one, in constant time, refusing
+    /// steps at or below `last_accepted`. Returns the `Match` when accepted,
+    /// `None` when the code is wrong or replayed (use `check` to tell them
+    /// apart). `code` must be exactly `digits` ASCII digits.
+    #[pyo3(signature = (code, /, *, time = None, behind = None, ahead = None, last_accepted = None))]
+    #[pyo3(
+        text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)"
+    )]
+    fn verify(
+        &self,
+        code: &Bound<'_, PyAny>,
+        time: Option<&Bound<'_, PyAny>>,
+        behind: Option<&Bound<'_, PyAny>>,
+        ahead: Option<&Bound<'_, PyAny>>,
+        last_accepted: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<Match>> {
+        let verdict = self.verdict(code, time, behind, ahead, last_accepted)?;
+        Ok(verdict.accepted().map(Match::from))
+    }
+
+    /// Like `verify`, but returns a `Verdict` that tells an accepted code
+    /// from a replayed one and a wrong one. It is true only when accepted.
+    #[pyo3(signature = (code, /, *, time = None, behind = None, ahead = None, last_accepted = None))]
+    #[pyo3(
+        text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)"
+    )]
+    fn check(
+        &self,
+        code: &Bound<'_, PyAny>,
+        time: Option<&Bound<'_, PyAny>>,
+        behind: Option<&Bound<'_, PyAny>>,
+        ahead: Option<&Bound<'_, PyAny>>,
+        last_accepted: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Verdict> {
+        Ok(self
+            .verdict(code, time, behind, ahead, last_accepted)?
+            .into())
+    }
+
+    /// The otpauth URI for a QR code. It contains the secret: show it once.
+    fn to_uri(&self) -> PyResult<String> {
+        let config = self.inner.config();
+        if config.t0 != 0 {
+            return Err(parameter(
+                "an otpauth URI cannot carry T0: only a TOTP with t0=0 can be written as one",
+            ));
+        }
+        let key = nidan::KeyUri {
+            kind: nidan::OtpKind::Totp {
+                period: config.period,
+            },
+            secret: self.secret.get().inner.clone(),
+            issuer: self.issuer.clone(),
+            account: self.account.clone(),
+            algorithm: config.algorithm,
+            digits: config.digits,
+        };
+        key.to_uri().or_raise()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let config = self.inner.config();
+        Ok(format!(
+            "TOTP(algorithm='{}', digits={}, period={}, t0={}, issuer={}, account={})",
+            config.algorithm.name(),
+            config.digits,
+            config.period,
+            config.t0,
+            convert::repr(py, self.issuer.as_deref())?,
+            convert::repr(py, Some(&self.account))?
+        ))
+    }
+}
+
+impl Totp {
+    pub(crate) fn from_parts(
+        inner: nidan::Totp,
+        secret: Py<Secret>,
+        issuer: Option<String>,
+        account: String,
+    ) -> Self {
+        Self {
+            inner,
+            secret,
+            issuer,
+            account,
+        }
+    }
+
+    fn verdict(
+        &self,
+        code: &Bound<'_, PyAny>,
+        time: Option<&Bound<'_, PyAny>>,
+        behind: Option<&Bound<'_, PyAny>>,
+        ahead: Option<&Bound<'_, PyAny>>,
+        last_accepted: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<nidan::Verdict> {
+        let defaults = nidan::Window::default();
+        let window = nidan::Window::new(
+            behind.map_or(Ok(defaults.behind()), |b| small(b, "behind"))?,
+            ahead.map_or(Ok(defaults.ahead()), |a| small(a, "ahead"))?,
+        )
+        .or_raise()?;
+        let last_accepted = last_accepted
+            .map(|last| unsigned(last, "last_accepted"))
+            .transpose()?;
+        let time = time.map(unix_time).transpose()?;
+        let Some(code) = code_text(code)? else {
+            return Ok(nidan::Verdict::Rejected);
+        };
+        match time {
+            Some(time) => self.inner.verify(&code, time, window, last_accepted),
+            None => self.inner.verify_now(&code, window, last_accepted),
+        }
+        .or_raise()
+    }
+}
+
+/// A counter-based one-time password generator and verifier [RFC 4226].
+/// Immutable and safe to share between threads.
+#[pyclass(frozen, name = "HOTP", module = "nidan")]
+pub struct Hotp {
+    inner: nidan::Hotp,
+    secret: Py<Secret>,
+    issuer: Option<String>,
+    account: String,
+}
+
+#[pymethods]
+impl Hotp {
+    #[new]
+    #[pyo3(signature = (secret, /, *, algorithm = None, digits = None, issuer = None, account = String::new()))]
+    #[pyo3(text_signature = "(secret, /, *, algorithm='SHA1', digits=6, issuer=None, account='')")]
+    fn new(
+        secret: &Bound<'_, PyAny>,
+        algorithm: Option<&Bound<'_, PyAny>>,
+        digits: Option<&Bound<'_, PyAny>>,
+        issuer: Option<String>,
+        account: String,
+    ) -> PyResult<Self> {
+        let defaults = nidan::HotpConfig::default();
+        let config = nidan::HotpConfig {
+            algorithm: algorithm.map_or(Ok(defaults.algorithm), convert::algorithm)?,
+            digits: digits.map_or(Ok(defaults.digits), |d| small(d, "digits"))?,
+        };
+        let secret = secret_arg(secret)?;
+        let inner = nidan::Hotp::new(&secret.get().inner, config).or_raise()?;
+        Ok(Self {
+            inner,
+            secret,
+            issuer,
+            account,
+        })
+    }
+
+    /// The secret key.
+    #[getter]
+    fn secret(&self, py: Python<'_>) -> Py<Secret> {
+        self.secret.clone_ref(py)
+    }
+
+    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    #[getter]
+    fn algorithm(&self) -> &'static str {
+        self.inner.config().algorithm.name()
+    }
+
+    /// Digits per code, 6 to 10.
+    #[getter]
+    fn digits(&self) -> u32 {
+        self.inner.config().digits
+    }
+
+    /// The provider, for otpauth URIs.
+    #[getter]
+    fn issuer(&self) -> Option<&str> {
+        self.issuer.as_deref()
+    }
+
+    /// The account name, for otpauth URIs.
+    #[getter]
+    fn account(&self) -> &str {
+        &self.account
+    }
+
+    /// The code for `counter`.
+    fn at(&self, counter: &Bound<'_, PyAny>) -> PyResult<String> {
+        let counter = unsigned(counter, "counter")?;
+        Ok(self.inner.generate(counter).to_string())
+    }
+
+    /// Checks `code` against counters `counter` to `counter + look_ahead`
+    /// in constant time. Returns the `Match` (store `match.next_counter`)
+    /// or `None`. `code` must be exactly `digits` ASCII digits.
+    #[pyo3(signature = (code, /, *, counter, look_ahead = None))]
+    #[pyo3(text_signature = "($self, code, /, *, counter, look_ahead=0)")]
+    fn verify(
+        &self,
+        code: &Bound<'_, PyAny>,
+        counter: &Bound<'_, PyAny>,
+        look_ahead: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<Match>> {
+        let counter = unsigned(counter, "counter")?;
+        let look_ahead = look_ahead.map_or(Ok(0), |l| small(l, "look_ahead"))?;
+        let code = code_text(code)?;
+        let found = self
+            .inner
+            .verify(code.as_deref().unwrap_or_default(), counter, look_ahead)
+            .or_raise()?;
+        Ok(found.map(Match::from))
+    }
+
+    /// The otpauth URI for a QR code, with `counter` as the next counter.
+    /// It contains the secret: show it once.
+    #[pyo3(signature = (*, counter))]
+    fn to_uri(&self, counter: &Bound<'_, PyAny>) -> PyResult<String> {
+        let config = self.inner.config();
+        let key = nidan::KeyUri {
+            kind: nidan::OtpKind::Hotp {
+                counter: unsigned(counter, "counter")?,
+            },
+            secret: self.secret.get().inner.clone(),
+            issuer: self.issuer.clone(),
+            account: self.account.clone(),
+            algorithm: config.algorithm,
+            digits: config.digits,
+        };
+        key.to_uri().or_raise()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let config = self.inner.config();
+        Ok(format!(
+            "HOTP(algorithm='{}', digits={}, issuer={}, account={})",
+            config.algorithm.name(),
+            config.digits,
+            convert::repr(py, self.issuer.as_deref())?,
+            convert::repr(py, Some(&self.account))?
+        ))
+    }
+}
+
+impl Hotp {
+    pub(crate) fn from_parts(
+        inner: nidan::Hotp,
+        secret: Py<Secret>,
+        issuer: Option<String>,
+        account: String,
+    ) -> Self {
+        Self {
+            inner,
+            secret,
+            issuer,
+            account,
+        }
+    }
+}
+
+/// A `Secret`, or a `str` read as strict base32.
+fn secret_arg(value: &Bound<'_, PyAny>) -> PyResult<Py<Secret>> {
+    if let Ok(secret) = value.cast::<Secret>() {
+        return Ok(secret.clone().unbind());
+    }
+    if value.is_instance_of::<PyString>() {
+        let secret = Secret::from_base32(value, false)?;
+        return Py::new(value.py(), secret);
+    }
+    Err(pyo3::exceptions::PyTypeError::new_err(
+        "secret must be a nidan.Secret or a base32 str",
+    ))
+}
+
+/// A submitted code as text; `None` for a `str` that is not Unicode (a wrong code).
+fn code_text<'a>(code: &'a Bound<'_, PyAny>) -> PyResult<Option<std::borrow::Cow<'a, str>>> {
+    convert::text(code, "code")
+}

@@ -1,0 +1,147 @@
+//! `KeyUri`: otpauth URIs, the text inside enrolment QR codes.
+
+use pyo3::prelude::*;
+
+use crate::convert;
+use crate::errors::{IntoPy as _, UriError};
+use crate::otp::{Hotp, Totp};
+use crate::secret::Secret;
+
+/// An enrolment read from an otpauth URI (`KeyUri.parse`). Immutable.
+///
+/// `repr()` leaves the secret out; `to_uri()` writes it back.
+#[pyclass(frozen, module = "nidan")]
+pub struct KeyUri {
+    inner: nidan::KeyUri,
+    secret: Py<Secret>,
+}
+
+#[pymethods]
+impl KeyUri {
+    /// The longest URI accepted, in bytes.
+    #[classattr]
+    const MAX_LEN: usize = nidan::KeyUri::MAX_LEN;
+
+    /// Reads an otpauth URI strictly: one percent-decoding per part, the
+    /// label issuer and `issuer=` must agree, no duplicated parameters,
+    /// HOTP needs a counter, digits 6 to 8, a secret of at least 80 bits.
+    #[staticmethod]
+    fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = convert::text(uri, "uri")?
+            .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
+        let inner = nidan::KeyUri::parse(&text).or_raise()?;
+        let secret = Py::new(
+            py,
+            Secret {
+                inner: inner.secret.clone(),
+            },
+        )?;
+        Ok(Self { inner, secret })
+    }
+
+    /// "totp" or "hotp".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match self.inner.kind {
+            nidan::OtpKind::Totp { .. } => "totp",
+            nidan::OtpKind::Hotp { .. } => "hotp",
+        }
+    }
+
+    /// The secret key.
+    #[getter]
+    fn secret(&self, py: Python<'_>) -> Py<Secret> {
+        self.secret.clone_ref(py)
+    }
+
+    /// The provider, or `None`.
+    #[getter]
+    fn issuer(&self) -> Option<&str> {
+        self.inner.issuer.as_deref()
+    }
+
+    /// The account name.
+    #[getter]
+    fn account(&self) -> &str {
+        &self.inner.account
+    }
+
+    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    #[getter]
+    fn algorithm(&self) -> &'static str {
+        self.inner.algorithm.name()
+    }
+
+    /// Digits per code: 6, 7 or 8.
+    #[getter]
+    fn digits(&self) -> u32 {
+        self.inner.digits
+    }
+
+    /// Seconds per step for TOTP; `None` for HOTP.
+    #[getter]
+    fn period(&self) -> Option<u64> {
+        match self.inner.kind {
+            nidan::OtpKind::Totp { period } => Some(period),
+            nidan::OtpKind::Hotp { .. } => None,
+        }
+    }
+
+    /// The next counter for HOTP; `None` for TOTP.
+    #[getter]
+    fn counter(&self) -> Option<u64> {
+        match self.inner.kind {
+            nidan::OtpKind::Hotp { counter } => Some(counter),
+            nidan::OtpKind::Totp { .. } => None,
+        }
+    }
+
+    /// Writes the URI back; `KeyUri.parse(key.to_uri())` equals `key`.
+    /// It contains the secret: show it once.
+    fn to_uri(&self) -> PyResult<String> {
+        self.inner.to_uri().or_raise()
+    }
+
+    /// A `TOTP` for this key (T0 = 0); `UriError` when the key is HOTP.
+    fn to_totp(&self, py: Python<'_>) -> PyResult<Totp> {
+        let inner = self.inner.to_totp().or_raise()?;
+        Ok(Totp::from_parts(
+            inner,
+            self.secret.clone_ref(py),
+            self.inner.issuer.clone(),
+            self.inner.account.clone(),
+        ))
+    }
+
+    /// An `HOTP` for this key (its counter is `counter`); `UriError` when the key is TOTP.
+    fn to_hotp(&self, py: Python<'_>) -> PyResult<Hotp> {
+        let inner = self.inner.to_hotp().or_raise()?;
+        Ok(Hotp::from_parts(
+            inner,
+            self.secret.clone_ref(py),
+            self.inner.issuer.clone(),
+            self.inner.account.clone(),
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Self>()
+            .is_ok_and(|other| other.get().inner == self.inner)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let parameter = match self.inner.kind {
+            nidan::OtpKind::Totp { period } => format!("period={period}"),
+            nidan::OtpKind::Hotp { counter } => format!("counter={counter}"),
+        };
+        Ok(format!(
+            "KeyUri(kind='{}', issuer={}, account={}, algorithm='{}', digits={}, {parameter})",
+            self.kind(),
+            convert::repr(py, self.inner.issuer.as_deref())?,
+            convert::repr(py, Some(&self.inner.account))?,
+            self.inner.algorithm.name(),
+            self.inner.digits
+        ))
+    }
+}

@@ -1,0 +1,86 @@
+"""nidan.pyotp specifics beyond pyotp's own suite: the one-line switch,
+rekeying after reassignment, and where nidan is deliberately stricter."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import nidan
+import nidan.pyotp
+
+RFC_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+def test_install_makes_import_pyotp_load_nidan() -> None:
+    program = textwrap.dedent(
+        """
+        import nidan.pyotp
+        nidan.pyotp.install()
+        import pyotp, pyotp.totp, pyotp.utils, pyotp.contrib.steam
+        from pyotp.totp import TOTP
+        assert pyotp is nidan.pyotp and TOTP is nidan.pyotp.TOTP
+        assert pyotp.contrib.steam.Steam is nidan.pyotp.contrib.Steam
+        print(pyotp.TOTP("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").at(59))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "287082"
+
+
+def test_reassigned_attributes_rekey_the_generator() -> None:
+    totp = nidan.pyotp.TOTP(RFC_BASE32)
+    assert totp.at(59) == "287082"
+    totp.digits = 8
+    assert totp.at(59) == "94287082"
+    totp.interval = 60
+    assert totp.at(59) == totp.generate_otp(0)
+    totp.secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    assert totp.byte_secret() == nidan.Secret.from_base32("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", allow_short=True).to_bytes()
+    totp.digest = hashlib.sha256
+    assert totp.at(0) == nidan.TOTP("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", algorithm="SHA256", digits=8).at(0)
+
+
+def test_secrets_are_read_like_pyotp_reads_them() -> None:
+    # Bits past the last byte are dropped and padding may be missing, as in the
+    # standard library; nidan's own reader refuses the non-canonical form.
+    canonical, non_canonical = "S46SQCPPTCNPROMHWYBDCTBZXU", "S46SQCPPTCNPROMHWYBDCTBZXV"
+    assert nidan.pyotp.TOTP(non_canonical).byte_secret() == nidan.pyotp.TOTP(canonical).byte_secret()
+    assert nidan.pyotp.TOTP(non_canonical).at(0) == nidan.TOTP(canonical).at(0)
+    with pytest.raises(nidan.SecretError):
+        nidan.Secret.from_base32(non_canonical)
+    ascii_bytes = RFC_BASE32.encode()
+    assert nidan.pyotp.HOTP(ascii_bytes).at(1) == "287082"  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="at least 112 bits"):
+        nidan.pyotp.TOTP("JBSWY3DPEHPK3PXP")
+
+
+def test_steam_codes() -> None:
+    steam = nidan.pyotp.contrib.Steam("FMXNK4QEGKVPULRTADY6JIDK5VHUBGZW")
+    assert [steam.at(t) for t in (0, 30, 60, 90)] == ["C5V56", "QJY8Y", "R3WQY", "JG3T3"]
+    assert steam.verify("QJY8Y", for_time=60, valid_window=1)
+    assert steam.verify_and_get_timecode("QJY8Y", for_time=60, valid_window=1) == 1
+
+
+def test_windows_below_step_zero_are_clipped() -> None:
+    totp = nidan.pyotp.TOTP(RFC_BASE32)
+    assert totp.verify_and_get_timecode(totp.at(0), for_time=10, valid_window=2) == 0
+    assert not totp.verify("000000", for_time=10, valid_window=2)
+
+
+def test_where_nidan_is_stricter() -> None:
+    with pytest.raises(ValueError, match="sha1, sha256 or sha512"):
+        nidan.pyotp.TOTP(RFC_BASE32, digest=hashlib.sha224)
+    with pytest.raises(ValueError, match="whole number"):
+        nidan.pyotp.TOTP(RFC_BASE32, interval=30.5)  # type: ignore[arg-type]
+    with pytest.raises(nidan.ParameterError):
+        nidan.pyotp.TOTP(RFC_BASE32).verify("123456", for_time=10**6, valid_window=51)
+    with pytest.raises(nidan.ParameterError):
+        nidan.pyotp.HOTP(RFC_BASE32).at(2**64)
+    with pytest.raises(nidan.SecretError):
+        nidan.pyotp.TOTP("A" * 500)

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Python part of the test suite (run by `scripts/test python`): installs the
+# package into .venv with the README's command, `pip install ./bindings-py`,
+# then runs pytest, stubtest, mypy --strict, pyotp 2.12.0's own test suite
+# against nidan.pyotp, and the quickstart example. Installs what is missing:
+# the venv, the test tools (when bindings-py/requirements-test.txt changes)
+# and pyotp's source distribution (cached under target/, not committed).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+venv=.venv
+py=$venv/bin/python
+requirements=bindings-py/requirements-test.txt
+installed=$venv/.nidan-requirements-test.txt
+pyotp_version=2.12.0
+cache=target/python-cache
+
+step() { echo "--- python: $*"; }
+timed() {
+    local start=$SECONDS
+    "$@"
+    echo "python.sh: $* took $((SECONDS - start))s" >&2
+}
+
+if [ ! -x "$py" ]; then
+    step "creating $venv"
+    "${PYTHON:-python3}" -m venv "$venv"
+fi
+if ! cmp -s "$requirements" "$installed"; then
+    step "installing test tools from $requirements"
+    timed "$py" -m pip install -q -r "$requirements"
+    cp "$requirements" "$installed"
+fi
+
+step "pip install ./bindings-py"
+timed "$py" -m pip install -q ./bindings-py
+
+step "pytest"
+status=0
+"$py" -m pytest -q bindings-py/tests || status=$?
+if [ "$status" -eq 5 ]; then
+    echo "python.sh: pytest collected no tests, which is a failure" >&2
+    exit 1
+elif [ "$status" -ne 0 ]; then
+    exit "$status"
+fi
+
+step "stubtest nidan._native"
+"$py" -m mypy.stubtest nidan._native
+
+step "mypy --strict on the package, the tests and the examples"
+"$py" -m mypy --strict -p nidan
+"$py" -m mypy --strict bindings-py/tests examples/python
+
+step "pyotp $pyotp_version's own test.py against nidan.pyotp"
+sdist=$cache/pyotp-$pyotp_version.tar.gz
+if [ ! -f "$sdist" ]; then
+    mkdir -p "$cache"
+    timed "$py" -m pip download -q --no-deps --no-binary :all: "pyotp==$pyotp_version" -d "$cache"
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar -xzf "$sdist" -C "$work"
+"$py" bindings-py/tests/pyotp_upstream.py "$work/pyotp-$pyotp_version/test.py"
+
+step "examples/python/quickstart.py"
+"$py" examples/python/quickstart.py
