@@ -203,6 +203,9 @@ impl Verdict {
     }
 }
 
+/// How many steps of a window are computed together.
+const LANES: usize = 4;
+
 /// What one verification compares: the code, the expected step and the
 /// steps around it, and the replay floor.
 pub(crate) struct Scan<'a> {
@@ -238,16 +241,21 @@ impl Scan<'_> {
         let mut replayed = Best::none();
         let mut step = first;
         while step <= last {
-            let candidate = u64::from(self.mac.truncated(step)) % modulus;
-            let equal = candidate.ct_eq(&submitted);
-            let distance = step.abs_diff(self.expected);
-            // Steps at or below the last accepted one are replays.
-            let is_fresh = self
-                .last_accepted
-                .map_or(Choice::from(1), |last| step.ct_gt(&last));
-            fresh.offer(step, distance, equal & is_fresh);
-            replayed.offer(step, distance, equal & !is_fresh);
-            match step.checked_add(1) {
+            // At most LANES steps at a time, computed together (see `mac`).
+            let count = usize::try_from(last - step).map_or(LANES, |left| left.min(LANES - 1) + 1);
+            let truncated = self.mac.truncated_lanes::<LANES>(step, count);
+            for (step, value) in (step..=last).zip(truncated.into_iter().take(count)) {
+                let candidate = u64::from(value) % modulus;
+                let equal = candidate.ct_eq(&submitted);
+                let distance = step.abs_diff(self.expected);
+                // Steps at or below the last accepted one are replays.
+                let is_fresh = self
+                    .last_accepted
+                    .map_or(Choice::from(1), |last| step.ct_gt(&last));
+                fresh.offer(step, distance, equal & is_fresh);
+                replayed.offer(step, distance, equal & !is_fresh);
+            }
+            match step.checked_add(count as u64) {
                 Some(next) => step = next,
                 None => break,
             }
@@ -298,5 +306,55 @@ fn drift(step: u64, expected: u64) -> i64 {
         magnitude
     } else {
         -magnitude
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window};
+
+    /// Every step of the widest window is found with its drift, whichever
+    /// lane of whichever group of steps it falls in.
+    #[test]
+    fn every_step_of_a_wide_window_matches() {
+        let secret = Secret::from_bytes(b"12345678901234567890").unwrap();
+        let totp = Totp::new(&secret, TotpConfig::default()).unwrap();
+        let window = Window::symmetric(Window::MAX_SIDE).unwrap();
+        let time = 1_111_111_111;
+        let expected = totp.step(time).unwrap();
+        for drift in -101i64..=101 {
+            let step = expected.checked_add_signed(drift).unwrap();
+            let code = totp.generate_at_step(step);
+            let verdict = totp.verify(code.as_str(), time, window, None).unwrap();
+            if drift.abs() > 100 {
+                assert!(!verdict.is_accepted() || verdict.accepted().unwrap().step() != step);
+                continue;
+            }
+            let Verdict::Accepted(found) = verdict else {
+                panic!("drift {drift}: {verdict:?}")
+            };
+            // Another step of the window may share the code; it must be closer.
+            assert!(
+                found.drift().abs() <= drift.abs(),
+                "drift {drift}: {found:?}"
+            );
+            assert_eq!(totp.generate_at_step(found.step()), code);
+        }
+    }
+
+    /// Look-ahead windows ending at the last counter that may match.
+    #[test]
+    fn look_ahead_at_the_top_of_the_counter_range() {
+        let secret = Secret::from_bytes(b"12345678901234567890").unwrap();
+        let hotp = Hotp::new(&secret, HotpConfig::default()).unwrap();
+        for look_ahead in 0..=9 {
+            let counter = u64::MAX - 1 - u64::from(look_ahead);
+            let code = hotp.generate(u64::MAX - 1);
+            let found = hotp.verify(code.as_str(), counter, look_ahead).unwrap();
+            assert_eq!(found.map(|m| m.step()), Some(u64::MAX - 1));
+            let code = hotp.generate(u64::MAX);
+            let found = hotp.verify(code.as_str(), counter, look_ahead + 5).unwrap();
+            assert!(found.is_none_or(|m| m.step() < u64::MAX));
+        }
     }
 }
