@@ -111,17 +111,18 @@ impl KeyedMac {
     /// Dynamic truncation of the counter's MAC [RFC 4226 §5.3]: 31 bits read
     /// at the offset given by the low nibble of the last MAC byte.
     pub(crate) fn truncated(&self, counter: u64) -> u32 {
-        self.truncated_lanes::<1>(counter, 1)[0]
+        let mut value = [0u32];
+        self.truncated_lanes::<1>(counter, &mut value);
+        value[0]
     }
 
-    /// [`KeyedMac::truncated`] of the `count` counters from `first` on, in
-    /// lanes; entries from `count` to `N` are 0. `count` must not exceed `N`,
-    /// and `first + count - 1` must not exceed `u64::MAX`.
-    pub(crate) fn truncated_lanes<const N: usize>(&self, first: u64, count: usize) -> [u32; N] {
+    /// [`KeyedMac::truncated`] of the counters from `first` on, one per entry
+    /// of `out`, computed together. `out` must hold at most `N` entries, and
+    /// `first + out.len() - 1` must not exceed `u64::MAX`.
+    pub(crate) fn truncated_lanes<const N: usize>(&self, first: u64, out: &mut [u32]) {
         let mut macs = [[0u8; MAX_MAC_LEN]; N];
-        let len = self.macs(first, count, &mut macs);
-        let mut truncated = [0u32; N];
-        for (value, mac) in truncated.iter_mut().zip(&macs).take(count) {
+        let len = self.macs(first, out.len(), &mut macs);
+        for (value, mac) in out.iter_mut().zip(&macs) {
             let offset = usize::from(mac[len - 1] & 0x0f);
             let bytes = [
                 mac[offset],
@@ -131,7 +132,6 @@ impl KeyedMac {
             ];
             *value = u32::from_be_bytes(bytes) & 0x7fff_ffff;
         }
-        truncated
     }
 
     /// The MACs of the `count` counters from `first` on, each written to the
@@ -321,12 +321,13 @@ mod tests {
             let mac = KeyedMac::new(algorithm, b"12345678901234567890");
             for first in [0, 37_037_036, u64::MAX - 3] {
                 for count in 0..=4 {
-                    let lanes = mac.truncated_lanes::<4>(first, count);
+                    let mut lanes = [u32::MAX; 4];
+                    mac.truncated_lanes::<4>(first, &mut lanes[..count]);
                     for (lane, value) in (0..).zip(lanes) {
                         let expected = if lane < count as u64 {
                             mac.truncated(first + lane)
                         } else {
-                            0
+                            u32::MAX
                         };
                         assert_eq!(value, expected, "{algorithm:?} {first}+{lane} of {count}");
                     }
