@@ -14,7 +14,7 @@
 //! # Ok::<(), nidan::Error>(())
 //! ```
 
-use subtle::{Choice, ConditionallySelectable, ConstantTimeGreater, ConstantTimeLess};
+use subtle::{Choice, ConditionallySelectable, ConstantTimeGreater};
 
 use crate::error::{Error, Result};
 
@@ -255,11 +255,12 @@ fn check_padding(data_len: usize, padding_len: usize) -> Result<()> {
 
 /// Decodes characters already stripped of padding.
 fn decode_unpadded(text: &str, data: &[u8], out: &mut [u8]) -> Result<usize> {
-    let mut invalid = Choice::from(0);
+    // 1 once a character is outside the alphabet: Choice values, accumulated.
+    let mut invalid = 0u8;
     for &c in data {
-        invalid |= !decode_char(c).1;
+        invalid |= decode_char(c).1.unwrap_u8() ^ 1;
     }
-    if bool::from(invalid) {
+    if invalid != 0 {
         let position = data
             .iter()
             .position(|&c| decode_char(c).1.unwrap_u8() == 0)
@@ -296,16 +297,15 @@ fn decode_unpadded(text: &str, data: &[u8], out: &mut [u8]) -> Result<usize> {
 }
 
 /// The 5-bit value of a base32 character and whether it is one, without
-/// branching on the character.
+/// branching on the character: range checks by masks, one `Choice` made.
 fn decode_char(c: u8) -> (u8, Choice) {
-    let upper = in_range(c, b'A', b'Z');
-    let lower = in_range(c, b'a', b'z');
-    let digit = in_range(c, b'2', b'7');
-    let mut value = 0u8;
-    value.conditional_assign(&c.wrapping_sub(b'A'), upper);
-    value.conditional_assign(&c.wrapping_sub(b'a'), lower);
-    value.conditional_assign(&c.wrapping_sub(b'2').wrapping_add(26), digit);
-    (value, upper | lower | digit)
+    let upper = range_mask(c, b'A', b'Z');
+    let lower = range_mask(c, b'a', b'z');
+    let digit = range_mask(c, b'2', b'7');
+    let value = (upper & c.wrapping_sub(b'A'))
+        | (lower & c.wrapping_sub(b'a'))
+        | (digit & c.wrapping_sub(b'2').wrapping_add(26));
+    (value, Choice::from((upper | lower | digit) & 1))
 }
 
 /// The base32 character of a 5-bit value, without branching on the value.
@@ -320,8 +320,14 @@ fn low_five_bits(value: u64) -> u8 {
     value.to_be_bytes()[7] & 0x1f
 }
 
-fn in_range(c: u8, low: u8, high: u8) -> Choice {
-    !(c.ct_lt(&low) | c.ct_gt(&high))
+/// `0xff` when `low <= c <= high`, else `0`, by sign bits of wider
+/// differences rather than by comparisons.
+fn range_mask(c: u8, low: u8, high: u8) -> u8 {
+    let below = i16::from(c) - i16::from(low);
+    let above = i16::from(high) - i16::from(c);
+    // The sign bits: bit 15 is set when c < low or c > high.
+    let outside = (below | above).to_be_bytes()[0] >> 7;
+    outside.wrapping_sub(1)
 }
 
 /// The character index of byte `byte_index` of `text` (or of the first
@@ -335,4 +341,27 @@ fn char_position(text: &str, byte_index: usize) -> usize {
 /// Views bytes known to be ASCII as text.
 fn ascii_str(bytes: &[u8]) -> &str {
     core::str::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_char;
+
+    /// Every byte: the alphabet's letters (either case) and digits 2-7 map
+    /// to their values, everything else is refused.
+    #[test]
+    fn decode_char_agrees_with_the_alphabet_on_every_byte() {
+        const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for c in 0..=u8::MAX {
+            let expected = ALPHABET.iter().position(|&a| a == c.to_ascii_uppercase());
+            let (value, valid) = decode_char(c);
+            match expected {
+                Some(position) => {
+                    assert!(bool::from(valid), "{c:#04x}");
+                    assert_eq!(usize::from(value), position, "{c:#04x}");
+                }
+                None => assert!(!bool::from(valid), "{c:#04x}"),
+            }
+        }
+    }
 }

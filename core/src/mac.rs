@@ -5,6 +5,12 @@
 //! two compressions and no allocation: one for the padded counter block and
 //! one for the padded inner digest. The compression functions are
 //! `RustCrypto`'s (`sha1`, `sha2`), with their hardware back ends.
+//!
+//! Runs of consecutive counters (a verification window) are computed in
+//! lanes: every inner pass first, then every outer pass. A block written just
+//! before its compression makes the processor wait for those stores to reach
+//! the cache; in lanes, each outer block was written one or more compressions
+//! earlier, which makes a ±1 window about a fifth faster with SHA-NI.
 
 use sha1::Digest as _;
 use zeroize::Zeroize;
@@ -94,58 +100,86 @@ impl KeyedMac {
 
     /// HMAC of the 8-byte big-endian `counter`, written to the front of `out`;
     /// returns the MAC length.
+    #[cfg(test)]
     pub(crate) fn mac_counter(&self, counter: u64, out: &mut [u8; MAX_MAC_LEN]) -> usize {
-        let message = counter.to_be_bytes();
-        match &self.0 {
-            KeyedState::Sha1(keyed) => {
-                two_pass::<_, 64>(keyed, &message, sha1::block_api::compress, out)
-            }
-            KeyedState::Sha256(keyed) => {
-                two_pass::<_, 64>(keyed, &message, sha2::block_api::compress256, out)
-            }
-            KeyedState::Sha512(keyed) => {
-                two_pass::<_, 128>(keyed, &message, sha2::block_api::compress512, out)
-            }
-        }
+        let mut macs = [[0u8; MAX_MAC_LEN]];
+        let len = self.macs(counter, 1, &mut macs);
+        *out = macs[0];
+        len
     }
 
     /// Dynamic truncation of the counter's MAC [RFC 4226 §5.3]: 31 bits read
     /// at the offset given by the low nibble of the last MAC byte.
     pub(crate) fn truncated(&self, counter: u64) -> u32 {
-        let mut mac = [0u8; MAX_MAC_LEN];
-        let len = self.mac_counter(counter, &mut mac);
-        let offset = usize::from(mac[len - 1] & 0x0f);
-        let bytes = [
-            mac[offset],
-            mac[offset + 1],
-            mac[offset + 2],
-            mac[offset + 3],
-        ];
-        u32::from_be_bytes(bytes) & 0x7fff_ffff
+        let mut value = [0u32];
+        self.truncated_lanes::<1>(counter, &mut value);
+        value[0]
+    }
+
+    /// [`KeyedMac::truncated`] of the counters from `first` on, one per entry
+    /// of `out`, computed together. `out` must hold at most `N` entries, and
+    /// `first + out.len() - 1` must not exceed `u64::MAX`.
+    pub(crate) fn truncated_lanes<const N: usize>(&self, first: u64, out: &mut [u32]) {
+        let mut macs = [[0u8; MAX_MAC_LEN]; N];
+        let len = self.macs(first, out.len(), &mut macs);
+        for (value, mac) in out.iter_mut().zip(&macs) {
+            let offset = usize::from(mac[len - 1] & 0x0f);
+            let bytes = [
+                mac[offset],
+                mac[offset + 1],
+                mac[offset + 2],
+                mac[offset + 3],
+            ];
+            *value = u32::from_be_bytes(bytes) & 0x7fff_ffff;
+        }
+    }
+
+    /// The MACs of the `count` counters from `first` on, each written to the
+    /// front of its entry of `out`; returns the MAC length.
+    fn macs<const N: usize>(
+        &self,
+        first: u64,
+        count: usize,
+        out: &mut [[u8; MAX_MAC_LEN]; N],
+    ) -> usize {
+        debug_assert!(count <= N, "more counters than lanes");
+        match &self.0 {
+            KeyedState::Sha1(keyed) => {
+                in_lanes::<_, 64, N>(keyed, first, count, sha1::block_api::compress, out)
+            }
+            KeyedState::Sha256(keyed) => {
+                in_lanes::<_, 64, N>(keyed, first, count, sha2::block_api::compress256, out)
+            }
+            KeyedState::Sha512(keyed) => {
+                in_lanes::<_, 128, N>(keyed, first, count, sha2::block_api::compress512, out)
+            }
+        }
     }
 }
 
 /// The state words of a hash, serialised big-endian.
 trait StateWords: Copy + Zeroize {
-    /// Writes the words big-endian to the front of `out`; returns the byte count.
-    fn write_be(&self, out: &mut [u8; MAX_MAC_LEN]) -> usize;
+    /// The digest length in bytes.
+    const BYTES: usize;
+    /// Writes the words big-endian to the front of `out`.
+    fn write_be(&self, out: &mut [u8]);
 }
 
 impl<const N: usize> StateWords for [u32; N] {
-    fn write_be(&self, out: &mut [u8; MAX_MAC_LEN]) -> usize {
+    const BYTES: usize = N * 4;
+    fn write_be(&self, out: &mut [u8]) {
         for (chunk, word) in out.chunks_exact_mut(4).zip(self) {
             chunk.copy_from_slice(&word.to_be_bytes());
         }
-        N * 4
     }
 }
 
 impl<const N: usize> StateWords for [u64; N] {
-    fn write_be(&self, out: &mut [u8; MAX_MAC_LEN]) -> usize {
+    const BYTES: usize = N * 8;
+    fn write_be(&self, out: &mut [u8]) {
         for (chunk, word) in out.chunks_exact_mut(8).zip(self) {
             chunk.copy_from_slice(&word.to_be_bytes());
         }
-        N * 8
     }
 }
 
@@ -194,19 +228,33 @@ fn final_block<const BLOCK: usize>(message: &[u8]) -> [u8; BLOCK] {
     block
 }
 
-/// HMAC from a keyed state: inner hash of `message`, outer hash of the inner digest.
-fn two_pass<S: StateWords, const BLOCK: usize>(
+/// HMACs from a keyed state of the `count` counters from `first` on: the
+/// inner pass of every lane, each digest written into that lane's outer
+/// block, then the outer pass of every lane.
+fn in_lanes<S: StateWords, const BLOCK: usize, const N: usize>(
     keyed: &Keyed<S>,
-    message: &[u8],
+    first: u64,
+    count: usize,
     compress: impl Fn(&mut S, &[[u8; BLOCK]]),
-    out: &mut [u8; MAX_MAC_LEN],
+    out: &mut [[u8; MAX_MAC_LEN]; N],
 ) -> usize {
-    let mut inner = keyed.inner;
-    compress(&mut inner, &[final_block::<BLOCK>(message)]);
-    let len = inner.write_be(out);
-    let mut outer = keyed.outer;
-    compress(&mut outer, &[final_block::<BLOCK>(&out[..len])]);
-    outer.write_be(out)
+    let mut inner_blocks = [[0u8; BLOCK]; N];
+    for (lane, block) in (0u64..).zip(inner_blocks.iter_mut().take(count)) {
+        // The caller keeps first + count - 1 within u64.
+        *block = final_block::<BLOCK>(&first.wrapping_add(lane).to_be_bytes());
+    }
+    let mut outer_blocks = [final_block::<BLOCK>(&[0u8; MAX_MAC_LEN][..S::BYTES]); N];
+    for (inner_block, outer_block) in inner_blocks.iter().zip(&mut outer_blocks).take(count) {
+        let mut inner = keyed.inner;
+        compress(&mut inner, core::slice::from_ref(inner_block));
+        inner.write_be(&mut outer_block[..S::BYTES]);
+    }
+    for (outer_block, mac) in outer_blocks.iter().zip(out.iter_mut()).take(count) {
+        let mut outer = keyed.outer;
+        compress(&mut outer, core::slice::from_ref(outer_block));
+        outer.write_be(mac);
+    }
+    S::BYTES
 }
 
 #[cfg(test)]
@@ -263,6 +311,27 @@ mod tests {
                     &out[..written],
                     &reference(algorithm, &key, &42u64.to_be_bytes())[..]
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn lanes_equal_one_counter_at_a_time() {
+        for algorithm in [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512] {
+            let mac = KeyedMac::new(algorithm, b"12345678901234567890");
+            for first in [0, 37_037_036, u64::MAX - 3] {
+                for count in 0..=4 {
+                    let mut lanes = [u32::MAX; 4];
+                    mac.truncated_lanes::<4>(first, &mut lanes[..count]);
+                    for (lane, value) in (0..).zip(lanes) {
+                        let expected = if lane < count as u64 {
+                            mac.truncated(first + lane)
+                        } else {
+                            u32::MAX
+                        };
+                        assert_eq!(value, expected, "{algorithm:?} {first}+{lane} of {count}");
+                    }
+                }
             }
         }
     }

@@ -1,8 +1,6 @@
 //! Constant-time verification inside a bounded window of steps.
 
-use subtle::{
-    Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeGreater, ConstantTimeLess,
-};
+use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
 
 use crate::code::{modulus, parse_exact};
 use crate::error::{Error, Result};
@@ -203,6 +201,9 @@ impl Verdict {
     }
 }
 
+/// How many steps of a window are computed together.
+const LANES: usize = 4;
+
 /// What one verification compares: the code, the expected step and the
 /// steps around it, and the replay floor.
 pub(crate) struct Scan<'a> {
@@ -233,32 +234,53 @@ impl Scan<'_> {
             .expected
             .saturating_add(u64::from(self.window.ahead))
             .min(self.max_step);
+        if first > last {
+            // Only when the expected step itself is above `max_step`.
+            return Verdict::Rejected;
+        }
 
+        // The truncated MAC of every step from `first` to `last`, computed
+        // LANES steps at a time (see `mac`).
+        let mut truncated = [0u32; MAX_STEPS];
+        let steps = usize::try_from(last - first).map_or(MAX_STEPS, |span| span + 1);
+        for (offset, lanes) in (0u64..)
+            .step_by(LANES)
+            .zip(truncated[..steps].chunks_mut(LANES))
+        {
+            // first + offset + lanes.len() - 1 <= last: no overflow.
+            self.mac.truncated_lanes::<LANES>(first + offset, lanes);
+        }
+
+        // Offered from the least to the most preferred step, so that the
+        // last match offered is the closest to the expected step (the earlier
+        // on a tie), and selecting it needs no comparison of secrets.
         let mut fresh = Best::none();
         let mut replayed = Best::none();
-        let mut step = first;
-        while step <= last {
-            let candidate = u64::from(self.mac.truncated(step)) % modulus;
-            let equal = candidate.ct_eq(&submitted);
-            let distance = step.abs_diff(self.expected);
-            // Steps at or below the last accepted one are replays.
-            let is_fresh = self
-                .last_accepted
-                .map_or(Choice::from(1), |last| step.ct_gt(&last));
-            fresh.offer(step, distance, equal & is_fresh);
-            replayed.offer(step, distance, equal & !is_fresh);
-            match step.checked_add(1) {
-                Some(next) => step = next,
-                None => break,
+        let reach = self.window.behind.max(self.window.ahead);
+        for distance in (0..=u64::from(reach)).rev() {
+            let later = self.expected.checked_add(distance);
+            let earlier = self.expected.checked_sub(distance).filter(|_| distance > 0);
+            for step in [later, earlier].into_iter().flatten() {
+                if step < first || step > last {
+                    continue;
+                }
+                // step - first < steps <= MAX_STEPS.
+                let value = truncated[usize::try_from(step - first).unwrap_or(0)];
+                let equal = (u64::from(value) % modulus).ct_eq(&submitted);
+                // Steps at or below the last accepted one are replays; both
+                // are public, so this comparison may branch.
+                let is_fresh = self.last_accepted.is_none_or(|floor| step > floor);
+                fresh.offer(step, equal, is_fresh);
+                replayed.offer(step, equal, !is_fresh);
             }
         }
         let to_match = |best: &Best| Match {
             step: best.step,
             drift: drift(best.step, self.expected),
         };
-        if fresh.found.into() {
+        if fresh.found() {
             Verdict::Accepted(to_match(&fresh))
-        } else if replayed.found.into() {
+        } else if replayed.found() {
             Verdict::Replayed(to_match(&replayed))
         } else {
             Verdict::Rejected
@@ -266,28 +288,30 @@ impl Scan<'_> {
     }
 }
 
-/// The matching step closest to the expected one (the earlier on a tie),
-/// tracked without branches.
+/// The most steps a window holds.
+const MAX_STEPS: usize = 2 * Window::MAX_SIDE as usize + 1;
+
+/// The last matching step offered, tracked without branches on the match.
 struct Best {
-    found: Choice,
+    /// 1 once a step matched, else 0: a `Choice`'s value, accumulated.
+    found: u8,
     step: u64,
-    distance: u64,
 }
 
 impl Best {
     fn none() -> Self {
-        Self {
-            found: Choice::from(0),
-            step: 0,
-            distance: u64::MAX,
-        }
+        Self { found: 0, step: 0 }
     }
 
-    fn offer(&mut self, step: u64, distance: u64, matches: Choice) {
-        let better = matches & distance.ct_lt(&self.distance);
-        self.step.conditional_assign(&step, better);
-        self.distance.conditional_assign(&distance, better);
-        self.found |= matches;
+    /// Takes `step` when it `matches` and `applies` (a public condition).
+    fn offer(&mut self, step: u64, matches: Choice, applies: bool) {
+        let take = Choice::from(matches.unwrap_u8() & u8::from(applies));
+        self.step.conditional_assign(&step, take);
+        self.found |= take.unwrap_u8();
+    }
+
+    fn found(&self) -> bool {
+        self.found == 1
     }
 }
 
@@ -298,5 +322,55 @@ fn drift(step: u64, expected: u64) -> i64 {
         magnitude
     } else {
         -magnitude
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window};
+
+    /// Every step of the widest window is found with its drift, whichever
+    /// lane of whichever group of steps it falls in.
+    #[test]
+    fn every_step_of_a_wide_window_matches() {
+        let secret = Secret::from_bytes(b"12345678901234567890").unwrap();
+        let totp = Totp::new(&secret, TotpConfig::default()).unwrap();
+        let window = Window::symmetric(Window::MAX_SIDE).unwrap();
+        let time = 1_111_111_111;
+        let expected = totp.step(time).unwrap();
+        for drift in -101i64..=101 {
+            let step = expected.checked_add_signed(drift).unwrap();
+            let code = totp.generate_at_step(step);
+            let verdict = totp.verify(code.as_str(), time, window, None).unwrap();
+            if drift.abs() > 100 {
+                assert!(!verdict.is_accepted() || verdict.accepted().unwrap().step() != step);
+                continue;
+            }
+            let Verdict::Accepted(found) = verdict else {
+                panic!("drift {drift}: {verdict:?}")
+            };
+            // Another step of the window may share the code; it must be closer.
+            assert!(
+                found.drift().abs() <= drift.abs(),
+                "drift {drift}: {found:?}"
+            );
+            assert_eq!(totp.generate_at_step(found.step()), code);
+        }
+    }
+
+    /// Look-ahead windows ending at the last counter that may match.
+    #[test]
+    fn look_ahead_at_the_top_of_the_counter_range() {
+        let secret = Secret::from_bytes(b"12345678901234567890").unwrap();
+        let hotp = Hotp::new(&secret, HotpConfig::default()).unwrap();
+        for look_ahead in 0..=9 {
+            let counter = u64::MAX - 1 - u64::from(look_ahead);
+            let code = hotp.generate(u64::MAX - 1);
+            let found = hotp.verify(code.as_str(), counter, look_ahead).unwrap();
+            assert_eq!(found.map(|m| m.step()), Some(u64::MAX - 1));
+            let code = hotp.generate(u64::MAX);
+            let found = hotp.verify(code.as_str(), counter, look_ahead + 5).unwrap();
+            assert!(found.is_none_or(|m| m.step() < u64::MAX));
+        }
     }
 }
