@@ -34,10 +34,14 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --strip-target-fe
     -o dist/nidan.wasm pkg/nidan_bg.wasm
 
 version=$(node -p 'require("./package.json").version')
-common=(--bundle --keep-names --log-level=warning "--define:__NIDAN_VERSION__=\"$version\"")
-node_modules/.bin/esbuild js/browser.js "${common[@]}" --format=esm --target=es2022 --minify \
-    --outfile=dist/nidan.mjs
-node_modules/.bin/esbuild js/node.js "${common[@]}" --format=cjs --platform=node --target=node20 \
-    --log-override:empty-import-meta=silent --outfile=dist/nidan.cjs
+define="--define:__NIDAN_VERSION__=\"$version\""
+# Browsers: two entries sharing one chunk (the wasm glue and its loading),
+# so that a page using only `nidan` does not download the otpauth drop-in.
+node_modules/.bin/esbuild nidan=js/browser.js otpauth=js/browser-otpauth.js --bundle --splitting \
+    --format=esm --target=es2022 --minify --log-level=warning "$define" \
+    --outdir=dist --out-extension:.js=.mjs --chunk-names=nidan-[hash]
+# Node: one CommonJS bundle behind the require and import wrappers.
+node_modules/.bin/esbuild js/node.js --bundle --keep-names --format=cjs --platform=node --target=node20 \
+    --log-level=warning "$define" --log-override:empty-import-meta=silent --outfile=dist/shared.cjs
 cp js/wrappers/* dist/
 echo "built $here/dist: $(cd dist && ls | tr '\n' ' ')"

@@ -1,8 +1,6 @@
 // Types of the npm package `nidan`. Numbers that are counters or times take a
 // `number` (a safe integer) or a `bigint`; results come back as the type given.
 
-export * as otpauth from './otpauth.js';
-
 export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
 /** Any spelling the core accepts: any case, hyphens allowed ("sha-256"). */
 export type AlgorithmName = Algorithm | (string & {});

@@ -1,8 +1,4 @@
-// Browsers and bundlers: an ES module that fetches and compiles nidan.wasm
-// with a top-level await, so that the API is ready (and synchronous) as
-// soon as the import resolves.
-import init from '../pkg/nidan.js';
-
-await init({ module_or_path: new URL('./nidan.wasm', import.meta.url) });
+// `nidan` in browsers and bundlers (dist/nidan.mjs).
+import './browser-init.js';
 
 export * from './index.js';

@@ -1,7 +1,8 @@
 // The core's JSON vectors, through the native API and the otpauth drop-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Secret, Totp, Hotp, NidanSecretError, otpauth } from 'nidan';
+import { Secret, Totp, Hotp, NidanSecretError } from 'nidan';
+import * as otpauth from 'nidan/otpauth';
 import { load, scenario, ascii, fromHex } from './vectors.mjs';
 
 const rfcSecret = () => Secret.fromBytes(ascii('12345678901234567890'));

@@ -1,6 +1,6 @@
-// Node ESM: the same instance as require('nidan').
-import nidan from './nidan.cjs';
+// `nidan` for Node ESM: the same instance as require('nidan').
+import shared from './shared.cjs';
 
 export const {
-  Secret, Totp, Hotp, KeyUri, normalizeCode, NidanError, NidanSecretError, NidanUriError, NidanParameterError, otpauth,
-} = nidan;
+  Secret, Totp, Hotp, KeyUri, normalizeCode, NidanError, NidanSecretError, NidanUriError, NidanParameterError,
+} = shared.native;

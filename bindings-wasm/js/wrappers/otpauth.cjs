@@ -1,2 +1,2 @@
-// The otpauth drop-in for Node CommonJS: `const OTPAuth = require('nidan/otpauth')`.
-module.exports = require('./nidan.cjs').otpauth;
+// `nidan/otpauth` for Node CommonJS: `const OTPAuth = require('nidan/otpauth')`.
+module.exports = require('./shared.cjs').otpauth;

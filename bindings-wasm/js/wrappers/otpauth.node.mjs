@@ -1,4 +1,4 @@
-// The otpauth drop-in for Node ESM: `import * as OTPAuth from 'nidan/otpauth'`.
-import nidan from './nidan.cjs';
+// `nidan/otpauth` for Node ESM: `import * as OTPAuth from 'nidan/otpauth'`.
+import shared from './shared.cjs';
 
-export const { HOTP, TOTP, Secret, URI, version } = nidan.otpauth;
+export const { HOTP, TOTP, Secret, URI, version } = shared.otpauth;

@@ -1,5 +1,6 @@
 // Type checks (tsc, not run): the native API from an ES module.
-import { Secret, Totp, Hotp, KeyUri, normalizeCode, NidanError, NidanSecretError, otpauth, type Verdict } from 'nidan';
+import { Secret, Totp, Hotp, KeyUri, normalizeCode, NidanError, NidanSecretError, type Verdict } from 'nidan';
+import * as otpauth from 'nidan/otpauth';
 
 const secret: Secret = Secret.generate({ bytes: 20 });
 const totp = new Totp(secret, { algorithm: 'SHA256', digits: 8, period: 30 });
