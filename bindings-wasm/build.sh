@@ -18,7 +18,7 @@ cd "$here"
 rustflags='--cfg sha2_backend_soft="compact"'
 std_features=
 if [ -n "$NIDAN_BUILD_STD_FLAGS" ]; then
-    rustflags="$rustflags -Zunstable-options -Cpanic=immediate-abort"
+    rustflags="$rustflags -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
     std_features=-Zbuild-std-features=optimize_for_size
 fi
 # shellcheck disable=SC2086 # NIDAN_WASM_ENV and NIDAN_BUILD_STD_FLAGS are word lists
@@ -30,16 +30,17 @@ rm -rf pkg dist
 mkdir -p dist
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
     --out-dir pkg --out-name nidan "$root/target/wasm/wasm32-unknown-unknown/release/nidan_wasm.wasm"
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
+node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers --strip-target-features \
     -o dist/nidan.wasm pkg/nidan_bg.wasm
 
 version=$(node -p 'require("./package.json").version')
 define="--define:__NIDAN_VERSION__=\"$version\""
-# Browsers: two entries sharing one chunk (the wasm glue and its loading),
-# so that a page using only `nidan` does not download the otpauth drop-in.
-node_modules/.bin/esbuild nidan=js/browser.js otpauth=js/browser-otpauth.js --bundle --splitting \
-    --format=esm --target=es2022 --minify --log-level=warning "$define" \
-    --outdir=dist --out-extension:.js=.mjs --chunk-names=nidan-[hash]
+# Browsers: one self-contained module per entry, so that a page downloads
+# only what it imports (the two, if both are imported, compile the module twice).
+for entry in nidan:js/browser.js otpauth:js/browser-otpauth.js; do
+    node_modules/.bin/esbuild "${entry#*:}" --bundle --format=esm --target=es2022 --minify \
+        --log-level=warning "$define" --outfile="dist/${entry%%:*}.mjs"
+done
 # Node: one CommonJS bundle behind the require and import wrappers.
 node_modules/.bin/esbuild js/node.js --bundle --keep-names --format=cjs --platform=node --target=node20 \
     --log-level=warning "$define" --log-override:empty-import-meta=silent --outfile=dist/shared.cjs

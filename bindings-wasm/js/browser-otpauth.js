@@ -1,5 +1,4 @@
-// `nidan/otpauth` in browsers and bundlers (dist/otpauth.mjs); it shares the
-// wasm instance with `nidan`.
+// `nidan/otpauth` in browsers and bundlers (dist/otpauth.mjs).
 import './browser-init.js';
 
 export * from './otpauth.js';

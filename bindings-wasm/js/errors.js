@@ -1,5 +1,7 @@
-// Error classes of the package, and the conversion of what the wasm module
-// throws ("Family|CODE|message", see src/error.rs) into them.
+// Error classes of the package. A fallible wasm export returns undefined and
+// records its error, which takeError() gives as "Family|CODE|message"
+// (see src/error.rs); checked() turns that into the matching class.
+import { takeError } from '../pkg/nidan.js';
 
 /** Base class of every error nidan throws; `code` is stable and documented. */
 export class NidanError extends Error {
@@ -26,15 +28,16 @@ for (const [type, name] of names) {
 
 const families = { Secret: NidanSecretError, Uri: NidanUriError, Parameter: NidanParameterError };
 
-/** Rethrows `thrown` (caught around a wasm call) as the matching NidanError. */
-export function rethrow(thrown) {
-  if (typeof thrown === 'string') {
-    const a = thrown.indexOf('|');
-    const b = thrown.indexOf('|', a + 1);
-    const Type = families[thrown.slice(0, a)];
-    if (Type && b > a) throw new Type(thrown.slice(b + 1), thrown.slice(a + 1, b));
+/** `value` from a fallible wasm export; undefined means an error to throw. */
+export function checked(value) {
+  if (value === undefined) {
+    const text = takeError();
+    const a = text.indexOf('|');
+    const b = text.indexOf('|', a + 1);
+    const Type = families[text.slice(0, a)] ?? NidanError;
+    throw new Type(text.slice(b + 1), text.slice(a + 1, b));
   }
-  throw thrown;
+  return value;
 }
 
 /** Throws a NidanParameterError. */

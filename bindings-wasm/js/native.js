@@ -3,7 +3,7 @@
 import {
   WasmSecret, WasmTotp, WasmHotp, WasmKeyUri, algorithmName, normalizeCode as wasmNormalize,
 } from '../pkg/nidan.js';
-import { fail, rethrow } from './errors.js';
+import { checked, fail } from './errors.js';
 import { u64, u32, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT } from './checks.js';
 
 const PRIVATE = Symbol('nidan');
@@ -14,13 +14,10 @@ function handleOf(secret) {
   return secret._handle();
 }
 
-function canonical(algorithm) {
-  try {
-    return algorithmName(text(algorithm, 'algorithm'));
-  } catch (e) {
-    return rethrow(e);
-  }
-}
+const canonical = (algorithm) => checked(algorithmName(text(algorithm, 'algorithm')));
+
+/** A code argument as the wasm module takes it: anything but a string is a wrong code. */
+const codeText = (code) => (typeof code === 'string' && code.length <= MAX_INPUT ? code : '');
 
 /**
  * A shared secret, held in wasm memory. Shown only on request
@@ -33,41 +30,35 @@ export class Secret {
   /** @private Use the static constructors. */
   constructor(token, handle) {
     if (token !== PRIVATE) fail('INVALID_ARGUMENT', 'use Secret.fromBase32, fromTypedBase32, fromBytes or generate');
-    this.#handle = handle;
+    this.#handle = checked(handle);
   }
 
   /** Strict RFC 4648 base32, at least 80 bits unless `allowShort`. */
   static fromBase32(base32, given) {
     const { allowShort = false } = options(given);
-    return Secret.#make(() => WasmSecret.fromBase32(text(base32, 'base32'), allowShort === true));
+    return new Secret(PRIVATE, WasmSecret.fromBase32(text(base32, 'base32'), false, allowShort === true));
   }
 
   /** Base32 as people type it: spaces, hyphens, lower case, full-width characters. */
   static fromTypedBase32(typed, given) {
     const { allowShort = false } = options(given);
-    return Secret.#make(() => WasmSecret.fromTypedBase32(text(typed, 'typed'), allowShort === true));
+    return new Secret(PRIVATE, WasmSecret.fromBase32(text(typed, 'typed'), true, allowShort === true));
   }
 
   /** Raw key bytes, at least 10 unless `allowShort`. */
   static fromBytes(keyBytes, given) {
     const { allowShort = false } = options(given);
-    return Secret.#make(() => WasmSecret.fromBytes(bytes(keyBytes, 'bytes'), allowShort === true));
+    return new Secret(PRIVATE, WasmSecret.fromBytes(bytes(keyBytes, 'bytes'), allowShort === true, false));
   }
 
   /** A new random secret from `crypto.getRandomValues`: 20 bytes, or `bytes` (16 to 256). */
   static generate(given) {
     const { bytes: count = 20 } = options(given);
     const random = randomBytes(u32(count, 'bytes'));
-    const secret = Secret.#make(() => WasmSecret.fromRandom(random));
-    random.fill(0);
-    return secret;
-  }
-
-  static #make(build) {
     try {
-      return new Secret(PRIVATE, build());
-    } catch (e) {
-      return rethrow(e);
+      return new Secret(PRIVATE, WasmSecret.fromBytes(random, false, true));
+    } finally {
+      random.fill(0);
     }
   }
 
@@ -84,12 +75,12 @@ export class Secret {
 
   /** The key as unpadded upper-case base32 (exposes the secret). */
   toBase32() {
-    return this._handle().toBase32();
+    return this._handle().toBase32(false);
   }
 
   /** The key as base32 in groups of four, "JBSW Y3DP EHPK 3PXP" (exposes the secret). */
   toBase32Grouped() {
-    return this._handle().toBase32Grouped();
+    return this._handle().toBase32(true);
   }
 
   /** A copy of the key bytes (exposes the secret). */
@@ -137,23 +128,15 @@ export class Totp {
   #handle;
 
   constructor(secret, given) {
-    const { algorithm = 'SHA1', digits = 6, period = 30, t0 = 0, handle } = options(given);
+    let { algorithm = 'SHA1', digits = 6, period = 30, t0 = 0, handle } = options(given);
     if (secret === PRIVATE) {
-      Object.assign(this, { algorithm, digits, period, t0 });
-      this.#handle = handle;
-      Object.freeze(this);
-      return;
+      this.#handle = checked(handle);
+    } else {
+      const key = handleOf(secret);
+      algorithm = canonical(algorithm);
+      this.#handle = checked(WasmTotp.create(key, algorithm, u32(digits, 'digits'), u64(period, 'period'), u64(t0, 't0')));
     }
-    const key = handleOf(secret);
-    this.algorithm = canonical(algorithm);
-    this.digits = u32(digits, 'digits');
-    this.period = period;
-    this.t0 = t0;
-    try {
-      this.#handle = new WasmTotp(key, this.algorithm, this.digits, u64(period, 'period'), u64(t0, 't0'));
-    } catch (e) {
-      rethrow(e);
-    }
+    Object.assign(this, { algorithm, digits, period, t0 });
     Object.freeze(this);
   }
 
@@ -165,27 +148,13 @@ export class Totp {
   /** The step at `time` (default: now), its first second, the first second of the next, and the seconds left. */
   timeStep(time = nowSeconds()) {
     const big = typeof time === 'bigint';
-    let values;
-    try {
-      values = this.#handle.timeStep(u64(time, 'time'));
-    } catch (e) {
-      rethrow(e);
-    }
-    return {
-      step: out(values[0], big),
-      start: out(values[1], big),
-      end: out(values[2], big),
-      remaining: out(values[3], big),
-    };
+    const [step, start, end, remaining] = checked(this.#handle.timeStep(u64(time, 'time')));
+    return { step: out(step, big), start: out(start, big), end: out(end, big), remaining: out(remaining, big) };
   }
 
   /** The code at `time` (default: now). */
   generate(time = nowSeconds()) {
-    try {
-      return this.#handle.generate(u64(time, 'time'));
-    } catch (e) {
-      return rethrow(e);
-    }
+    return checked(this.#handle.generate(u64(time, 'time')));
   }
 
   /** The code of time step `step`; `generateAtStep(step + 1)` is the next code. */
@@ -202,16 +171,10 @@ export class Totp {
    */
   verify(code, given) {
     const { time = nowSeconds(), behind = 1, ahead = 1, lastAccepted = null } = options(given);
-    const big = typeof time === 'bigint';
     const at = u64(time, 'time');
     const last = lastAccepted === null || lastAccepted === undefined ? undefined : u64(lastAccepted, 'lastAccepted');
-    const sides = [u32(behind, 'behind'), u32(ahead, 'ahead')];
-    const candidate = typeof code === 'string' && code.length <= MAX_INPUT ? code : '';
-    try {
-      return verdict(this.#handle.verify(candidate, at, sides[0], sides[1], last), this.#handle, big);
-    } catch (e) {
-      return rethrow(e);
-    }
+    const status = this.#handle.verify(codeText(code), at, u32(behind, 'behind'), u32(ahead, 'ahead'), last);
+    return verdict(checked(status), this.#handle, typeof time === 'bigint');
   }
 }
 
@@ -220,21 +183,15 @@ export class Hotp {
   #handle;
 
   constructor(secret, given) {
-    const { algorithm = 'SHA1', digits = 6, handle } = options(given);
+    let { algorithm = 'SHA1', digits = 6, handle } = options(given);
     if (secret === PRIVATE) {
-      Object.assign(this, { algorithm, digits });
-      this.#handle = handle;
-      Object.freeze(this);
-      return;
+      this.#handle = checked(handle);
+    } else {
+      const key = handleOf(secret);
+      algorithm = canonical(algorithm);
+      this.#handle = checked(WasmHotp.create(key, algorithm, u32(digits, 'digits')));
     }
-    const key = handleOf(secret);
-    this.algorithm = canonical(algorithm);
-    this.digits = u32(digits, 'digits');
-    try {
-      this.#handle = new WasmHotp(key, this.algorithm, this.digits);
-    } catch (e) {
-      rethrow(e);
-    }
+    Object.assign(this, { algorithm, digits });
     Object.freeze(this);
   }
 
@@ -251,21 +208,9 @@ export class Hotp {
   verify(code, counter, given) {
     const { lookAhead = 0 } = options(given);
     const big = typeof counter === 'bigint';
-    const from = u64(counter, 'counter');
-    const ahead = u32(lookAhead, 'lookAhead');
-    const candidate = typeof code === 'string' && code.length <= MAX_INPUT ? code : '';
-    let found;
-    try {
-      found = this.#handle.verify(candidate, from, ahead);
-    } catch (e) {
-      rethrow(e);
-    }
-    if (!found) return null;
-    return {
-      counter: out(this.#handle.matchedCounter(), big),
-      drift: this.#handle.matchedDrift(),
-      nextCounter: out(this.#handle.nextCounter(), big),
-    };
+    const h = this.#handle;
+    if (!checked(h.verify(codeText(code), u64(counter, 'counter'), u32(lookAhead, 'lookAhead')))) return null;
+    return { counter: out(h.matchedCounter(), big), drift: h.matchedDrift(), nextCounter: out(h.nextCounter(), big) };
   }
 }
 
@@ -277,40 +222,21 @@ export class KeyUri {
   #handle;
 
   constructor(given, handle = undefined) {
+    let big = null;
     if (given === PRIVATE) {
-      this.#handle = handle;
-      this.#read(null);
-      return;
+      this.#handle = checked(handle);
+    } else {
+      const {
+        secret, account, issuer = null, type = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
+      } = options(given);
+      const key = handleOf(secret);
+      if (type !== 'totp' && type !== 'hotp') fail('INVALID_ARGUMENT', `type must be "totp" or "hotp", got ${String(type)}`);
+      const value = type === 'totp' ? period : counter;
+      const owner = issuer === null || issuer === undefined ? undefined : text(issuer, 'issuer');
+      this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), type === 'totp',
+        canonical(algorithm), u32(digits, 'digits'), u64(value, type)));
+      big = typeof value === 'bigint';
     }
-    const {
-      secret, account, issuer = null, type = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
-    } = options(given);
-    const key = handleOf(secret);
-    if (type !== 'totp' && type !== 'hotp') fail('INVALID_ARGUMENT', `type must be "totp" or "hotp", got ${String(type)}`);
-    const isTotp = type === 'totp';
-    const value = isTotp ? u64(period, 'period') : u64(counter, 'counter');
-    const owner = issuer === null || issuer === undefined ? undefined : text(issuer, 'issuer');
-    try {
-      this.#handle = new WasmKeyUri(key, owner, text(account, 'account'), isTotp, canonical(algorithm),
-        u32(digits, 'digits'), value);
-    } catch (e) {
-      rethrow(e);
-    }
-    this.#read(typeof (isTotp ? period : counter) === 'bigint');
-  }
-
-  /** Reads an otpauth URI strictly (see the README for the rules). */
-  static parse(uri) {
-    let handle;
-    try {
-      handle = WasmKeyUri.parse(text(uri, 'uri'));
-    } catch (e) {
-      rethrow(e);
-    }
-    return new KeyUri(PRIVATE, handle);
-  }
-
-  #read(big) {
     const h = this.#handle;
     const value = h.periodOrCounter;
     const wide = big ?? value > BigInt(Number.MAX_SAFE_INTEGER);
@@ -324,6 +250,11 @@ export class KeyUri {
     Object.freeze(this);
   }
 
+  /** Reads an otpauth URI strictly (see the README for the rules). */
+  static parse(uri) {
+    return new KeyUri(PRIVATE, WasmKeyUri.parse(text(uri, 'uri')));
+  }
+
   /** A copy of the secret. */
   get secret() {
     return new Secret(PRIVATE, this.#handle.secret);
@@ -331,31 +262,19 @@ export class KeyUri {
 
   /** The URI for a QR code (contains the secret). */
   toUri() {
-    try {
-      return this.#handle.toUri();
-    } catch (e) {
-      return rethrow(e);
-    }
+    return checked(this.#handle.toUri());
   }
 
   /** A TOTP generator for this enrolment. */
   toTotp() {
-    try {
-      const { algorithm, digits, period } = this;
-      return new Totp(PRIVATE, { algorithm, digits, period, t0: 0, handle: this.#handle.toTotp() });
-    } catch (e) {
-      return rethrow(e);
-    }
+    const { algorithm, digits, period } = this;
+    return new Totp(PRIVATE, { algorithm, digits, period, t0: 0, handle: this.#handle.toTotp() });
   }
 
   /** An HOTP generator for this enrolment; its counter is `counter`. */
   toHotp() {
-    try {
-      const { algorithm, digits } = this;
-      return new Hotp(PRIVATE, { algorithm, digits, handle: this.#handle.toHotp() });
-    } catch (e) {
-      return rethrow(e);
-    }
+    const { algorithm, digits } = this;
+    return new Hotp(PRIVATE, { algorithm, digits, handle: this.#handle.toHotp() });
   }
 
   toString() {

@@ -3,10 +3,8 @@
 // Where otpauth accepts something the core refuses, this throws a NidanError
 // instead (see "Migrating from otpauth" in the README).
 
-import {
-  WasmSecret, WasmTotp, WasmKeyUri, algorithmName, base32Encode, base32DecodeTyped,
-} from '../pkg/nidan.js';
-import { NidanSecretError, fail, rethrow } from './errors.js';
+import { WasmSecret, WasmTotp, WasmKeyUri, algorithmName } from '../pkg/nidan.js';
+import { NidanSecretError, checked, fail } from './errors.js';
 import { u64, u32, out, text, bytes, options, randomBytes, MAX_INPUT } from './checks.js';
 
 /** The nidan version (otpauth exports its own version here). */
@@ -17,11 +15,7 @@ const aliases = { 'SSL3-SHA1': 'SHA1', 'SHA2-256': 'SHA256', 'SHA2-512': 'SHA512
 
 function canonical(algorithm) {
   const name = text(algorithm, 'algorithm');
-  try {
-    return aliases[name.toUpperCase()] ?? algorithmName(name);
-  } catch (e) {
-    return rethrow(e);
-  }
+  return aliases[name.toUpperCase()] ?? checked(algorithmName(name));
 }
 
 function noCustomHmac(hmac) {
@@ -39,11 +33,7 @@ export class Secret {
     let key;
     if (buffer === undefined) {
       key = randomBytes(u32(size, 'size'));
-      try {
-        WasmSecret.fromRandom(key).free();
-      } catch (e) {
-        rethrow(e);
-      }
+      checked(WasmSecret.fromBytes(key, false, true)).free();
     } else {
       key = new Uint8Array(buffer);
     }
@@ -63,10 +53,13 @@ export class Secret {
 
   /** Lenient base32 (spaces, lower case, padding); impossible lengths and stray bits are refused. */
   static fromBase32(str) {
+    const typed = WasmSecret.fromBase32(text(str, 'str'), true, true);
     try {
-      return new Secret({ buffer: base32DecodeTyped(text(str, 'str')).buffer });
-    } catch (e) {
-      return rethrow(e);
+      return new Secret({ buffer: secretBytes(typed) });
+    } catch (error) {
+      // The core has no empty secrets; otpauth decodes "" to no bytes.
+      if (error.code === 'SECRET_EMPTY') return new Secret({ buffer: new ArrayBuffer(0) });
+      throw error;
     }
   }
 
@@ -99,7 +92,9 @@ export class Secret {
   }
 
   get base32() {
-    return base32Encode(this.bytes);
+    const key = bytes(this.bytes, 'bytes');
+    if (key.length === 0) return '';
+    return secretBytesOp(WasmSecret.fromBytes(key, true, false), (secret) => secret.toBase32(false));
   }
 
   get hex() {
@@ -125,16 +120,11 @@ function generatorFor(secret, algorithm, digits, period) {
   }
   const name = canonical(algorithm);
   const places = u32(digits, 'digits');
-  let generator;
-  let wasmKey;
-  try {
-    wasmKey = WasmSecret.fromBytes(key, true);
-    generator = new WasmTotp(wasmKey, name, places, u64(period, 'period'), 0n);
-  } catch (e) {
-    rethrow(e);
-  } finally {
-    wasmKey?.free();
-  }
+  const step = u64(period, 'period');
+  const wasmKey = checked(WasmSecret.fromBytes(key, true, false));
+  const generator = WasmTotp.create(wasmKey, name, places, step, 0n);
+  wasmKey.free();
+  checked(generator);
   keyed.set(secret, { algorithm, digits, period, key: key.slice(), generator });
   return generator;
 }
@@ -153,11 +143,7 @@ function timeStep(period, timestamp) {
     const zeros = new Secret({ buffer: new ArrayBuffer(20) });
     clock = { period, generator: generatorFor(zeros, 'SHA1', 6, period) };
   }
-  try {
-    return clock.generator.timeStep(seconds(timestamp));
-  } catch (e) {
-    return rethrow(e);
-  }
+  return checked(clock.generator.timeStep(seconds(timestamp)));
 }
 
 /** Whole Unix seconds from a millisecond timestamp (number or bigint). */
@@ -169,12 +155,7 @@ function seconds(timestamp) {
 function delta(generator, token, at, window) {
   if (typeof token !== 'string') return null;
   const side = u32(window, 'window');
-  let status;
-  try {
-    status = generator.verify(token.length > MAX_INPUT ? '' : token, at, side, side, undefined);
-  } catch (e) {
-    rethrow(e);
-  }
+  const status = checked(generator.verify(token.length > MAX_INPUT ? '' : token, at, side, side, undefined));
   return status === 0 ? null : generator.matchedDrift();
 }
 
@@ -262,12 +243,7 @@ export class TOTP {
   static generate(given) {
     const { secret, algorithm = 'SHA1', digits = 6, period = 30, timestamp = Date.now(), hmac } = options(given);
     noCustomHmac(hmac);
-    const generator = generatorFor(secret, algorithm, digits, period);
-    try {
-      return generator.generate(seconds(timestamp));
-    } catch (e) {
-      return rethrow(e);
-    }
+    return checked(generatorFor(secret, algorithm, digits, period).generate(seconds(timestamp)));
   }
 
   /** The delta in periods between now and the matching period within ±window, or null. */
@@ -330,17 +306,12 @@ export class URI {
     const { hmac } = options(given);
     noCustomHmac(hmac);
     const raw = text(uri, 'uri');
-    let key;
-    try {
-      key = WasmKeyUri.parse(raw);
-    } catch (e) {
-      rethrow(e);
-    }
+    const key = checked(WasmKeyUri.parse(raw));
     const issuer = key.issuer ?? '';
     const config = {
       issuer,
       label: key.account,
-      secret: new Secret({ buffer: secretBytes(key) }),
+      secret: new Secret({ buffer: secretBytes(key.secret) }),
       algorithm: key.algorithm,
       digits: key.digits,
     };
@@ -361,9 +332,15 @@ export class URI {
   }
 }
 
-function secretBytes(key) {
-  const secret = key.secret;
-  const copy = secret.toBytes();
-  secret.free();
-  return copy.buffer;
+/** `use(handle)` for a wasm secret handle, which is freed (wiped) afterwards. */
+function secretBytesOp(handle, use) {
+  const secret = checked(handle);
+  try {
+    return use(secret);
+  } finally {
+    secret.free();
+  }
 }
+
+/** The bytes of a wasm secret handle, which is freed (wiped) afterwards. */
+const secretBytes = (handle) => secretBytesOp(handle, (secret) => secret.toBytes().buffer);

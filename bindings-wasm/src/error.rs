@@ -1,16 +1,46 @@
-//! Core errors as the text thrown into JavaScript.
+//! Core errors on their way to JavaScript.
+//!
+//! A fallible export returns `None` (`undefined` in JavaScript) and records
+//! the error; the JS layer then calls [`take_error`] and throws. This keeps
+//! every export's glue small: no error value crosses the boundary until one
+//! is asked for.
+
+use core::cell::Cell;
 
 use nidan::{Error, ErrorFamily};
+use wasm_bindgen::prelude::*;
 
-/// The value thrown for `error`: `Family|CODE|message`, which the JS layer
-/// turns into a `NidanSecretError`, `NidanUriError` or `NidanParameterError`
-/// with that `code` and message. The message never contains secret material.
+thread_local! {
+    static LAST: Cell<Option<Error>> = const { Cell::new(None) };
+}
+
+/// The value of `result`, or `None` after recording its error for [`take_error`].
+pub(crate) fn record<T>(result: Result<T, Error>) -> Option<T> {
+    result.map_err(|error| LAST.set(Some(error))).ok()
+}
+
+/// The error recorded by the last export that returned `None`, as
+/// [`error_text`], and forgets it; an empty string when there is none.
 ///
 /// ```
-/// let text = nidan_wasm::thrown(nidan::Error::Period);
+/// assert!(nidan_wasm::algorithm_name("MD5").is_none());
+/// assert_eq!(nidan_wasm::take_error(), "Parameter|ALGORITHM|algorithm must be SHA1, SHA256 or SHA512");
+/// assert_eq!(nidan_wasm::take_error(), "");
+/// ```
+#[wasm_bindgen(js_name = takeError)]
+pub fn take_error() -> String {
+    LAST.take().map(error_text).unwrap_or_default()
+}
+
+/// The text of `error`: `Family|CODE|message`, which the JS layer turns into
+/// a `NidanSecretError`, `NidanUriError` or `NidanParameterError` with that
+/// `code` and message. The message never contains secret material.
+///
+/// ```
+/// let text = nidan_wasm::error_text(nidan::Error::Period);
 /// assert_eq!(text, "Parameter|PERIOD|period must be at least 1 second");
 /// ```
-pub fn thrown(error: Error) -> String {
+pub fn error_text(error: Error) -> String {
     let family = match error.family() {
         ErrorFamily::Secret => "Secret",
         ErrorFamily::Uri => "Uri",
@@ -74,9 +104,18 @@ mod tests {
             (Error::UriIssuerMismatch, "Uri|URI_ISSUER_MISMATCH|"),
         ];
         for (error, prefix) in cases {
-            let text = thrown(error);
+            let text = error_text(error);
             assert!(text.starts_with(prefix), "{text}");
             assert!(text.ends_with(&error.to_string()), "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    /// The code of the recorded error (and forgets it).
+    pub(crate) fn last_code() -> String {
+        let text = super::take_error();
+        text.split('|').nth(1).unwrap_or_default().into()
     }
 }

@@ -2,12 +2,13 @@
 //!
 //! The HMAC is keyed once per handle. A verification returns a small status
 //! number, and the match, if any, is read right after with getters: no
-//! object is allocated on the way out.
+//! object is allocated on the way out. Fallible exports return `None` and
+//! record the error (see [`take_error`](crate::take_error)).
 
-use nidan::{Algorithm, Hotp, HotpConfig, Match, Totp, TotpConfig, Verdict, Window};
+use nidan::{Algorithm, Error, Hotp, HotpConfig, Match, Totp, TotpConfig, Verdict, Window};
 use wasm_bindgen::prelude::*;
 
-use crate::error::thrown;
+use crate::error::record;
 use crate::secret::WasmSecret;
 
 /// Status of a verification: no match.
@@ -17,19 +18,18 @@ const ACCEPTED: u32 = 1;
 /// Status of a verification: matched a step at or below the last accepted one.
 const REPLAYED: u32 = 2;
 
-fn algorithm(name: &str) -> Result<Algorithm, String> {
-    name.parse().map_err(thrown)
+pub(crate) fn algorithm(name: &str) -> Result<Algorithm, Error> {
+    name.parse()
 }
 
 /// A TOTP generator and verifier ([`Totp`]).
 ///
 /// ```
-/// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false)?;
-/// let mut totp = nidan_wasm::WasmTotp::new(&key, "SHA1", 8, 30, 0)?;
-/// assert_eq!(totp.generate(59)?, "94287082");
-/// assert_eq!(totp.verify("94287082", 59, 1, 1, None)?, 1);
+/// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
+/// let mut totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 8, 30, 0).unwrap();
+/// assert_eq!(totp.generate(59).as_deref(), Some("94287082"));
+/// assert_eq!(totp.verify("94287082", 59, 1, 1, None), Some(1));
 /// assert_eq!((totp.matched_step(), totp.matched_drift()), (1, 0));
-/// # Ok::<(), String>(())
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -40,51 +40,38 @@ pub struct WasmTotp {
 
 #[wasm_bindgen]
 impl WasmTotp {
-    /// Keys a TOTP generator ([`Totp::new`]).
-    ///
-    /// # Errors
-    /// Unknown algorithm, digits outside 6 to 10, a zero period.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
+    /// Keys a TOTP generator ([`Totp::new`]); `None` for an unknown
+    /// algorithm, digits outside 6 to 10 or a zero period.
+    pub fn create(
         secret: &WasmSecret,
         algorithm_name: &str,
         digits: u32,
         period: u64,
         t0: u64,
-    ) -> Result<WasmTotp, String> {
-        let config = TotpConfig {
-            algorithm: algorithm(algorithm_name)?,
-            digits,
-            period,
-            t0,
-        };
-        let totp = Totp::new(&secret.0, config).map_err(thrown)?;
-        Ok(Self {
-            totp,
-            matched: None,
-        })
+    ) -> Option<WasmTotp> {
+        let totp = algorithm(algorithm_name).and_then(|algorithm| {
+            let config = TotpConfig {
+                algorithm,
+                digits,
+                period,
+                t0,
+            };
+            Totp::new(&secret.0, config)
+        });
+        record(totp).map(Self::from)
     }
 
     /// The step at `time`, its start and end, and the seconds left
-    /// ([`Totp::time_step`]), in that order.
-    ///
-    /// # Errors
-    /// A time before T0.
+    /// ([`Totp::time_step`]), in that order; `None` before T0.
     #[wasm_bindgen(js_name = timeStep)]
-    pub fn time_step(&self, time: u64) -> Result<Vec<u64>, String> {
-        let now = self.totp.time_step(time).map_err(thrown)?;
-        Ok(vec![now.step, now.start, now.end, now.remaining])
+    pub fn time_step(&self, time: u64) -> Option<Vec<u64>> {
+        let now = record(self.totp.time_step(time))?;
+        Some(vec![now.step, now.start, now.end, now.remaining])
     }
 
-    /// The code at `time` ([`Totp::generate`]).
-    ///
-    /// # Errors
-    /// A time before T0.
-    pub fn generate(&self, time: u64) -> Result<String, String> {
-        self.totp
-            .generate(time)
-            .map(|code| code.as_str().into())
-            .map_err(thrown)
+    /// The code at `time` ([`Totp::generate`]); `None` before T0.
+    pub fn generate(&self, time: u64) -> Option<String> {
+        record(self.totp.generate(time)).map(|code| code.as_str().into())
     }
 
     /// The code of `step` ([`Totp::generate_at_step`]).
@@ -95,11 +82,9 @@ impl WasmTotp {
 
     /// Verifies `code` at `time` in a window of `behind` and `ahead` steps,
     /// refusing steps at or below `last_accepted` ([`Totp::verify`]).
-    /// Returns 0 (rejected), 1 (accepted) or 2 (replayed); read the match
-    /// with [`WasmTotp::matched_step`] and [`WasmTotp::matched_drift`].
-    ///
-    /// # Errors
-    /// A window side above 100, a time before T0.
+    /// Returns 0 (rejected), 1 (accepted) or 2 (replayed), and `None` for a
+    /// window side above 100 or a time before T0; read the match with
+    /// [`WasmTotp::matched_step`] and [`WasmTotp::matched_drift`].
     pub fn verify(
         &mut self,
         code: &str,
@@ -107,19 +92,16 @@ impl WasmTotp {
         behind: u32,
         ahead: u32,
         last_accepted: Option<u64>,
-    ) -> Result<u32, String> {
-        let window = Window::new(behind, ahead).map_err(thrown)?;
-        let verdict = self
-            .totp
-            .verify(code, time, window, last_accepted)
-            .map_err(thrown)?;
-        let (status, matched) = match verdict {
+    ) -> Option<u32> {
+        let verdict = Window::new(behind, ahead)
+            .and_then(|window| self.totp.verify(code, time, window, last_accepted));
+        let (status, matched) = match record(verdict)? {
             Verdict::Accepted(found) => (ACCEPTED, Some(found)),
             Verdict::Replayed(found) => (REPLAYED, Some(found)),
             Verdict::Rejected => (REJECTED, None),
         };
         self.matched = matched;
-        Ok(status)
+        Some(status)
     }
 
     /// The step of the last match (0 when there was none).
@@ -161,12 +143,11 @@ fn drift(found: &Match) -> i32 {
 /// An HOTP generator and verifier ([`Hotp`]).
 ///
 /// ```
-/// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false)?;
-/// let mut hotp = nidan_wasm::WasmHotp::new(&key, "SHA1", 6)?;
+/// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
+/// let mut hotp = nidan_wasm::WasmHotp::create(&key, "SHA1", 6).unwrap();
 /// assert_eq!(hotp.generate(3), "969429");
-/// assert!(hotp.verify("969429", 1, 3)?);
+/// assert_eq!(hotp.verify("969429", 1, 3), Some(true));
 /// assert_eq!((hotp.matched_counter(), hotp.matched_drift()), (3, 2));
-/// # Ok::<(), String>(())
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -177,21 +158,12 @@ pub struct WasmHotp {
 
 #[wasm_bindgen]
 impl WasmHotp {
-    /// Keys an HOTP generator ([`Hotp::new`]).
-    ///
-    /// # Errors
-    /// Unknown algorithm, digits outside 6 to 10.
-    #[wasm_bindgen(constructor)]
-    pub fn new(secret: &WasmSecret, algorithm_name: &str, digits: u32) -> Result<WasmHotp, String> {
-        let config = HotpConfig {
-            algorithm: algorithm(algorithm_name)?,
-            digits,
-        };
-        let hotp = Hotp::new(&secret.0, config).map_err(thrown)?;
-        Ok(Self {
-            hotp,
-            matched: None,
-        })
+    /// Keys an HOTP generator ([`Hotp::new`]); `None` for an unknown
+    /// algorithm or digits outside 6 to 10.
+    pub fn create(secret: &WasmSecret, algorithm_name: &str, digits: u32) -> Option<WasmHotp> {
+        let hotp = algorithm(algorithm_name)
+            .and_then(|algorithm| Hotp::new(&secret.0, HotpConfig { algorithm, digits }));
+        record(hotp).map(Self::from)
     }
 
     /// The code for `counter` ([`Hotp::generate`]).
@@ -200,16 +172,11 @@ impl WasmHotp {
     }
 
     /// Verifies `code` against `counter` to `counter + look_ahead`
-    /// ([`Hotp::verify`]); read the match with the getters.
-    ///
-    /// # Errors
-    /// A look-ahead above 100.
-    pub fn verify(&mut self, code: &str, counter: u64, look_ahead: u32) -> Result<bool, String> {
-        self.matched = self
-            .hotp
-            .verify(code, counter, look_ahead)
-            .map_err(thrown)?;
-        Ok(self.matched.is_some())
+    /// ([`Hotp::verify`]); `None` for a look-ahead above 100. Read the match
+    /// with the getters.
+    pub fn verify(&mut self, code: &str, counter: u64, look_ahead: u32) -> Option<bool> {
+        self.matched = record(self.hotp.verify(code, counter, look_ahead))?;
+        Some(self.matched.is_some())
     }
 
     /// The counter of the last match (0 when there was none).
@@ -234,58 +201,51 @@ impl WasmHotp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::testing::last_code;
 
     fn rfc_key() -> WasmSecret {
-        WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false).unwrap()
+        WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap()
     }
 
     #[test]
     fn replay_and_rejection_statuses() {
-        let mut totp = WasmTotp::new(&rfc_key(), "sha1", 6, 30, 0).unwrap();
+        let mut totp = WasmTotp::create(&rfc_key(), "sha1", 6, 30, 0).unwrap();
         assert_eq!(
             totp.verify("050471", 1_111_111_111, 1, 1, None),
-            Ok(ACCEPTED)
+            Some(ACCEPTED)
         );
         let step = totp.matched_step();
-        assert_eq!(
-            totp.verify("050471", 1_111_111_112, 1, 1, Some(step)),
-            Ok(REPLAYED)
-        );
+        let again = totp.verify("050471", 1_111_111_112, 1, 1, Some(step));
+        assert_eq!(again, Some(REPLAYED));
         assert_eq!(totp.matched_step(), step);
         assert_eq!(
             totp.verify("050472", 1_111_111_112, 1, 1, None),
-            Ok(REJECTED)
+            Some(REJECTED)
         );
         assert_eq!((totp.matched_step(), totp.matched_drift()), (0, 0));
     }
 
     #[test]
-    fn bad_parameters_are_errors_not_panics() {
+    fn bad_parameters_are_recorded_errors_not_panics() {
         let key = rfc_key();
-        assert!(
-            WasmTotp::new(&key, "MD5", 6, 30, 0)
-                .unwrap_err()
-                .starts_with("Parameter|ALGORITHM|")
+        assert!(WasmTotp::create(&key, "MD5", 6, 30, 0).is_none());
+        assert_eq!(last_code(), "ALGORITHM");
+        assert!(WasmTotp::create(&key, "SHA1", 6, 0, 0).is_none());
+        assert_eq!(last_code(), "PERIOD");
+        assert!(WasmHotp::create(&key, "SHA1", 11).is_none());
+        assert_eq!(last_code(), "DIGITS");
+        let mut totp = WasmTotp::create(&key, "SHA1", 6, 1, u64::MAX).unwrap();
+        assert_eq!(totp.generate(0), None);
+        assert_eq!(last_code(), "TIME_BEFORE_T0");
+        assert_eq!(totp.verify("123456", u64::MAX, 101, 0, None), None);
+        assert_eq!(last_code(), "WINDOW_TOO_LARGE");
+        assert_eq!(
+            totp.time_step(u64::MAX),
+            Some(vec![0, u64::MAX, u64::MAX, 1])
         );
-        assert!(
-            WasmTotp::new(&key, "SHA1", 6, 0, 0)
-                .unwrap_err()
-                .contains("|PERIOD|")
-        );
-        assert!(
-            WasmHotp::new(&key, "SHA1", 11)
-                .unwrap_err()
-                .contains("|DIGITS|")
-        );
-        let mut totp = WasmTotp::new(&key, "SHA1", 6, 1, u64::MAX).unwrap();
-        assert!(totp.generate(0).unwrap_err().contains("TIME_BEFORE_T0"));
-        assert!(
-            totp.verify("123456", u64::MAX, 101, 0, None)
-                .unwrap_err()
-                .contains("WINDOW_TOO_LARGE")
-        );
-        assert_eq!(totp.time_step(u64::MAX), Ok(vec![0, u64::MAX, u64::MAX, 1]));
-        let mut hotp = WasmHotp::new(&key, "SHA1", 6).unwrap();
-        assert_eq!(hotp.verify("123456", u64::MAX, 100), Ok(false));
+        let mut hotp = WasmHotp::create(&key, "SHA1", 6).unwrap();
+        assert_eq!(hotp.verify("123456", u64::MAX, 100), Some(false));
+        assert_eq!(hotp.verify("123456", 0, 101), None);
+        assert_eq!(last_code(), "WINDOW_TOO_LARGE");
     }
 }

@@ -1,21 +1,21 @@
 //! The secret, held in wasm memory and wiped when freed.
 
-use nidan::{Secret, base32};
+use nidan::{Error, Secret, base32};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
 
-use crate::error::thrown;
+use crate::error::record;
 
 /// A [`Secret`] owned by JavaScript through a handle.
 ///
+/// Constructors return `None` on error (see [`take_error`](crate::take_error)).
 /// Inputs that carry key material arrive as owned values and are wiped
 /// before they are freed.
 ///
 /// ```
-/// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false)?;
+/// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
 /// assert_eq!(key.byte_len(), 20);
-/// assert_eq!(key.to_base32(), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-/// # Ok::<(), String>(())
+/// assert_eq!(key.to_base32(false), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -23,67 +23,38 @@ pub struct WasmSecret(pub(crate) Secret);
 
 #[wasm_bindgen]
 impl WasmSecret {
-    /// Strict base32 ([`Secret::from_base32`]); `allow_short` takes keys under 80 bits.
-    ///
-    /// # Errors
-    /// The core's base32 and length errors, as thrown text.
+    /// Base32, strict ([`Secret::from_base32`]) or as people type it
+    /// ([`Secret::from_typed_base32`]); `allow_short` takes keys under 80 bits.
     #[wasm_bindgen(js_name = fromBase32)]
-    pub fn from_base32(mut text: String, allow_short: bool) -> Result<WasmSecret, String> {
-        let secret = if allow_short {
-            Secret::from_base32_allow_short(&text)
-        } else {
-            Secret::from_base32(&text)
-        };
-        text.zeroize();
-        secret.map(Self).map_err(thrown)
-    }
-
-    /// Base32 as people type it ([`Secret::from_typed_base32`]); with
-    /// `allow_short`, any non-empty key ([`base32::decode_typed`] then
-    /// [`Secret::from_bytes_allow_short`]).
-    ///
-    /// # Errors
-    /// The core's base32 and length errors, as thrown text.
-    #[wasm_bindgen(js_name = fromTypedBase32)]
-    pub fn from_typed_base32(mut text: String, allow_short: bool) -> Result<WasmSecret, String> {
-        let secret = if allow_short {
-            decode_typed(&text).and_then(|mut bytes| {
+    pub fn from_base32(mut text: String, typed: bool, allow_short: bool) -> Option<WasmSecret> {
+        let secret = match (typed, allow_short) {
+            (false, false) => Secret::from_base32(&text),
+            (false, true) => Secret::from_base32_allow_short(&text),
+            (true, false) => Secret::from_typed_base32(&text),
+            (true, true) => decode_typed(&text).and_then(|mut bytes| {
                 let secret = Secret::from_bytes_allow_short(&bytes);
                 bytes.zeroize();
                 secret
-            })
-        } else {
-            Secret::from_typed_base32(&text)
+            }),
         };
         text.zeroize();
-        secret.map(Self).map_err(thrown)
+        record(secret).map(Self)
     }
 
-    /// Raw key bytes ([`Secret::from_bytes`]); `allow_short` takes keys under 80 bits.
-    ///
-    /// # Errors
-    /// The core's length errors, as thrown text.
+    /// Raw key bytes ([`Secret::from_bytes`]; `allow_short` takes keys under
+    /// 80 bits), or with `random`, bytes drawn by `crypto.getRandomValues`
+    /// for a new key ([`Secret::from_random`]: at least 16 bytes).
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(mut bytes: Vec<u8>, allow_short: bool) -> Result<WasmSecret, String> {
-        let secret = if allow_short {
+    pub fn from_bytes(mut bytes: Vec<u8>, allow_short: bool, random: bool) -> Option<WasmSecret> {
+        let secret = if random {
+            Secret::from_random(&bytes)
+        } else if allow_short {
             Secret::from_bytes_allow_short(&bytes)
         } else {
             Secret::from_bytes(&bytes)
         };
         bytes.zeroize();
-        secret.map(Self).map_err(thrown)
-    }
-
-    /// A new key from random bytes drawn by `crypto.getRandomValues`
-    /// ([`Secret::from_random`]: at least 16 bytes).
-    ///
-    /// # Errors
-    /// The core's length errors, as thrown text.
-    #[wasm_bindgen(js_name = fromRandom)]
-    pub fn from_random(mut random: Vec<u8>) -> Result<WasmSecret, String> {
-        let secret = Secret::from_random(&random);
-        random.zeroize();
-        secret.map(Self).map_err(thrown)
+        record(secret).map(Self)
     }
 
     /// Length of the key in bytes.
@@ -92,16 +63,14 @@ impl WasmSecret {
         self.0.byte_len()
     }
 
-    /// The key as unpadded base32.
+    /// The key as unpadded base32, or in groups of four with `grouped`.
     #[wasm_bindgen(js_name = toBase32)]
-    pub fn to_base32(&self) -> String {
-        self.0.to_base32()
-    }
-
-    /// The key as base32 in groups of four.
-    #[wasm_bindgen(js_name = toBase32Grouped)]
-    pub fn to_base32_grouped(&self) -> String {
-        self.0.to_base32_grouped()
+    pub fn to_base32(&self, grouped: bool) -> String {
+        if grouped {
+            self.0.to_base32_grouped()
+        } else {
+            self.0.to_base32()
+        }
     }
 
     /// A copy of the key bytes.
@@ -116,8 +85,8 @@ impl WasmSecret {
     }
 }
 
-/// Lenient base32 into a buffer sized for the longest key.
-pub(crate) fn decode_typed(text: &str) -> Result<Vec<u8>, nidan::Error> {
+/// Lenient base32 of any length up to the longest key, even empty.
+pub(crate) fn decode_typed(text: &str) -> Result<Vec<u8>, Error> {
     let mut bytes = vec![0u8; Secret::MAX_BYTES];
     match base32::decode_typed(text, &mut bytes) {
         Ok(len) => {
@@ -126,8 +95,9 @@ pub(crate) fn decode_typed(text: &str) -> Result<Vec<u8>, nidan::Error> {
         }
         Err(error) => {
             bytes.zeroize();
+            // As the core's own readers do: a key too long for the buffer.
             Err(match error {
-                nidan::Error::BufferTooSmall { .. } => nidan::Error::SecretTooLong {
+                Error::BufferTooSmall { .. } => Error::SecretTooLong {
                     max_bytes: Secret::MAX_BYTES,
                 },
                 other => other,
@@ -139,36 +109,34 @@ pub(crate) fn decode_typed(text: &str) -> Result<Vec<u8>, nidan::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::testing::last_code;
 
     #[test]
     fn short_keys_only_when_allowed() {
-        assert!(WasmSecret::from_base32("MZXW6".into(), false).is_err());
-        assert_eq!(
-            WasmSecret::from_base32("MZXW6".into(), true).map(|k| k.byte_len()),
-            Ok(3)
-        );
-        assert!(WasmSecret::from_typed_base32("mzxw 6".into(), false).is_err());
-        assert_eq!(
-            WasmSecret::from_typed_base32("mzxw 6".into(), true).map(|k| k.byte_len()),
-            Ok(3)
-        );
-        assert!(WasmSecret::from_bytes(b"abc".to_vec(), false).is_err());
-        assert!(
-            WasmSecret::from_bytes(Vec::new(), true)
-                .unwrap_err()
-                .contains("SECRET_EMPTY")
-        );
-        assert!(
-            WasmSecret::from_random(vec![7; 15])
-                .unwrap_err()
-                .contains("SECRET_TOO_SHORT")
-        );
+        assert!(WasmSecret::from_base32("MZXW6".into(), false, false).is_none());
+        assert_eq!(last_code(), "SECRET_TOO_SHORT");
+        let short = WasmSecret::from_base32("MZXW6".into(), false, true);
+        assert_eq!(short.map(|k| k.byte_len()), Some(3));
+        assert!(WasmSecret::from_base32("mzxw 6".into(), true, false).is_none());
+        let typed = WasmSecret::from_base32("mzxw 6".into(), true, true);
+        assert_eq!(typed.map(|k| k.byte_len()), Some(3));
+        assert!(WasmSecret::from_bytes(b"abc".to_vec(), false, false).is_none());
+        assert!(WasmSecret::from_bytes(Vec::new(), true, false).is_none());
+        assert_eq!(last_code(), "SECRET_EMPTY");
+        assert!(WasmSecret::from_bytes(vec![7; 15], true, true).is_none());
+        assert_eq!(last_code(), "SECRET_TOO_SHORT");
     }
 
     #[test]
     fn typed_base32_that_is_too_long_is_a_secret_error() {
         let long = "A".repeat(Secret::MAX_BYTES * 2);
-        let error = WasmSecret::from_typed_base32(long, true).unwrap_err();
-        assert!(error.starts_with("Secret|SECRET_TOO_LONG|"), "{error}");
+        assert!(WasmSecret::from_base32(long, true, true).is_none());
+        assert_eq!(last_code(), "SECRET_TOO_LONG");
+    }
+
+    #[test]
+    fn grouped_base32() {
+        let key = WasmSecret::from_base32("JBSWY3DPEHPK3PXP".into(), false, false).unwrap();
+        assert_eq!(key.to_base32(true), "JBSW Y3DP EHPK 3PXP");
     }
 }

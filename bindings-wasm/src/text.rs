@@ -1,10 +1,9 @@
-//! Free functions on text: typed codes and base32.
+//! Free functions on text: typed codes and algorithm names.
 
 use wasm_bindgen::prelude::*;
-use zeroize::Zeroize;
 
-use crate::error::thrown;
-use crate::secret::decode_typed;
+use crate::error::record;
+use crate::otp::algorithm;
 
 /// A code as a person typed it, as plain digits, or `None`
 /// ([`nidan::normalize_code`]).
@@ -19,52 +18,14 @@ pub fn normalize_code(typed: &str) -> Option<String> {
 }
 
 /// The canonical name (`SHA1`, `SHA256`, `SHA512`) of an algorithm name
-/// ([`nidan::Algorithm::from_name`]: any case, hyphens allowed).
-///
-/// # Errors
-/// An unknown name, as thrown text.
+/// ([`nidan::Algorithm::from_name`]: any case, hyphens allowed); `None` for
+/// an unknown name.
 ///
 /// ```
-/// assert_eq!(nidan_wasm::algorithm_name("sha-256").as_deref(), Ok("SHA256"));
-/// assert!(nidan_wasm::algorithm_name("SHA224").is_err());
+/// assert_eq!(nidan_wasm::algorithm_name("sha-256").as_deref(), Some("SHA256"));
+/// assert!(nidan_wasm::algorithm_name("SHA224").is_none());
 /// ```
 #[wasm_bindgen(js_name = algorithmName)]
-pub fn algorithm_name(name: &str) -> Result<String, String> {
-    name.parse::<nidan::Algorithm>()
-        .map(|algorithm| algorithm.name().into())
-        .map_err(thrown)
-}
-
-/// Any bytes, even none, as unpadded base32 ([`nidan::base32::encode`]).
-///
-/// ```
-/// assert_eq!(nidan_wasm::base32_encode(b"foo".to_vec()), "MZXW6");
-/// assert_eq!(nidan_wasm::base32_encode(Vec::new()), "");
-/// ```
-#[wasm_bindgen(js_name = base32Encode)]
-pub fn base32_encode(mut bytes: Vec<u8>) -> String {
-    let mut text = vec![0u8; nidan::base32::encoded_len(bytes.len())];
-    let encoded = nidan::base32::encode(&bytes, &mut text)
-        .map(String::from)
-        .unwrap_or_default();
-    bytes.zeroize();
-    text.zeroize();
-    encoded
-}
-
-/// Base32 as people type it, of any length up to 256 bytes, even empty
-/// ([`nidan::base32::decode_typed`]).
-///
-/// # Errors
-/// The core's base32 errors, as thrown text.
-///
-/// ```
-/// assert_eq!(nidan_wasm::base32_decode_typed("mzxw 6".into()), Ok(b"foo".to_vec()));
-/// assert_eq!(nidan_wasm::base32_decode_typed(String::new()), Ok(Vec::new()));
-/// ```
-#[wasm_bindgen(js_name = base32DecodeTyped)]
-pub fn base32_decode_typed(mut text: String) -> Result<Vec<u8>, String> {
-    let bytes = decode_typed(&text).map_err(thrown);
-    text.zeroize();
-    bytes
+pub fn algorithm_name(name: &str) -> Option<String> {
+    record(algorithm(name)).map(|algorithm| algorithm.name().into())
 }

@@ -3,17 +3,17 @@
 use nidan::{Algorithm, KeyUri, OtpKind};
 use wasm_bindgen::prelude::*;
 
-use crate::error::thrown;
-use crate::otp::{WasmHotp, WasmTotp};
+use crate::error::record;
+use crate::otp::{WasmHotp, WasmTotp, algorithm};
 use crate::secret::WasmSecret;
 
-/// An enrolment read from or written to an otpauth URI.
+/// An enrolment read from or written to an otpauth URI. Fallible exports
+/// return `None` and record the error (see [`take_error`](crate::take_error)).
 ///
 /// ```
-/// let key = nidan_wasm::WasmKeyUri::parse("otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME")?;
+/// let key = nidan_wasm::WasmKeyUri::parse("otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME").unwrap();
 /// assert_eq!((key.issuer().as_deref(), key.account().as_str()), (Some("ACME"), "alice"));
 /// assert_eq!((key.is_totp(), key.period_or_counter(), key.digits()), (true, 30, 6));
-/// # Ok::<(), String>(())
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -21,20 +21,14 @@ pub struct WasmKeyUri(KeyUri);
 
 #[wasm_bindgen]
 impl WasmKeyUri {
-    /// Reads an otpauth URI ([`KeyUri::parse`]).
-    ///
-    /// # Errors
-    /// The core's URI and secret errors, as thrown text.
-    pub fn parse(uri: &str) -> Result<WasmKeyUri, String> {
-        KeyUri::parse(uri).map(Self).map_err(thrown)
+    /// Reads an otpauth URI ([`KeyUri::parse`]); `None` when it is malformed.
+    pub fn parse(uri: &str) -> Option<WasmKeyUri> {
+        record(KeyUri::parse(uri)).map(Self)
     }
 
-    /// An enrolment from its parts; [`WasmKeyUri::to_uri`] checks them.
-    ///
-    /// # Errors
-    /// An unknown algorithm name.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
+    /// An enrolment from its parts; `None` for an unknown algorithm name.
+    /// [`WasmKeyUri::to_uri`] checks the other parts.
+    pub fn create(
         secret: &WasmSecret,
         issuer: Option<String>,
         account: String,
@@ -42,7 +36,7 @@ impl WasmKeyUri {
         algorithm_name: &str,
         digits: u32,
         period_or_counter: u64,
-    ) -> Result<WasmKeyUri, String> {
+    ) -> Option<WasmKeyUri> {
         let kind = if is_totp {
             OtpKind::Totp {
                 period: period_or_counter,
@@ -52,23 +46,22 @@ impl WasmKeyUri {
                 counter: period_or_counter,
             }
         };
-        Ok(Self(KeyUri {
+        let algorithm = record(algorithm(algorithm_name))?;
+        Some(Self(KeyUri {
             kind,
             secret: secret.0.clone(),
             issuer,
             account,
-            algorithm: algorithm_name.parse().map_err(thrown)?,
+            algorithm,
             digits,
         }))
     }
 
-    /// Writes the URI ([`KeyUri::to_uri`]).
-    ///
-    /// # Errors
-    /// Digits outside 6 to 8, a zero period, an issuer that cannot be written.
+    /// Writes the URI ([`KeyUri::to_uri`]); `None` for digits outside 6 to
+    /// 8, a zero period or an issuer that cannot be written.
     #[wasm_bindgen(js_name = toUri)]
-    pub fn to_uri(&self) -> Result<String, String> {
-        self.0.to_uri().map_err(thrown)
+    pub fn to_uri(&self) -> Option<String> {
+        record(self.0.to_uri())
     }
 
     /// Whether this is a TOTP enrolment (else HOTP).
@@ -116,42 +109,34 @@ impl WasmKeyUri {
         WasmSecret(self.0.secret.clone())
     }
 
-    /// A TOTP generator for this enrolment ([`KeyUri::to_totp`]).
-    ///
-    /// # Errors
-    /// An HOTP enrolment; the errors of [`WasmTotp::new`].
+    /// A TOTP generator for this enrolment ([`KeyUri::to_totp`]); `None`
+    /// for an HOTP enrolment or parameters [`WasmTotp::create`] refuses.
     #[wasm_bindgen(js_name = toTotp)]
-    pub fn to_totp(&self) -> Result<WasmTotp, String> {
-        self.0.to_totp().map(WasmTotp::from).map_err(thrown)
+    pub fn to_totp(&self) -> Option<WasmTotp> {
+        record(self.0.to_totp()).map(WasmTotp::from)
     }
 
-    /// An HOTP generator for this enrolment ([`KeyUri::to_hotp`]).
-    ///
-    /// # Errors
-    /// A TOTP enrolment; the errors of [`WasmHotp::new`].
+    /// An HOTP generator for this enrolment ([`KeyUri::to_hotp`]); `None`
+    /// for a TOTP enrolment or parameters [`WasmHotp::create`] refuses.
     #[wasm_bindgen(js_name = toHotp)]
-    pub fn to_hotp(&self) -> Result<WasmHotp, String> {
-        self.0.to_hotp().map(WasmHotp::from).map_err(thrown)
+    pub fn to_hotp(&self) -> Option<WasmHotp> {
+        record(self.0.to_hotp()).map(WasmHotp::from)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::testing::last_code;
+
+    fn key() -> WasmSecret {
+        WasmSecret::from_base32("JBSWY3DPEHPK3PXP".into(), false, false).unwrap()
+    }
 
     #[test]
     fn built_uris_parse_back_to_the_same_parts() {
-        let key = WasmSecret::from_base32("JBSWY3DPEHPK3PXP".into(), false).unwrap();
-        let built = WasmKeyUri::new(
-            &key,
-            Some("A B".into()),
-            "x@y".into(),
-            false,
-            "sha256",
-            8,
-            7,
-        )
-        .unwrap();
+        let (issuer, account) = (Some("A B".into()), "x@y".into());
+        let built = WasmKeyUri::create(&key(), issuer, account, false, "sha256", 8, 7).unwrap();
         let uri = built.to_uri().unwrap();
         assert_eq!(
             uri,
@@ -159,15 +144,19 @@ mod tests {
         );
         let parsed = WasmKeyUri::parse(&uri).unwrap();
         assert_eq!(parsed.0, built.0);
-        assert!(parsed.to_totp().unwrap_err().contains("URI_TYPE"));
+        assert!(parsed.to_totp().is_none());
+        assert_eq!(last_code(), "URI_TYPE");
         assert_eq!(parsed.to_hotp().unwrap().generate(0).len(), 8);
     }
 
     #[test]
     fn unwritable_parts_fail_at_to_uri() {
-        let key = WasmSecret::from_base32("JBSWY3DPEHPK3PXP".into(), false).unwrap();
-        let nine = WasmKeyUri::new(&key, None, "a".into(), true, "SHA1", 9, 30).unwrap();
-        assert!(nine.to_uri().unwrap_err().contains("|DIGITS|"));
-        assert!(WasmKeyUri::new(&key, None, "a".into(), true, "SHA3", 6, 30).is_err());
+        let nine = WasmKeyUri::create(&key(), None, "a".into(), true, "SHA1", 9, 30).unwrap();
+        assert!(nine.to_uri().is_none());
+        assert_eq!(last_code(), "DIGITS");
+        assert!(WasmKeyUri::create(&key(), None, "a".into(), true, "SHA3", 6, 30).is_none());
+        assert_eq!(last_code(), "ALGORITHM");
+        assert!(WasmKeyUri::parse("otpauth://totp/a?secret=JBSWY3DP").is_none());
+        assert_eq!(last_code(), "SECRET_TOO_SHORT");
     }
 }
