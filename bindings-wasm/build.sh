@@ -26,12 +26,16 @@ env $NIDAN_WASM_ENV RUSTFLAGS="$rustflags" CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
     "$NIDAN_WASM_CARGO" build --quiet --release --target wasm32-unknown-unknown \
     $NIDAN_BUILD_STD_FLAGS $std_features --target-dir "$root/target/wasm" -p nidan-wasm
 
-rm -rf pkg dist
-mkdir -p dist
-wasm-bindgen --target web --remove-name-section --remove-producers-section \
-    --out-dir pkg --out-name nidan "$root/target/wasm/wasm32-unknown-unknown/release/nidan_wasm.wasm"
-node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers --strip-target-features \
-    -o dist/nidan.wasm pkg/nidan_bg.wasm
+# wasm-bindgen and wasm-opt (the slow step) only when the module changed.
+module="$root/target/wasm/wasm32-unknown-unknown/release/nidan_wasm.wasm"
+if [ ! -f dist/nidan.wasm ] || [ ! -f pkg/nidan.js ] || [ "$module" -nt dist/nidan.wasm ]; then
+    rm -rf pkg dist
+    mkdir -p dist
+    wasm-bindgen --target web --remove-name-section --remove-producers-section \
+        --out-dir pkg --out-name nidan "$module"
+    node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers \
+        --strip-target-features -o dist/nidan.wasm pkg/nidan_bg.wasm
+fi
 
 version=$(node -p 'require("./package.json").version')
 define="--define:__NIDAN_VERSION__=\"$version\""

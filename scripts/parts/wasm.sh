@@ -9,7 +9,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 source "$root/scripts/lib/toolchain.sh"
 ensure_nostd_rust
 ensure_wasm_bindgen
-ensure_chromium >/dev/null
+# (quietly: the chromium wrapper prints noise when asked for its version)
+ensure_chromium >/dev/null 2>&1 || { echo "wasm: cannot install chromium" >&2; exit 1; }
 
 cd "$root/bindings-wasm"
 # npm ci only when node_modules is missing or older than the lock file.
@@ -20,4 +21,6 @@ bash build.sh
 node_modules/.bin/tsc -p test/types
 node --test --test-reporter=spec test/
 timeout 300 node --test --test-reporter=spec test-browser/
-echo "wasm: package built and tested; wasm $(gzip -9 -c dist/nidan.wasm | wc -c) B + JS $(gzip -9 -c dist/nidan.mjs | wc -c) B gzipped"
+gz() { gzip -9 -c "$1" | wc -c; }
+echo "wasm: built and tested; gzipped bytes: nidan.wasm $(gz dist/nidan.wasm)," \
+    "nidan.mjs $(gz dist/nidan.mjs), otpauth.mjs $(gz dist/otpauth.mjs)"
