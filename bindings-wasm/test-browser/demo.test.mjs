@@ -36,14 +36,17 @@ test('the demo shows the right code, accepts it once, refuses the replay', { tim
   await page.fill('#key', `otpauth://totp/ACME%20Co:alice@example.com?secret=${KEY.replaceAll(' ', '')}&issuer=ACME%20Co`);
   await page.waitForSelector('#account-card:not([hidden])');
   assert.equal(await page.textContent('#account'), 'ACME Co · alice@example.com');
-  const shown = (await page.textContent('#code')).replace(' ', '');
-  const step = Number(await page.getAttribute('#code', 'data-step'));
+  // Read in one go: a redraw changes all of these together.
+  const [shown, step, next, seconds, red] = await page.$eval('#account-card', (card) => [
+    card.querySelector('#code').textContent.replace(' ', ''), Number(card.querySelector('#code').dataset.step),
+    card.querySelector('#next-code').textContent.replace(' ', ''), Number(card.querySelector('#seconds').textContent),
+    card.classList.contains('expiring'),
+  ]);
   const core = new Totp(Secret.fromTypedBase32(KEY));
   assert.equal(shown, core.generateAtStep(step));
-  assert.equal((await page.textContent('#next-code')).replace(' ', ''), core.generateAtStep(step + 1));
-  const seconds = Number(await page.textContent('#seconds'));
+  assert.equal(next, core.generateAtStep(step + 1));
   assert.ok(seconds >= 1 && seconds <= 30);
-  assert.equal(await page.$eval('#account-card', (card) => card.classList.contains('expiring')), seconds <= 5);
+  assert.equal(red, seconds <= 5);
 
   await page.fill('#typed', `${shown.slice(0, 3)} ${shown.slice(3)}`);
   await page.click('#submit');
