@@ -28,11 +28,12 @@ case ":$PATH:" in
     *) PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" ;;
 esac
 
-# Runs "$@", then logs how long it took: installs are what make CI slow.
+# Runs "$@" and logs how long it took (installs are what make CI slow).
 _nidan_timed() {
-    local start=$SECONDS
-    "$@"
+    local start=$SECONDS status=0
+    "$@" || status=$?
     echo "toolchain.sh: $* took $((SECONDS - start))s" >&2
+    return "$status"
 }
 
 # Prints those of the Debian packages PKG... that are not installed.
@@ -63,11 +64,6 @@ ensure_apt() {
 NIDAN_NOSTD_TARGET=thumbv7em-none-eabihf
 NIDAN_DEBIAN_RUST=(rustc-web cargo-web rust-web-src rust-web-llvm)
 
-# Two routes. rustup's, when it has the targets or can still download them (an
-# ordinary machine): plain cargo, nothing built from source. Otherwise (the
-# project's machines, where rustup cannot download) Debian's Rust with its std
-# sources, building std with -Zbuild-std, which RUSTC_BOOTSTRAP=1 allows on a
-# stable compiler. rustup's download is not retried once Debian's Rust is in.
 # Succeeds when rustup has all the targets "$@" installed.
 _nidan_rustup_has() {
     local have target
@@ -77,19 +73,24 @@ _nidan_rustup_has() {
     done
 }
 
+# Two routes. rustup's, when it already has both targets (a developer who
+# ran `rustup target add wasm32-unknown-unknown thumbv7em-none-eabihf`):
+# plain cargo, nothing built from source. Otherwise Debian's Rust with its std
+# sources, building std with -Zbuild-std, which RUSTC_BOOTSTRAP=1 allows on a
+# stable compiler. The project's machines reach only the package registries,
+# so the scripts never ask rustup to download.
 ensure_nostd_rust() {
     local targets=(wasm32-unknown-unknown "$NIDAN_NOSTD_TARGET")
-    if _nidan_rustup_has "${targets[@]}" || {
-        [ -n "$(_nidan_apt_missing "${NIDAN_DEBIAN_RUST[@]}")" ] &&
-            command -v rustup >/dev/null &&
-            timeout 60 rustup target add "${targets[@]}" >&2
-    }; then
+    if _nidan_rustup_has "${targets[@]}"; then
         NIDAN_WASM_CARGO=$(command -v cargo)
         NIDAN_WASM_RUSTC=$(command -v rustc)
         NIDAN_WASM_ENV=
         NIDAN_BUILD_STD_FLAGS=
     else
         ensure_apt "${NIDAN_DEBIAN_RUST[@]}"
+        # /usr/bin/rust-lld, the wasm linker, links to lld-NN, whose package
+        # (same name) nothing depends on.
+        ensure_apt "$(readlink /usr/bin/rust-lld)"
         NIDAN_WASM_CARGO=/usr/bin/cargo
         NIDAN_WASM_RUSTC=/usr/bin/rustc
         NIDAN_WASM_ENV="RUSTC=$NIDAN_WASM_RUSTC RUSTC_BOOTSTRAP=1"
@@ -120,5 +121,7 @@ ensure_cargo_tool() {
 
 ensure_chromium() {
     ensure_apt chromium
+    # Debian's launcher may also print "[: ...: unexpected operator" when
+    # /dev/shm is mounted twice; that is harmless.
     /usr/bin/chromium --version
 }
