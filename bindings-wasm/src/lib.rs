@@ -1,1 +1,29 @@
-//! WebAssembly bindings for nidan: filled in by the npm package issue.
+//! WebAssembly exports of nidan, wrapped by the npm package `nidan`.
+//!
+//! This crate only converts: JavaScript values to core types and core
+//! errors to thrown values. Every rule lives in the core crate. The exports
+//! are internal: the package's JavaScript layer (`js/`) checks numbers and
+//! types at the boundary, maps errors to classes and offers the public API.
+//!
+//! No export panics on any input: a fallible export returns `None` and
+//! records the error for [`take_error`], so a bad input cannot trap the
+//! instance.
+//!
+//! ```
+//! let key = nidan_wasm::WasmSecret::from_base32("JBSWY3DPEHPK3PXP".into(), false, false).unwrap();
+//! let totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 6, 30, 0).unwrap();
+//! assert_eq!(totp.generate(59).as_deref(), Some("996554"));
+//! assert!(totp.generate_at_step(1).len() == 6);
+//! ```
+
+mod error;
+mod otp;
+mod secret;
+mod text;
+mod uri;
+
+pub use error::{error_text, take_error};
+pub use otp::{WasmHotp, WasmTotp};
+pub use secret::WasmSecret;
+pub use text::{algorithm_name, normalize_code};
+pub use uri::WasmKeyUri;

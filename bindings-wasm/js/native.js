@@ -1,0 +1,300 @@
+// The native API: the core's types in camelCase, synchronous once loaded.
+
+import {
+  WasmSecret, WasmTotp, WasmHotp, WasmKeyUri, algorithmName, normalizeCode as wasmNormalize,
+} from '../pkg/nidan.js';
+import { checked, fail } from './errors.js';
+import { u64, u32, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT } from './checks.js';
+
+const PRIVATE = Symbol('nidan');
+const inspect = Symbol.for('nodejs.util.inspect.custom');
+
+function handleOf(secret) {
+  if (!(secret instanceof Secret)) fail('INVALID_ARGUMENT', 'secret must be a nidan Secret');
+  return secret._handle();
+}
+
+const canonical = (algorithm) => checked(algorithmName(text(algorithm, 'algorithm')));
+
+/** A code argument as the wasm module takes it: anything but a string is a wrong code. */
+const codeText = (code) => (typeof code === 'string' && code.length <= MAX_INPUT ? code : '');
+
+/**
+ * A shared secret, held in wasm memory. Shown only on request
+ * (`toBase32()`, `toBase32Grouped()`, `toBytes()`); `free()` wipes it now,
+ * otherwise it is wiped when garbage-collected.
+ */
+export class Secret {
+  #handle;
+
+  /** @private Use the static constructors. */
+  constructor(token, handle) {
+    if (token !== PRIVATE) fail('INVALID_ARGUMENT', 'use Secret.fromBase32, fromTypedBase32, fromBytes or generate');
+    this.#handle = checked(handle);
+  }
+
+  /** Strict RFC 4648 base32, at least 80 bits unless `allowShort`. */
+  static fromBase32(base32, given) {
+    const { allowShort = false } = options(given);
+    return new Secret(PRIVATE, WasmSecret.fromBase32(text(base32, 'base32'), false, allowShort === true));
+  }
+
+  /** Base32 as people type it: spaces, hyphens, lower case, full-width characters. */
+  static fromTypedBase32(typed, given) {
+    const { allowShort = false } = options(given);
+    return new Secret(PRIVATE, WasmSecret.fromBase32(text(typed, 'typed'), true, allowShort === true));
+  }
+
+  /** Raw key bytes, at least 10 unless `allowShort`. */
+  static fromBytes(keyBytes, given) {
+    const { allowShort = false } = options(given);
+    return new Secret(PRIVATE, WasmSecret.fromBytes(bytes(keyBytes, 'bytes'), allowShort === true, false));
+  }
+
+  /** A new random secret from `crypto.getRandomValues`: 20 bytes, or `bytes` (16 to 256). */
+  static generate(given) {
+    const { bytes: count = 20 } = options(given);
+    const random = randomBytes(u32(count, 'bytes'));
+    try {
+      return new Secret(PRIVATE, WasmSecret.fromBytes(random, false, true));
+    } finally {
+      random.fill(0);
+    }
+  }
+
+  /** @private */
+  _handle() {
+    if (this.#handle === undefined) fail('INVALID_ARGUMENT', 'this secret was freed');
+    return this.#handle;
+  }
+
+  /** Length of the key in bytes. */
+  get byteLength() {
+    return this._handle().byteLength;
+  }
+
+  /** The key as unpadded upper-case base32 (exposes the secret). */
+  toBase32() {
+    return this._handle().toBase32(false);
+  }
+
+  /** The key as base32 in groups of four, "JBSW Y3DP EHPK 3PXP" (exposes the secret). */
+  toBase32Grouped() {
+    return this._handle().toBase32(true);
+  }
+
+  /** A copy of the key bytes (exposes the secret). */
+  toBytes() {
+    return this._handle().toBytes();
+  }
+
+  /** Whether `other` holds the same key (constant time for equal lengths). */
+  equals(other) {
+    return other instanceof Secret && this._handle().equals(other._handle());
+  }
+
+  /** Wipes the key from wasm memory now; the secret cannot be used afterwards. */
+  free() {
+    this.#handle?.free();
+    this.#handle = undefined;
+  }
+
+  toString() {
+    return this.#handle === undefined ? 'Secret(freed)' : `Secret(${this.byteLength} bytes)`;
+  }
+
+  toJSON() {
+    return this.toString();
+  }
+
+  [inspect]() {
+    return this.toString();
+  }
+}
+
+/** What `verify` found: accepted, replayed (a code used already) or rejected. */
+function verdict(status, handle, big) {
+  if (status === 0) return { status: 'rejected', accepted: false, step: null, drift: null };
+  return {
+    status: status === 1 ? 'accepted' : 'replayed',
+    accepted: status === 1,
+    step: out(handle.matchedStep(), big),
+    drift: handle.matchedDrift(),
+  };
+}
+
+/** A TOTP generator and verifier [RFC 6238]; times are Unix seconds (number or bigint). */
+export class Totp {
+  #handle;
+
+  constructor(secret, given) {
+    let { algorithm = 'SHA1', digits = 6, period = 30, t0 = 0, handle } = options(given);
+    if (secret === PRIVATE) {
+      this.#handle = checked(handle);
+    } else {
+      const key = handleOf(secret);
+      algorithm = canonical(algorithm);
+      this.#handle = checked(WasmTotp.create(key, algorithm, u32(digits, 'digits'), u64(period, 'period'), u64(t0, 't0')));
+    }
+    Object.assign(this, { algorithm, digits, period, t0 });
+    Object.freeze(this);
+  }
+
+  /** The time step at `time` (default: now). */
+  step(time = nowSeconds()) {
+    return this.timeStep(time).step;
+  }
+
+  /** The step at `time` (default: now), its first second, the first second of the next, and the seconds left. */
+  timeStep(time = nowSeconds()) {
+    const big = typeof time === 'bigint';
+    const [step, start, end, remaining] = checked(this.#handle.timeStep(u64(time, 'time')));
+    return { step: out(step, big), start: out(start, big), end: out(end, big), remaining: out(remaining, big) };
+  }
+
+  /** The code at `time` (default: now). */
+  generate(time = nowSeconds()) {
+    return checked(this.#handle.generate(u64(time, 'time')));
+  }
+
+  /** The code of time step `step`; `generateAtStep(step + 1)` is the next code. */
+  generateAtStep(step) {
+    return this.#handle.generateAtStep(u64(step, 'step'));
+  }
+
+  /**
+   * Checks `code` at `time` (default: now) against the steps `behind` and
+   * `ahead` of it (default 1 each, at most 100), in constant time, and
+   * refuses steps at or below `lastAccepted` (store the `step` of each
+   * accepted code and pass it here). Anything but a string of exactly
+   * `digits` ASCII digits is rejected.
+   */
+  verify(code, given) {
+    const { time = nowSeconds(), behind = 1, ahead = 1, lastAccepted = null } = options(given);
+    const at = u64(time, 'time');
+    const last = lastAccepted === null || lastAccepted === undefined ? undefined : u64(lastAccepted, 'lastAccepted');
+    const status = this.#handle.verify(codeText(code), at, u32(behind, 'behind'), u32(ahead, 'ahead'), last);
+    return verdict(checked(status), this.#handle, typeof time === 'bigint');
+  }
+}
+
+/** An HOTP generator and verifier [RFC 4226]; counters are numbers or bigints. */
+export class Hotp {
+  #handle;
+
+  constructor(secret, given) {
+    let { algorithm = 'SHA1', digits = 6, handle } = options(given);
+    if (secret === PRIVATE) {
+      this.#handle = checked(handle);
+    } else {
+      const key = handleOf(secret);
+      algorithm = canonical(algorithm);
+      this.#handle = checked(WasmHotp.create(key, algorithm, u32(digits, 'digits')));
+    }
+    Object.assign(this, { algorithm, digits });
+    Object.freeze(this);
+  }
+
+  /** The code for `counter`. */
+  generate(counter) {
+    return this.#handle.generate(u64(counter, 'counter'));
+  }
+
+  /**
+   * Checks `code` against counters `counter` to `counter + lookAhead`
+   * (default 0, at most 100) in constant time. Returns null, or the match:
+   * store `nextCounter` as the new counter.
+   */
+  verify(code, counter, given) {
+    const { lookAhead = 0 } = options(given);
+    const big = typeof counter === 'bigint';
+    const h = this.#handle;
+    if (!checked(h.verify(codeText(code), u64(counter, 'counter'), u32(lookAhead, 'lookAhead')))) return null;
+    return { counter: out(h.matchedCounter(), big), drift: h.matchedDrift(), nextCounter: out(h.nextCounter(), big) };
+  }
+}
+
+/**
+ * An enrolment, as carried by an otpauth URI (the text of a QR code).
+ * `KeyUri.parse(key.toUri())` gives the same enrolment back.
+ */
+export class KeyUri {
+  #handle;
+
+  constructor(given, handle = undefined) {
+    let big = null;
+    if (given === PRIVATE) {
+      this.#handle = checked(handle);
+    } else {
+      const {
+        secret, account, issuer = null, type = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
+      } = options(given);
+      const key = handleOf(secret);
+      if (type !== 'totp' && type !== 'hotp') fail('INVALID_ARGUMENT', `type must be "totp" or "hotp", got ${String(type)}`);
+      const value = type === 'totp' ? period : counter;
+      const owner = issuer === null || issuer === undefined ? undefined : text(issuer, 'issuer');
+      this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), type === 'totp',
+        canonical(algorithm), u32(digits, 'digits'), u64(value, type)));
+      big = typeof value === 'bigint';
+    }
+    const h = this.#handle;
+    const value = h.periodOrCounter;
+    const wide = big ?? value > BigInt(Number.MAX_SAFE_INTEGER);
+    this.type = h.isTotp ? 'totp' : 'hotp';
+    this.issuer = h.issuer ?? null;
+    this.account = h.account;
+    this.algorithm = h.algorithm;
+    this.digits = h.digits;
+    this.period = h.isTotp ? out(value, wide) : null;
+    this.counter = h.isTotp ? null : out(value, wide);
+    Object.freeze(this);
+  }
+
+  /** Reads an otpauth URI strictly (see the README for the rules). */
+  static parse(uri) {
+    return new KeyUri(PRIVATE, WasmKeyUri.parse(text(uri, 'uri')));
+  }
+
+  /** A copy of the secret. */
+  get secret() {
+    return new Secret(PRIVATE, this.#handle.secret);
+  }
+
+  /** The URI for a QR code (contains the secret). */
+  toUri() {
+    return checked(this.#handle.toUri());
+  }
+
+  /** A TOTP generator for this enrolment. */
+  toTotp() {
+    const { algorithm, digits, period } = this;
+    return new Totp(PRIVATE, { algorithm, digits, period, t0: 0, handle: this.#handle.toTotp() });
+  }
+
+  /** An HOTP generator for this enrolment; its counter is `counter`. */
+  toHotp() {
+    const { algorithm, digits } = this;
+    return new Hotp(PRIVATE, { algorithm, digits, handle: this.#handle.toHotp() });
+  }
+
+  toString() {
+    return `KeyUri(${this.type}, ${JSON.stringify(this.issuer)}, ${JSON.stringify(this.account)})`;
+  }
+
+  toJSON() {
+    return this.toString();
+  }
+
+  [inspect]() {
+    return this.toString();
+  }
+}
+
+/**
+ * A code as a person typed or pasted it ("１２３ ４５６", "123-456") as plain
+ * digits, or null when it is not 6 to 10 digits. `verify` itself is strict.
+ */
+export function normalizeCode(typed) {
+  if (typeof typed !== 'string' || typed.length > MAX_INPUT) return null;
+  return wasmNormalize(typed) ?? null;
+}

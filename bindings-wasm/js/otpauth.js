@@ -1,0 +1,346 @@
+// A drop-in for the otpauth package (9.x): the same classes, options,
+// defaults, methods and return values, computed by the nidan core.
+// Where otpauth accepts something the core refuses, this throws a NidanError
+// instead (see "Migrating from otpauth" in the README).
+
+import { WasmSecret, WasmTotp, WasmKeyUri, algorithmName } from '../pkg/nidan.js';
+import { NidanSecretError, checked, fail } from './errors.js';
+import { u64, u32, out, text, bytes, options, randomBytes, MAX_INPUT } from './checks.js';
+
+/** The nidan version (otpauth exports its own version here). */
+export const version = __NIDAN_VERSION__;
+
+// otpauth's extra spellings of the algorithms nidan has.
+const aliases = { 'SSL3-SHA1': 'SHA1', 'SHA2-256': 'SHA256', 'SHA2-512': 'SHA512' };
+
+function canonical(algorithm) {
+  const name = text(algorithm, 'algorithm');
+  return aliases[name.toUpperCase()] ?? checked(algorithmName(name));
+}
+
+function noCustomHmac(hmac) {
+  if (hmac !== undefined) fail('UNSUPPORTED', 'nidan computes the HMAC itself: the hmac option is not supported');
+}
+
+const hex = '0123456789ABCDEF';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** An OTP secret key; `bytes` holds it, as in otpauth. */
+export class Secret {
+  constructor(given) {
+    const { buffer, size = 20 } = options(given);
+    let key;
+    if (buffer === undefined) {
+      key = randomBytes(u32(size, 'size'));
+      checked(WasmSecret.fromBytes(key, false, true)).free();
+    } else {
+      key = new Uint8Array(buffer);
+    }
+    Object.defineProperty(this, 'bytes', { enumerable: true, writable: false, configurable: false, value: key });
+  }
+
+  static fromLatin1(str) {
+    const chars = text(str, 'str');
+    const key = new Uint8Array(chars.length);
+    for (let i = 0; i < chars.length; i++) key[i] = chars.charCodeAt(i) & 0xff;
+    return new Secret({ buffer: key.buffer });
+  }
+
+  static fromUTF8(str) {
+    return new Secret({ buffer: encoder.encode(text(str, 'str')).buffer });
+  }
+
+  /** Lenient base32 (spaces, lower case, padding); impossible lengths and stray bits are refused. */
+  static fromBase32(str) {
+    const typed = WasmSecret.fromBase32(text(str, 'str'), true, true);
+    try {
+      return new Secret({ buffer: secretBytes(typed) });
+    } catch (error) {
+      // The core has no empty secrets; otpauth decodes "" to no bytes.
+      if (error.code === 'SECRET_EMPTY') return new Secret({ buffer: new ArrayBuffer(0) });
+      throw error;
+    }
+  }
+
+  static fromHex(str) {
+    const digits = text(str, 'str').replace(/ /g, '').toUpperCase();
+    const key = new Uint8Array(digits.length >> 1);
+    for (let i = 0; i < digits.length; i += 2) {
+      const high = hex.indexOf(digits[i]);
+      const low = i + 1 < digits.length ? hex.indexOf(digits[i + 1]) : -1;
+      if (high < 0 || low < 0) {
+        const position = i + (high < 0 ? 1 : 2);
+        throw new NidanSecretError(`secret is not valid hex: character ${position} is not 0-9 or A-F`, 'HEX_CHARACTER');
+      }
+      key[i >> 1] = (high << 4) | low;
+    }
+    return new Secret({ buffer: key.buffer });
+  }
+
+  /** @deprecated As in otpauth: use `bytes`. */
+  get buffer() {
+    return this.bytes.buffer;
+  }
+
+  get latin1() {
+    return String.fromCharCode(...this.bytes);
+  }
+
+  get utf8() {
+    return decoder.decode(this.bytes);
+  }
+
+  get base32() {
+    const key = bytes(this.bytes, 'bytes');
+    if (key.length === 0) return '';
+    return secretBytesOp(WasmSecret.fromBytes(key, true, false), (secret) => secret.toBase32(false));
+  }
+
+  get hex() {
+    let digits = '';
+    for (const byte of this.bytes) digits += hex[byte >> 4] + hex[byte & 15];
+    return digits;
+  }
+}
+
+// Keyed generators per secret object: the HMAC is keyed once and reused
+// while the secret's bytes and the parameters stay the same. HOTP uses a
+// TOTP of period 1: at time `counter` its step is `counter`, so it makes
+// the same codes, and its window reaches both ways as otpauth's HOTP does.
+const keyed = new WeakMap();
+
+function generatorFor(secret, algorithm, digits, period) {
+  if (secret === null || typeof secret !== 'object') fail('INVALID_ARGUMENT', 'secret must be a Secret');
+  const key = bytes(secret.bytes, 'secret.bytes');
+  const entry = keyed.get(secret);
+  if (entry !== undefined && entry.algorithm === algorithm && entry.digits === digits
+    && entry.period === period && sameBytes(entry.key, key)) {
+    return entry.generator;
+  }
+  const name = canonical(algorithm);
+  const places = u32(digits, 'digits');
+  const step = u64(period, 'period');
+  const wasmKey = checked(WasmSecret.fromBytes(key, true, false));
+  const generator = WasmTotp.create(wasmKey, name, places, step, 0n);
+  wasmKey.free();
+  checked(generator);
+  keyed.set(secret, { algorithm, digits, period, key: key.slice(), generator });
+  return generator;
+}
+
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// TOTP.counter and TOTP.remaining take no secret: the step is computed by
+// a generator keyed with zeros, one per period.
+let clock;
+function timeStep(period, timestamp) {
+  if (clock?.period !== period) {
+    const zeros = new Secret({ buffer: new ArrayBuffer(20) });
+    clock = { period, generator: generatorFor(zeros, 'SHA1', 6, period) };
+  }
+  return checked(clock.generator.timeStep(seconds(timestamp)));
+}
+
+/** Whole Unix seconds from a millisecond timestamp (number or bigint). */
+function seconds(timestamp) {
+  const ms = u64(timestamp, 'timestamp', true);
+  return ms / 1000n;
+}
+
+function delta(generator, token, at, window) {
+  if (typeof token !== 'string') return null;
+  const side = u32(window, 'window');
+  const status = checked(generator.verify(token.length > MAX_INPUT ? '' : token, at, side, side, undefined));
+  return status === 0 ? null : generator.matchedDrift();
+}
+
+function label(otp, type, last) {
+  const e = encodeURIComponent;
+  const { issuer } = otp;
+  let uri = `otpauth://${type}/`;
+  if (issuer.length > 0) {
+    uri += otp.issuerInLabel ? `${e(issuer)}:${e(otp.label)}` : e(otp.label);
+    uri += `?issuer=${e(issuer)}&`;
+  } else {
+    uri += `${e(otp.label)}?`;
+  }
+  return `${uri}secret=${e(otp.secret.base32)}&algorithm=${e(otp.algorithm)}&digits=${e(otp.digits)}&${last}`;
+}
+
+/** HOTP [RFC 4226], with otpauth's API. */
+export class HOTP {
+  static get defaults() {
+    return { issuer: '', label: 'OTPAuth', issuerInLabel: true, algorithm: 'SHA1', digits: 6, counter: 0, window: 1 };
+  }
+
+  static generate(given) {
+    const { secret, algorithm = 'SHA1', digits = 6, counter = 0, hmac } = options(given);
+    noCustomHmac(hmac);
+    return generatorFor(secret, algorithm, digits, 1).generateAtStep(u64(counter, 'counter'));
+  }
+
+  /** The delta between `counter` and the matching counter within ±window, or null. */
+  static validate(given) {
+    const { token, secret, algorithm = 'SHA1', digits = 6, counter = 0, window = 1, hmac } = options(given);
+    noCustomHmac(hmac);
+    return delta(generatorFor(secret, algorithm, digits, 1), token, u64(counter, 'counter'), window);
+  }
+
+  constructor(given) {
+    const {
+      issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
+      digits = 6, counter = 0, hmac,
+    } = options(given);
+    noCustomHmac(hmac);
+    this.issuer = issuer;
+    this.label = label;
+    this.issuerInLabel = issuerInLabel;
+    this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
+    this.algorithm = canonical(algorithm);
+    this.digits = digits;
+    this.counter = counter;
+    this.hmac = hmac;
+  }
+
+  generate(given) {
+    const { counter = this.counter++ } = options(given);
+    return HOTP.generate({ secret: this.secret, algorithm: this.algorithm, digits: this.digits, counter });
+  }
+
+  validate(given) {
+    const { token, counter = this.counter, window } = options(given);
+    return HOTP.validate({
+      token, secret: this.secret, algorithm: this.algorithm, digits: this.digits, counter, window,
+    });
+  }
+
+  toString() {
+    return label(this, 'hotp', `counter=${encodeURIComponent(this.counter)}`);
+  }
+}
+
+/** TOTP [RFC 6238], with otpauth's API; timestamps are in milliseconds. */
+export class TOTP {
+  static get defaults() {
+    return { issuer: '', label: 'OTPAuth', issuerInLabel: true, algorithm: 'SHA1', digits: 6, period: 30, window: 1 };
+  }
+
+  static counter(given) {
+    const { period = 30, timestamp = Date.now() } = options(given);
+    return out(timeStep(period, timestamp)[0], false);
+  }
+
+  static remaining(given) {
+    const { period = 30, timestamp = Date.now() } = options(given);
+    return out(timeStep(period, timestamp)[2], false) * 1000 - Number(timestamp);
+  }
+
+  static generate(given) {
+    const { secret, algorithm = 'SHA1', digits = 6, period = 30, timestamp = Date.now(), hmac } = options(given);
+    noCustomHmac(hmac);
+    return checked(generatorFor(secret, algorithm, digits, period).generate(seconds(timestamp)));
+  }
+
+  /** The delta in periods between now and the matching period within ±window, or null. */
+  static validate(given) {
+    const {
+      token, secret, algorithm = 'SHA1', digits = 6, period = 30, timestamp = Date.now(), window = 1, hmac,
+    } = options(given);
+    noCustomHmac(hmac);
+    return delta(generatorFor(secret, algorithm, digits, period), token, seconds(timestamp), window);
+  }
+
+  constructor(given) {
+    const {
+      issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
+      digits = 6, period = 30, hmac,
+    } = options(given);
+    noCustomHmac(hmac);
+    this.issuer = issuer;
+    this.label = label;
+    this.issuerInLabel = issuerInLabel;
+    this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
+    this.algorithm = canonical(algorithm);
+    this.digits = digits;
+    this.period = period;
+    this.hmac = hmac;
+  }
+
+  counter(given) {
+    const { timestamp = Date.now() } = options(given);
+    return TOTP.counter({ period: this.period, timestamp });
+  }
+
+  remaining(given) {
+    const { timestamp = Date.now() } = options(given);
+    return TOTP.remaining({ period: this.period, timestamp });
+  }
+
+  generate(given) {
+    const { timestamp = Date.now() } = options(given);
+    return TOTP.generate({
+      secret: this.secret, algorithm: this.algorithm, digits: this.digits, period: this.period, timestamp,
+    });
+  }
+
+  validate(given) {
+    const { token, timestamp, window } = options(given);
+    return TOTP.validate({
+      token, secret: this.secret, algorithm: this.algorithm, digits: this.digits, period: this.period, timestamp, window,
+    });
+  }
+
+  toString() {
+    return label(this, 'totp', `period=${encodeURIComponent(this.period)}`);
+  }
+}
+
+/** otpauth URIs, read by the nidan core (strict) into HOTP/TOTP objects. */
+export class URI {
+  static parse(uri, given) {
+    const { hmac } = options(given);
+    noCustomHmac(hmac);
+    const raw = text(uri, 'uri');
+    const key = checked(WasmKeyUri.parse(raw));
+    const issuer = key.issuer ?? '';
+    const config = {
+      issuer,
+      label: key.account,
+      secret: new Secret({ buffer: secretBytes(key.secret) }),
+      algorithm: key.algorithm,
+      digits: key.digits,
+    };
+    // otpauth remembers whether the issuer came with a label prefix.
+    const path = raw.slice(raw.indexOf('/', 10) + 1);
+    const separator = /:|%3a/i.exec(path.split('?', 1)[0]);
+    config.issuerInLabel = issuer === '' || (separator !== null && separator.index > 0);
+    const value = out(key.periodOrCounter, key.periodOrCounter > BigInt(Number.MAX_SAFE_INTEGER));
+    const otp = key.isTotp ? new TOTP({ ...config, period: value }) : new HOTP({ ...config, counter: value });
+    key.free();
+    return otp;
+  }
+
+  /** As otpauth: `otp.toString()`. */
+  static stringify(otp) {
+    if (otp instanceof HOTP || otp instanceof TOTP) return otp.toString();
+    return fail('INVALID_ARGUMENT', 'otp must be an HOTP or TOTP object');
+  }
+}
+
+/** `use(handle)` for a wasm secret handle, which is freed (wiped) afterwards. */
+function secretBytesOp(handle, use) {
+  const secret = checked(handle);
+  try {
+    return use(secret);
+  } finally {
+    secret.free();
+  }
+}
+
+/** The bytes of a wasm secret handle, which is freed (wiped) afterwards. */
+const secretBytes = (handle) => secretBytesOp(handle, (secret) => secret.toBytes().buffer);

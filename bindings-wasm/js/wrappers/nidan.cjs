@@ -1,0 +1,2 @@
+// `nidan` for Node CommonJS.
+module.exports = require('./shared.cjs').native;

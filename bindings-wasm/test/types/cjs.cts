@@ -1,0 +1,8 @@
+// Type checks (tsc, not run): the package from CommonJS.
+import nidan = require('nidan');
+import OTPAuth = require('nidan/otpauth');
+
+const totp = new nidan.Totp(nidan.Secret.fromBase32('JBSWY3DPEHPK3PXP'));
+const code: string = totp.generate();
+const delta: number | null = new OTPAuth.TOTP({ secret: 'JBSWY3DPEHPK3PXP' }).validate({ token: code, window: 1 });
+void delta;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Part "wasm" of scripts/test: builds the npm package (bindings-wasm/) and
+# runs its tests: tsc on the types, node --test (vectors, native API, bad
+# input, otpauth differential, require/import), and the browser demo in
+# headless Chromium. Installs what is missing; quick when all is in place.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=../lib/toolchain.sh
+source "$root/scripts/lib/toolchain.sh"
+ensure_nostd_rust
+ensure_wasm_bindgen
+# (quietly: the chromium wrapper prints noise when asked for its version)
+ensure_chromium >/dev/null 2>&1 || { echo "wasm: cannot install chromium" >&2; exit 1; }
+
+cd "$root/bindings-wasm"
+# npm ci only when node_modules is missing or older than the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+fi
+bash build.sh
+node_modules/.bin/tsc -p test/types
+node --test --test-reporter=spec test/
+timeout 300 node --test --test-reporter=spec test-browser/
+gz() { gzip -9 -c "$1" | wc -c; }
+echo "wasm: built and tested; gzipped bytes: nidan.wasm $(gz dist/nidan.wasm)," \
+    "nidan.mjs $(gz dist/nidan.mjs), otpauth.mjs $(gz dist/otpauth.mjs)"
