@@ -15,12 +15,7 @@ use crate::errors::{IntoPy as _, parameter};
 
 /// A non-negative integer that fits `u64` (`bool` is refused).
 pub fn unsigned(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u64> {
-    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be an int, not {}",
-            type_name(value)
-        )));
-    }
+    require_int(value, what)?;
     value.extract::<u64>().map_err(|_| {
         if value.lt(0).unwrap_or(false) {
             parameter(format!("{what} must not be negative"))
@@ -34,6 +29,31 @@ pub fn unsigned(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u64> {
 pub fn small(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
     let wide = unsigned(value, what)?;
     u32::try_from(wide).map_err(|_| parameter(format!("{what} is too large")))
+}
+
+/// A non-negative integer that fits `usize`, for lengths and coordinates.
+pub fn size(value: &Bound<'_, PyAny>, what: &str) -> PyResult<usize> {
+    let wide = unsigned(value, what)?;
+    usize::try_from(wide).map_err(|_| parameter(format!("{what} is too large")))
+}
+
+/// A signed 32-bit integer, for the batch fields of an export.
+pub fn int32(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i32> {
+    require_int(value, what)?;
+    value
+        .extract::<i32>()
+        .map_err(|_| parameter(format!("{what} must be from -2**31 to 2**31 - 1")))
+}
+
+/// A `TypeError` unless `value` is an `int` (and not a `bool`).
+fn require_int(value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an int, not {}",
+            type_name(value)
+        )));
+    }
+    Ok(())
 }
 
 /// Unix seconds from an `int`, a `float` (rounded down to the second) or a

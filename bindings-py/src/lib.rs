@@ -5,8 +5,10 @@
 
 mod convert;
 mod errors;
+mod migration;
 mod otp;
 mod outcome;
+mod qr;
 mod secret;
 mod uri;
 
@@ -24,17 +26,21 @@ fn normalize_code(typed: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
         .map(|code| code.to_string()))
 }
 
-/// nidan's native core: HOTP/TOTP, secrets and otpauth URIs.
+/// nidan's native core: HOTP/TOTP, secrets, otpauth URIs, exports and QR codes.
 #[pymodule(name = "_native", gil_used = false)]
 mod native {
     #[pymodule_export]
     use super::errors::{NidanError, ParameterError, SecretError, UriError};
+    #[pymodule_export]
+    use super::migration::MigrationBatch;
     #[pymodule_export]
     use super::normalize_code;
     #[pymodule_export]
     use super::otp::{Hotp, Totp};
     #[pymodule_export]
     use super::outcome::{Match, TimeStep, Verdict};
+    #[pymodule_export]
+    use super::qr::Qr;
     #[pymodule_export]
     use super::secret::Secret;
     #[pymodule_export]
