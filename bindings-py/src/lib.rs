@@ -13,17 +13,18 @@ mod secret;
 mod uri;
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 /// Turns a code as a person typed it ("１２３ ４５６", "123-456") into plain
 /// digits, or `None` when it is not 6 to 10 digits once spaces and hyphens
 /// are removed. Verification itself is strict: normalise first.
 #[pyfunction]
-fn normalize_code(typed: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
-    let typed = convert::text(typed, "typed")?;
-    Ok(typed
+fn normalize_code<'py>(typed: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyString>>> {
+    let text = convert::text(typed, "typed")?;
+    Ok(text
         .as_deref()
         .and_then(nidan::normalize_code)
-        .map(|code| code.to_string()))
+        .map(|code| convert::code(typed.py(), &code)))
 }
 
 /// nidan's native core: HOTP/TOTP, secrets, otpauth URIs, exports and QR codes.
