@@ -4,10 +4,9 @@
 //! or infinite; datetimes may be naive. Everything is checked here, so the
 //! core only ever sees values it accepts or rejects with its own errors.
 
-use std::borrow::Cow;
-
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
 
@@ -15,11 +14,13 @@ use crate::errors::{IntoPy as _, parameter};
 
 /// A non-negative integer that fits `u64` (`bool` is refused).
 pub fn unsigned(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u64> {
-    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be an int, not {}",
-            type_name(value)
-        )));
+    require_int(value, what)?;
+    // Fast path: extracting an `i64` (C `long`) skips the byte-array
+    // conversion that `u64` goes through; the rest take the checked path.
+    if let Ok(small) = value.extract::<i64>()
+        && let Ok(unsigned) = u64::try_from(small)
+    {
+        return Ok(unsigned);
     }
     value.extract::<u64>().map_err(|_| {
         if value.lt(0).unwrap_or(false) {
@@ -36,9 +37,38 @@ pub fn small(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
     u32::try_from(wide).map_err(|_| parameter(format!("{what} is too large")))
 }
 
+/// A non-negative integer that fits `usize`, for lengths and coordinates.
+pub fn size(value: &Bound<'_, PyAny>, what: &str) -> PyResult<usize> {
+    let wide = unsigned(value, what)?;
+    usize::try_from(wide).map_err(|_| parameter(format!("{what} is too large")))
+}
+
+/// A signed 32-bit integer, for the batch fields of an export.
+pub fn int32(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i32> {
+    require_int(value, what)?;
+    value
+        .extract::<i32>()
+        .map_err(|_| parameter(format!("{what} must be from -2**31 to 2**31 - 1")))
+}
+
+/// A `TypeError` unless `value` is an `int` (and not a `bool`).
+fn require_int(value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an int, not {}",
+            type_name(value)
+        )));
+    }
+    Ok(())
+}
+
 /// Unix seconds from an `int`, a `float` (rounded down to the second) or a
 /// timezone-aware `datetime`.
 pub fn unix_time(value: &Bound<'_, PyAny>) -> PyResult<u64> {
+    // The common case first: a plain `int` (never a `bool`, which is a subclass).
+    if value.is_exact_instance_of::<PyInt>() {
+        return unsigned(value, "time");
+    }
     if let Ok(float) = value.cast::<PyFloat>() {
         let seconds = float.value();
         if !seconds.is_finite() {
@@ -86,11 +116,20 @@ pub fn algorithm(value: &Bound<'_, PyAny>) -> PyResult<nidan::Algorithm> {
 }
 
 /// The text of a `str`, or `None` when it cannot be UTF-8 (lone surrogates).
-pub fn text<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Option<Cow<'a, str>>> {
+///
+/// The UTF-8 is Python's own (borrowed from the `str` on Python 3.10+, held
+/// in a `bytes` under the Python 3.9 stable ABI): no extra copy on the Rust
+/// heap, which is faster and leaves one copy fewer of a secret behind.
+pub fn text(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<PyBackedStr>> {
     let string = value.cast::<PyString>().map_err(|_| {
         PyTypeError::new_err(format!("{what} must be a str, not {}", type_name(value)))
     })?;
-    Ok(string.to_cow().ok())
+    Ok(PyBackedStr::try_from(string.clone()).ok())
+}
+
+/// A code as a Python `str`, straight from its digits.
+pub fn code<'py>(py: Python<'py>, code: &nidan::Code) -> Bound<'py, PyString> {
+    PyString::new(py, code.as_str())
 }
 
 /// Python's `repr()` of an optional string, for `__repr__` methods.

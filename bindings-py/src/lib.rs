@@ -5,36 +5,43 @@
 
 mod convert;
 mod errors;
+mod migration;
 mod otp;
 mod outcome;
+mod qr;
 mod secret;
 mod uri;
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 /// Turns a code as a person typed it ("１２３ ４５６", "123-456") into plain
 /// digits, or `None` when it is not 6 to 10 digits once spaces and hyphens
 /// are removed. Verification itself is strict: normalise first.
 #[pyfunction]
-fn normalize_code(typed: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
-    let typed = convert::text(typed, "typed")?;
-    Ok(typed
+fn normalize_code<'py>(typed: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyString>>> {
+    let text = convert::text(typed, "typed")?;
+    Ok(text
         .as_deref()
         .and_then(nidan::normalize_code)
-        .map(|code| code.to_string()))
+        .map(|code| convert::code(typed.py(), &code)))
 }
 
-/// nidan's native core: HOTP/TOTP, secrets and otpauth URIs.
+/// nidan's native core: HOTP/TOTP, secrets, otpauth URIs, exports and QR codes.
 #[pymodule(name = "_native", gil_used = false)]
 mod native {
     #[pymodule_export]
     use super::errors::{NidanError, ParameterError, SecretError, UriError};
+    #[pymodule_export]
+    use super::migration::MigrationBatch;
     #[pymodule_export]
     use super::normalize_code;
     #[pymodule_export]
     use super::otp::{Hotp, Totp};
     #[pymodule_export]
     use super::outcome::{Match, TimeStep, Verdict};
+    #[pymodule_export]
+    use super::qr::Qr;
     #[pymodule_export]
     use super::secret::Secret;
     #[pymodule_export]

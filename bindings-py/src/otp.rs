@@ -94,20 +94,20 @@ impl Totp {
     }
 
     /// The code now, by the system clock.
-    fn now(&self) -> PyResult<String> {
-        Ok(self.inner.generate_now().or_raise()?.to_string())
+    fn now<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        Ok(convert::code(py, &self.inner.generate_now().or_raise()?))
     }
 
     /// The code at `time` (Unix seconds as int or float, or an aware datetime).
-    fn at(&self, time: &Bound<'_, PyAny>) -> PyResult<String> {
-        let time = unix_time(time)?;
-        Ok(self.inner.generate(time).or_raise()?.to_string())
+    fn at<'py>(&self, time: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        let code = self.inner.generate(unix_time(time)?).or_raise()?;
+        Ok(convert::code(time.py(), &code))
     }
 
     /// The code of time step `step`; `at_step(step + 1)` is the next code.
-    fn at_step(&self, step: &Bound<'_, PyAny>) -> PyResult<String> {
-        let step = unsigned(step, "step")?;
-        Ok(self.inner.generate_at_step(step).to_string())
+    fn at_step<'py>(&self, step: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        let code = self.inner.generate_at_step(unsigned(step, "step")?);
+        Ok(convert::code(step.py(), &code))
     }
 
     /// The time step at `time`, or now.
@@ -317,9 +317,9 @@ impl Hotp {
     }
 
     /// The code for `counter`.
-    fn at(&self, counter: &Bound<'_, PyAny>) -> PyResult<String> {
-        let counter = unsigned(counter, "counter")?;
-        Ok(self.inner.generate(counter).to_string())
+    fn at<'py>(&self, counter: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+        let code = self.inner.generate(unsigned(counter, "counter")?);
+        Ok(convert::code(counter.py(), &code))
     }
 
     /// Checks `code` against counters `counter` to `counter + look_ahead`
@@ -404,6 +404,6 @@ fn secret_arg(value: &Bound<'_, PyAny>) -> PyResult<Py<Secret>> {
 }
 
 /// A submitted code as text; `None` for a `str` that is not Unicode (a wrong code).
-fn code_text<'a>(code: &'a Bound<'_, PyAny>) -> PyResult<Option<std::borrow::Cow<'a, str>>> {
+fn code_text(code: &Bound<'_, PyAny>) -> PyResult<Option<pyo3::pybacked::PyBackedStr>> {
     convert::text(code, "code")
 }

@@ -119,7 +119,7 @@ impl Secret {
 
 /// Text for a secret reader: a `str`, or a `SecretError` for text that is
 /// not Unicode (lone surrogates), which no base32 key can contain.
-fn secret_text<'a>(text: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, str>> {
+fn secret_text(text: &Bound<'_, PyAny>) -> PyResult<pyo3::pybacked::PyBackedStr> {
     convert::text(text, "secret")?
         .ok_or_else(|| SecretError::new_err("secret is not valid base32: it is not Unicode text"))
 }

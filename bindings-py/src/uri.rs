@@ -29,14 +29,7 @@ impl KeyUri {
     fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
         let text = convert::text(uri, "uri")?
             .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
-        let inner = nidan::KeyUri::parse(&text).or_raise()?;
-        let secret = Py::new(
-            py,
-            Secret {
-                inner: inner.secret.clone(),
-            },
-        )?;
-        Ok(Self { inner, secret })
+        Self::from_core(py, nidan::KeyUri::parse(&text).or_raise()?)
     }
 
     /// "totp" or "hotp".
@@ -143,5 +136,23 @@ impl KeyUri {
             self.inner.algorithm.name(),
             self.inner.digits
         ))
+    }
+}
+
+impl KeyUri {
+    /// Wraps a core key, giving it its own `Secret` object.
+    pub(crate) fn from_core(py: Python<'_>, inner: nidan::KeyUri) -> PyResult<Self> {
+        let secret = Py::new(
+            py,
+            Secret {
+                inner: inner.secret.clone(),
+            },
+        )?;
+        Ok(Self { inner, secret })
+    }
+
+    /// The core key.
+    pub(crate) fn core(&self) -> &nidan::KeyUri {
+        &self.inner
     }
 }

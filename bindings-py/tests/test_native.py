@@ -44,6 +44,19 @@ def test_times_as_int_float_and_aware_datetime() -> None:
     assert totp.step(float(2**63)) == 2**63 // 30
 
 
+class Seconds(int):
+    """An int subclass, as some libraries hand out."""
+
+
+@pytest.mark.parametrize("time", [0, 1, 2**31, 2**62, 2**63 - 1, 2**63, 2**64 - 2, 2**64 - 1])
+def test_int_times_on_both_sides_of_the_signed_range(time: int) -> None:
+    # Plain ints below 2**63 take a fast conversion path; the rest the checked one.
+    totp = rfc_totp()
+    assert totp.step(time) == totp.step(Seconds(time)) == time // 30
+    assert totp.at(time) == totp.at(Seconds(time)) == totp.at_step(time // 30)
+    assert nidan.HOTP(nidan.Secret.from_bytes(RFC_SECRET)).at(time) == totp.at_step(time)
+
+
 @pytest.mark.parametrize(
     ("time", "message"),
     [

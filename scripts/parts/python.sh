@@ -2,7 +2,8 @@
 # Python part of the test suite (run by `scripts/test python`): installs the
 # package into .venv with the README's command, `pip install ./bindings-py`,
 # then runs pytest, stubtest, mypy --strict, pyotp 2.12.0's own test suite
-# against nidan.pyotp, and the quickstart example. Installs what is missing:
+# against nidan.pyotp, the quickstart example and a quick run of the Python
+# benchmark (benches/python/bench.py --quick). Installs what is missing:
 # the venv, the test tools (when bindings-py/requirements-test.txt changes)
 # and pyotp's source distribution (cached under target/, not committed).
 set -euo pipefail
@@ -48,9 +49,9 @@ fi
 step "stubtest nidan._native"
 "$py" -m mypy.stubtest nidan._native
 
-step "mypy --strict on the package, the tests and the examples"
+step "mypy --strict on the package, the tests, the examples and the benchmark"
 "$py" -m mypy --strict -p nidan
-"$py" -m mypy --strict bindings-py/tests examples/python
+"$py" -m mypy --strict bindings-py/tests examples/python benches/python
 
 step "pyotp $pyotp_version's own test.py against nidan.pyotp"
 sdist=$cache/pyotp-$pyotp_version.tar.gz
@@ -65,3 +66,6 @@ tar -xzf "$sdist" -C "$work"
 
 step "examples/python/quickstart.py"
 "$py" examples/python/quickstart.py
+
+step "benches/python/bench.py --quick (proves the benchmark runs; no timing claims)"
+"$py" benches/python/bench.py --quick

@@ -2,8 +2,8 @@
 
 The native API (this module) is typed and strict: keyword-only options,
 constant-time verification in an asymmetric window, replay refusal by time
-step, and errors that never show secret material. ``nidan.pyotp`` is a
-drop-in replacement for pyotp 2.12.
+step, Google Authenticator exports, QR codes, and errors that never show
+secret material. ``nidan.pyotp`` is a drop-in replacement for pyotp 2.12.
 
 >>> import nidan
 >>> totp = nidan.TOTP(nidan.Secret.from_base32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"))
@@ -18,8 +18,10 @@ from ._native import (
     TOTP,
     KeyUri,
     Match,
+    MigrationBatch,
     NidanError,
     ParameterError,
+    Qr,
     Secret,
     SecretError,
     TimeStep,
@@ -33,8 +35,10 @@ __all__ = [
     "TOTP",
     "KeyUri",
     "Match",
+    "MigrationBatch",
     "NidanError",
     "ParameterError",
+    "Qr",
     "Secret",
     "SecretError",
     "TimeStep",

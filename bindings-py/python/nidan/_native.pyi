@@ -1,6 +1,7 @@
 """Type stubs for nidan's native module (checked with mypy.stubtest)."""
 
 import datetime
+from collections.abc import Iterable
 from typing import ClassVar, Final, Optional, Union, final
 
 from typing_extensions import TypeAlias
@@ -9,8 +10,10 @@ __all__ = [
     "HOTP",
     "KeyUri",
     "Match",
+    "MigrationBatch",
     "NidanError",
     "ParameterError",
+    "Qr",
     "Secret",
     "SecretError",
     "TOTP",
@@ -217,5 +220,51 @@ class KeyUri:
     def to_hotp(self) -> HOTP: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class MigrationBatch:
+    """One QR code of a Google Authenticator export. repr() shows the account count only."""
+
+    MAX_LEN: ClassVar[int]
+    DEFAULT_MAX_URI_LEN: ClassVar[int]
+
+    def __new__(
+        cls,
+        accounts: Iterable[KeyUri],
+        /,
+        *,
+        version: int = 1,
+        batch_size: int = 1,
+        batch_index: int = 0,
+        batch_id: Optional[int] = None,
+    ) -> MigrationBatch: ...
+    @staticmethod
+    def parse(uri: str) -> MigrationBatch: ...
+    @staticmethod
+    def export(accounts: Iterable[KeyUri], /, *, batch_id: Optional[int] = None, max_uri_len: int = 1000) -> list[str]: ...
+    def to_uri(self) -> str: ...
+    @property
+    def accounts(self) -> tuple[KeyUri, ...]: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def batch_size(self) -> int: ...
+    @property
+    def batch_index(self) -> int: ...
+    @property
+    def batch_id(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Qr:
+    """A QR code of some text. repr() shows its width only."""
+
+    def __new__(cls, text: str) -> Qr: ...
+    @property
+    def width(self) -> int: ...
+    def is_dark(self, x: int, y: int) -> bool: ...
+    def to_svg(self) -> str: ...
+    def to_terminal(self) -> str: ...
 
 def normalize_code(typed: str) -> Optional[str]: ...

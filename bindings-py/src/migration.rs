@@ -1,0 +1,216 @@
+//! `MigrationBatch`: Google Authenticator's "Transfer accounts" export,
+//! `otpauth-migration://offline?data=...`, one QR code per batch.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyTuple};
+
+use crate::convert::{self, int32, size};
+use crate::errors::{IntoPy as _, UriError};
+use crate::uri::KeyUri;
+
+/// The `max_uri_len` of `export` when none is given: about a thousand bytes
+/// scan reliably from a screen (a QR code holds at most 2953).
+const DEFAULT_MAX_URI_LEN: usize = 1000;
+
+/// One QR code of a Google Authenticator export: its accounts (`KeyUri`
+/// objects) and the batch fields that tie the codes of one export together.
+/// Immutable. `repr()` shows the number of accounts, never their secrets.
+#[pyclass(frozen, module = "nidan")]
+pub struct MigrationBatch {
+    accounts: Vec<Py<KeyUri>>,
+    version: i32,
+    batch_size: i32,
+    batch_index: i32,
+    batch_id: i32,
+}
+
+#[pymethods]
+impl MigrationBatch {
+    /// The longest export URI `parse` accepts, in bytes.
+    #[classattr]
+    const MAX_LEN: usize = nidan::MigrationBatch::MAX_LEN;
+    /// The `max_uri_len` of `export` when none is given, in bytes.
+    #[classattr]
+    const DEFAULT_MAX_URI_LEN: usize = DEFAULT_MAX_URI_LEN;
+
+    /// One batch of `accounts` (`KeyUri` objects); `batch_id` is random
+    /// when not given. `export` splits many accounts into batches that fit.
+    #[new]
+    #[pyo3(signature = (accounts, /, *, version = None, batch_size = None, batch_index = None, batch_id = None))]
+    #[pyo3(
+        text_signature = "(accounts, /, *, version=1, batch_size=1, batch_index=0, batch_id=None)"
+    )]
+    fn new(
+        py: Python<'_>,
+        accounts: &Bound<'_, PyAny>,
+        version: Option<&Bound<'_, PyAny>>,
+        batch_size: Option<&Bound<'_, PyAny>>,
+        batch_index: Option<&Bound<'_, PyAny>>,
+        batch_id: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        Ok(Self {
+            accounts: key_uris(accounts)?.into_iter().map(Bound::unbind).collect(),
+            version: version.map_or(Ok(1), |v| int32(v, "version"))?,
+            batch_size: batch_size.map_or(Ok(1), |v| int32(v, "batch_size"))?,
+            batch_index: batch_index.map_or(Ok(0), |v| int32(v, "batch_index"))?,
+            batch_id: batch_id_arg(py, batch_id)?,
+        })
+    }
+
+    /// Reads an `otpauth-migration://offline?data=...` URI. Unknown fields
+    /// are skipped; an algorithm, digit count or OTP type nidan cannot use
+    /// is a `UriError` naming the field. TOTP accounts have 30-second periods.
+    #[staticmethod]
+    fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = convert::text(uri, "uri")?
+            .ok_or_else(|| UriError::new_err("export URI is not Unicode text"))?;
+        let batch = nidan::MigrationBatch::parse(&text).or_raise()?;
+        let accounts = batch
+            .accounts
+            .into_iter()
+            .map(|account| Py::new(py, KeyUri::from_core(py, account)?))
+            .collect::<PyResult<_>>()?;
+        Ok(Self {
+            accounts,
+            version: batch.version,
+            batch_size: batch.batch_size,
+            batch_index: batch.batch_index,
+            batch_id: batch.batch_id,
+        })
+    }
+
+    /// Writes `accounts` (`KeyUri` objects, in order) into as few export
+    /// URIs as keep each at most `max_uri_len` bytes, one QR code each,
+    /// numbered from 0 and all with `batch_id` (random when not given).
+    /// No accounts give no URIs. A `UriError` when one account alone does
+    /// not fit, or when the format cannot carry an account (a period other
+    /// than 30 seconds, 7 digits, a ':' in an account name without issuer).
+    #[staticmethod]
+    #[pyo3(signature = (accounts, /, *, batch_id = None, max_uri_len = None))]
+    #[pyo3(text_signature = "(accounts, /, *, batch_id=None, max_uri_len=1000)")]
+    fn export(
+        py: Python<'_>,
+        accounts: &Bound<'_, PyAny>,
+        batch_id: Option<&Bound<'_, PyAny>>,
+        max_uri_len: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<String>> {
+        let accounts: Vec<nidan::KeyUri> = key_uris(accounts)?
+            .iter()
+            .map(|account| account.get().core().clone())
+            .collect();
+        let max_uri_len =
+            max_uri_len.map_or(Ok(DEFAULT_MAX_URI_LEN), |m| size(m, "max_uri_len"))?;
+        let batch_id = batch_id_arg(py, batch_id)?;
+        nidan::MigrationBatch::export(&accounts, batch_id, max_uri_len).or_raise()
+    }
+
+    /// Writes this batch as one export URI. It contains the secrets: show
+    /// it once.
+    fn to_uri(&self) -> PyResult<String> {
+        nidan::MigrationBatch {
+            accounts: self
+                .accounts
+                .iter()
+                .map(|account| account.get().core().clone())
+                .collect(),
+            version: self.version,
+            batch_size: self.batch_size,
+            batch_index: self.batch_index,
+            batch_id: self.batch_id,
+        }
+        .to_uri()
+        .or_raise()
+    }
+
+    /// The accounts of this batch, as `KeyUri` objects.
+    #[getter]
+    fn accounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(
+            py,
+            self.accounts.iter().map(|account| account.clone_ref(py)),
+        )
+    }
+
+    /// Format version (1).
+    #[getter]
+    fn version(&self) -> i32 {
+        self.version
+    }
+
+    /// How many QR codes the export has.
+    #[getter]
+    fn batch_size(&self) -> i32 {
+        self.batch_size
+    }
+
+    /// Which of them this is, from 0.
+    #[getter]
+    fn batch_index(&self) -> i32 {
+        self.batch_index
+    }
+
+    /// The same for every QR code of one export.
+    #[getter]
+    fn batch_id(&self) -> i32 {
+        self.batch_id
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        let Ok(other) = other.cast::<Self>() else {
+            return false;
+        };
+        let other = other.get();
+        (
+            self.version,
+            self.batch_size,
+            self.batch_index,
+            self.batch_id,
+        ) == (
+            other.version,
+            other.batch_size,
+            other.batch_index,
+            other.batch_id,
+        ) && self.accounts.len() == other.accounts.len()
+            && self
+                .accounts
+                .iter()
+                .zip(&other.accounts)
+                .all(|(a, b)| a.get().core() == b.get().core())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "MigrationBatch(accounts={}, version={}, batch_size={}, batch_index={}, batch_id={})",
+            self.accounts.len(),
+            self.version,
+            self.batch_size,
+            self.batch_index,
+            self.batch_id
+        )
+    }
+}
+
+/// The `KeyUri` objects of an iterable; a `TypeError` for anything else.
+fn key_uris<'py>(accounts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, KeyUri>>> {
+    let not_keys = || PyTypeError::new_err("accounts must be an iterable of nidan.KeyUri");
+    accounts
+        .try_iter()
+        .map_err(|_| not_keys())?
+        .map(|item| item?.cast_into::<KeyUri>().map_err(|_| not_keys()))
+        .collect()
+}
+
+/// The batch id given, or four random bytes from `os.urandom`.
+fn batch_id_arg(py: Python<'_>, batch_id: Option<&Bound<'_, PyAny>>) -> PyResult<i32> {
+    if let Some(batch_id) = batch_id {
+        return int32(batch_id, "batch_id");
+    }
+    let random = py.import("os")?.call_method1("urandom", (4,))?;
+    let bytes: [u8; 4] = random
+        .cast::<PyBytes>()?
+        .as_bytes()
+        .try_into()
+        .map_err(|_| UriError::new_err("os.urandom(4) did not return 4 bytes"))?;
+    Ok(i32::from_le_bytes(bytes))
+}
