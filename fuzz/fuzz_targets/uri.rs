@@ -1,5 +1,6 @@
 //! otpauth URI parsing: never panics, and whatever parses builds back to a
-//! URI that parses to the same value (and builds to the same text again).
+//! URI that parses to the same value (and builds to the same text again),
+//! unless the built URI would exceed the length cap, which building refuses.
 
 #![no_main]
 
@@ -20,6 +21,13 @@ fuzz_target!(|data: &[u8]| {
     assert!((6..=8).contains(&key.digits), "{key:?}");
     let built = match key.to_uri() {
         Ok(built) => built,
+        // Building writes the issuer twice and escapes what was raw: a URI
+        // near the cap may build one over it, which building then refuses.
+        Err(Error::UriTooLong { max }) => {
+            let written = key.account.len() + key.issuer.as_ref().map_or(0, |i| 2 * i.len());
+            assert!(text.len() + written > max / 2, "{text:?}");
+            return;
+        }
         Err(error) => panic!("parsed {text:?} into {key:?}, which does not build: {error:?}"),
     };
     let again = KeyUri::parse(&built)
