@@ -30,7 +30,7 @@ run_logged() {
         echo "fuzz: cargo fuzz run $* failed" >&2
         return 1
     fi
-    grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|Executed .* in)' "$log" || true
+    grep -E '^(#[0-9]+[[:space:]]+DONE|Executed .* in)' "$log" || true
 }
 
 for target in $(cargo fuzz list); do
