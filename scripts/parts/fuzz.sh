@@ -4,11 +4,10 @@
 # committed seeds. Any crash fails the part.
 #
 # Seconds per target: NIDAN_FUZZ_SECONDS (default 20).
-# A long run of one target (what the closing note of issue 6 counts):
-#   cd fuzz && nice -n 10 cargo fuzz run -s none verify -- \
-#       -max_total_time=1800 -jobs=1 -print_final_stats=1
-# (targets: `cargo fuzz list`; new corpus entries then go to fuzz/corpus/<target>/,
-# which git ignores only for dot files: commit a seed only on purpose.)
+# A long run of one target (what the closing note of issue 6 counts; see
+# fuzz/README.md), with new corpus entries kept out of the committed seeds:
+#   cd fuzz && mkdir -p target/long/verify && nice -n 10 cargo fuzz run -s none verify \
+#       target/long/verify corpus/verify -- -max_total_time=1800 -print_final_stats=1
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/toolchain.sh
