@@ -261,7 +261,7 @@ fn run(fixture: &Fixture, comparison: &Comparison, samples: usize, rng: &mut Rng
             (input.right, u64::try_from(nanos).unwrap_or(u64::MAX))
         })
         .collect();
-    let (max_t, crop, n) = max_t(&timings);
+    let (max_t, crop, n, difference) = max_t(&timings);
     let median = |class: bool| {
         let mut of_class: Vec<u64> = timings
             .iter()
@@ -273,7 +273,7 @@ fn run(fixture: &Fixture, comparison: &Comparison, samples: usize, rng: &mut Rng
     };
     println!(
         "  {} measurements, median {} ns (left) / {} ns (right); max |t| = {:.2} \
-         (n = {n} below percentile cut {crop}), {}",
+         (n = {n} below percentile cut {crop}, mean right - left {difference:+.2} ns), {}",
         timings.len(),
         median(false),
         median(true),
@@ -289,8 +289,9 @@ fn run(fixture: &Fixture, comparison: &Comparison, samples: usize, rng: &mut Rng
 
 /// Welch's t over the whole sample and over the samples under each of 100
 /// upper percentiles, as dudect does; returns the t of largest magnitude,
-/// the index of its cut (0: uncropped) and how many measurements it used.
-fn max_t(timings: &[(bool, u64)]) -> (f64, usize, usize) {
+/// the index of its cut (0: uncropped), how many measurements it used and
+/// the difference of the class means there.
+fn max_t(timings: &[(bool, u64)]) -> (f64, usize, usize, f64) {
     let mut sorted: Vec<u64> = timings.iter().map(|&(_, t)| t).collect();
     sorted.sort_unstable();
     let mut cuts = vec![u64::MAX];
@@ -299,7 +300,7 @@ fn max_t(timings: &[(bool, u64)]) -> (f64, usize, usize) {
         let index = ((sorted.len() as f64) * fraction) as usize;
         cuts.push(sorted[index.min(sorted.len() - 1)]);
     }
-    let mut best = (0.0, 0, 0);
+    let mut best = (0.0, 0, 0, 0.0);
     for (k, &cut) in cuts.iter().enumerate() {
         let mut classes = [Welford::default(), Welford::default()];
         for &(right, t) in timings {
@@ -309,7 +310,12 @@ fn max_t(timings: &[(bool, u64)]) -> (f64, usize, usize) {
         }
         let t = welch_t(&classes[0], &classes[1]);
         if t.abs() > f64::abs(best.0) {
-            best = (t, k, classes[0].n + classes[1].n);
+            best = (
+                t,
+                k,
+                classes[0].n + classes[1].n,
+                classes[1].mean - classes[0].mean,
+            );
         }
     }
     best
