@@ -27,7 +27,8 @@ fuzz_target!(|input: Input| {
     if key.is_empty() {
         key.push(0x80);
     }
-    let algorithm = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512][usize::from(input.algorithm % 3)];
+    let algorithm =
+        [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512][usize::from(input.algorithm % 3)];
     let digits = 6 + u32::from(input.digits % 5);
     let secret = Secret::from_bytes_allow_short(&key).expect("1 to 256 bytes");
     let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits }).expect("6 to 10 digits");
@@ -39,7 +40,12 @@ fuzz_target!(|input: Input| {
         );
     }
     let period = input.period.max(1);
-    let config = TotpConfig { algorithm, digits, period, t0: input.t0 };
+    let config = TotpConfig {
+        algorithm,
+        digits,
+        period,
+        t0: input.t0,
+    };
     let totp = Totp::new(&secret, config).expect("valid parameters");
     match input.time.checked_sub(input.t0) {
         Some(since) => assert_eq!(
@@ -56,8 +62,18 @@ fn model_hotp(algorithm: Algorithm, key: &[u8], counter: u64, digits: u32) -> St
     let message = counter.to_be_bytes();
     let mac = match algorithm {
         Algorithm::Sha1 => hmac(64, |data| sha1::Sha1::digest(data).to_vec(), key, &message),
-        Algorithm::Sha256 => hmac(64, |data| sha2::Sha256::digest(data).to_vec(), key, &message),
-        Algorithm::Sha512 => hmac(128, |data| sha2::Sha512::digest(data).to_vec(), key, &message),
+        Algorithm::Sha256 => hmac(
+            64,
+            |data| sha2::Sha256::digest(data).to_vec(),
+            key,
+            &message,
+        ),
+        Algorithm::Sha512 => hmac(
+            128,
+            |data| sha2::Sha512::digest(data).to_vec(),
+            key,
+            &message,
+        ),
     };
     let offset = usize::from(mac[mac.len() - 1] & 0x0f);
     let binary = (u64::from(mac[offset] & 0x7f) << 24)
@@ -71,7 +87,11 @@ fn model_hotp(algorithm: Algorithm, key: &[u8], counter: u64, digits: u32) -> St
 /// H((K' ^ opad) || H((K' ^ ipad) || message)), K' the key hashed when
 /// longer than a block, then padded with zeros to a block.
 fn hmac(block: usize, hash: impl Fn(&[u8]) -> Vec<u8>, key: &[u8], message: &[u8]) -> Vec<u8> {
-    let mut padded = if key.len() > block { hash(key) } else { key.to_vec() };
+    let mut padded = if key.len() > block {
+        hash(key)
+    } else {
+        key.to_vec()
+    };
     padded.resize(block, 0);
     let mut inner: Vec<u8> = padded.iter().map(|b| b ^ 0x36).collect();
     inner.extend_from_slice(message);

@@ -29,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
         // What the strict reader accepts, the lenient one reads the same way.
         assert_eq!(typed.as_ref().ok(), Some(secret), "{text:?}");
     }
-    for secret in [short.as_ref().ok(), typed.as_ref().ok()].into_iter().flatten() {
+    for secret in [short.as_ref().ok(), typed.as_ref().ok()]
+        .into_iter()
+        .flatten()
+    {
         round_trip(secret);
     }
     // The in-place decoders with a buffer of any size: an error, never a panic.
@@ -58,9 +61,16 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check_error(error: Error, chars: usize, text: &str) {
-    assert_eq!(error.family(), ErrorFamily::Secret, "{error:?} for {text:?}");
+    assert_eq!(
+        error.family(),
+        ErrorFamily::Secret,
+        "{error:?} for {text:?}"
+    );
     if let Error::Base32Character { position } = error {
-        assert!(position < chars, "position {position} of {chars} characters in {text:?}");
+        assert!(
+            position < chars,
+            "position {position} of {chars} characters in {text:?}"
+        );
     }
 }
 
@@ -72,10 +82,16 @@ fn round_trip(secret: &Secret) {
     let mut buffer = vec![0u8; base32::grouped_len(secret.byte_len())];
     assert_eq!(secret.write_base32_grouped(&mut buffer).unwrap(), grouped);
     let mut bytes = vec![0u8; secret.byte_len()];
-    assert_eq!(base32::decode_typed(&grouped, &mut bytes), Ok(secret.byte_len()));
+    assert_eq!(
+        base32::decode_typed(&grouped, &mut bytes),
+        Ok(secret.byte_len())
+    );
     assert_eq!(bytes, secret.as_bytes());
     if secret.byte_len() >= Secret::MIN_BYTES {
         assert_eq!(&Secret::from_typed_base32(&grouped).unwrap(), secret);
-        assert_eq!(&Secret::from_typed_base32(&grouped.to_lowercase()).unwrap(), secret);
+        assert_eq!(
+            &Secret::from_typed_base32(&grouped.to_lowercase()).unwrap(),
+            secret
+        );
     }
 }

@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
         Err(error) => {
             // A parse error belongs to the URI family, or the secret family for
             // a bad `secret` value; never a parameter error.
-            assert_ne!(error.family(), ErrorFamily::Parameter, "{error:?} for {text:?}");
+            assert_ne!(
+                error.family(),
+                ErrorFamily::Parameter,
+                "{error:?} for {text:?}"
+            );
             return;
         }
     };

@@ -85,18 +85,28 @@ fuzz_target!(|input: Input| {
         key.push(0);
     }
     let secret = Secret::from_bytes_allow_short(&key).expect("1 to 256 bytes");
-    let algorithm = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512][usize::from(input.algorithm % 3)];
+    let algorithm =
+        [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512][usize::from(input.algorithm % 3)];
     let digits = u32::from(input.digits % 13);
     let period = input.period.get();
     let t0 = input.t0.get();
-    let config = TotpConfig { algorithm, digits, period, t0 };
+    let config = TotpConfig {
+        algorithm,
+        digits,
+        period,
+        t0,
+    };
     let totp = match Totp::new(&secret, config) {
         Ok(totp) => {
             assert!(period > 0 && (6..=10).contains(&digits));
             totp
         }
         Err(error) => {
-            let expected = if period == 0 { Error::Period } else { Error::Digits { digits } };
+            let expected = if period == 0 {
+                Error::Period
+            } else {
+                Error::Digits { digits }
+            };
             assert_eq!(error, expected);
             return;
         }
@@ -120,7 +130,10 @@ fuzz_target!(|input: Input| {
         Err(error) => {
             assert!(time < t0);
             assert_eq!(error, Error::TimeBeforeT0);
-            assert_eq!(totp.verify("000000", time, window, last_accepted), Err(Error::TimeBeforeT0));
+            assert_eq!(
+                totp.verify("000000", time, window, last_accepted),
+                Err(Error::TimeBeforeT0)
+            );
             assert_eq!(totp.generate(time), Err(Error::TimeBeforeT0));
             assert_eq!(totp.time_step(time), Err(Error::TimeBeforeT0));
             return;
@@ -128,13 +141,26 @@ fuzz_target!(|input: Input| {
     };
     assert_eq!(expected, (time - t0) / period);
     check_time_step(&totp, time, expected, period);
-    assert_eq!(totp.generate(time).unwrap(), totp.generate_at_step(expected));
+    assert_eq!(
+        totp.generate(time).unwrap(),
+        totp.generate_at_step(expected)
+    );
 
-    let code = submitted(&input.code, expected, |step| totp.generate_at_step(step).to_string());
-    let verdict = totp.verify(&code, time, window, last_accepted).expect("time is after T0");
-    let model = model_verdict(&code, expected, behind, ahead, u64::MAX, last_accepted, |step| {
+    let code = submitted(&input.code, expected, |step| {
         totp.generate_at_step(step).to_string()
     });
+    let verdict = totp
+        .verify(&code, time, window, last_accepted)
+        .expect("time is after T0");
+    let model = model_verdict(
+        &code,
+        expected,
+        behind,
+        ahead,
+        u64::MAX,
+        last_accepted,
+        |step| totp.generate_at_step(step).to_string(),
+    );
     assert_eq!(plain(verdict), model, "code {code:?} at step {expected}");
     if let Verdict::Accepted(found) = verdict {
         assert_eq!(totp.generate_at_step(found.step()), code.as_str());
@@ -203,7 +229,11 @@ fn model_verdict(
             break;
         }
         if generate(step) == code {
-            let slot = if last_accepted.is_some_and(|l| step <= l) { &mut replayed } else { &mut fresh };
+            let slot = if last_accepted.is_some_and(|l| step <= l) {
+                &mut replayed
+            } else {
+                &mut fresh
+            };
             if slot.is_none_or(|best| step.abs_diff(expected) < best.abs_diff(expected)) {
                 *slot = Some(step);
             }
@@ -221,8 +251,14 @@ fn model_verdict(
         }
     };
     match (fresh, replayed) {
-        (Some(step), _) => Plain::Accepted { step, drift: drift(step) },
-        (None, Some(step)) => Plain::Replayed { step, drift: drift(step) },
+        (Some(step), _) => Plain::Accepted {
+            step,
+            drift: drift(step),
+        },
+        (None, Some(step)) => Plain::Replayed {
+            step,
+            drift: drift(step),
+        },
         (None, None) => Plain::Rejected,
     }
 }

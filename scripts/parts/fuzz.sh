@@ -16,6 +16,8 @@ seconds=${NIDAN_FUZZ_SECONDS:-20}
 ensure_cargo_tool cargo-fuzz --locked
 cd fuzz
 
+echo "--> fuzz: rustfmt (the root workspace's check leaves fuzz/ out)"
+cargo fmt --check
 echo "--> fuzz: Cargo.lock is up to date"
 cargo metadata --locked --format-version 1 >/dev/null
 echo "--> fuzz: build every target"
