@@ -7,6 +7,8 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 use core::str::FromStr;
 
+use zeroize::Zeroize as _;
+
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
@@ -107,6 +109,9 @@ impl KeyUri {
     /// # Errors
     /// A URI-family [`Error`] saying what is malformed, or a secret-family
     /// one when the `secret` parameter is not a valid key of 80 bits or more.
+    /// Among them: an issuer containing `:` ([`Error::UriInvalidValue`]) and,
+    /// without an issuer, an account containing `:` ([`Error::UriLabel`]),
+    /// since no label could carry them back.
     ///
     /// ```
     /// use nidan::{KeyUri, Error};
@@ -146,6 +151,15 @@ impl KeyUri {
             }
             (in_label, in_param) => in_param.or(in_label),
         };
+        // Keep out what no label can carry, so that every parsed key builds again.
+        if issuer.as_ref().is_some_and(|issuer| issuer.contains(':')) {
+            return Err(Error::UriInvalidValue {
+                parameter: "issuer",
+            });
+        }
+        if issuer.is_none() && account.contains(':') {
+            return Err(Error::UriLabel);
+        }
         let secret_text = params.secret.ok_or(Error::UriMissingParameter {
             parameter: "secret",
         })?;
@@ -200,7 +214,9 @@ impl KeyUri {
     /// # Errors
     /// [`Error::Digits`] unless digits are 6 to 8, [`Error::Period`] for a
     /// period of 0, [`Error::UriLabel`] when the issuer is empty or contains
-    /// `:`, or when there is no issuer and the account contains `:`.
+    /// `:`, or when there is no issuer and the account contains `:`, and
+    /// [`Error::UriTooLong`] when the URI would be longer than
+    /// [`KeyUri::MAX_LEN`] (parsing would refuse it).
     ///
     /// # Security
     /// The URI contains the secret: show it once, at enrolment.
@@ -248,6 +264,11 @@ impl KeyUri {
             OtpKind::Totp { period } => write!(uri, "&period={period}"),
             OtpKind::Hotp { counter } => write!(uri, "&counter={counter}"),
         };
+        if uri.len() > Self::MAX_LEN {
+            // The text holds the secret: wipe it before giving up.
+            uri.into_bytes().as_mut_slice().zeroize();
+            return Err(Error::UriTooLong { max: Self::MAX_LEN });
+        }
         Ok(uri)
     }
 

@@ -274,22 +274,37 @@ impl Scan<'_> {
                 replayed.offer(step, equal, !is_fresh);
             }
         }
-        let to_match = |best: &Best| Match {
-            step: best.step,
-            drift: drift(best.step, self.expected),
+        // Pick the outcome with constant-time selection and compute its
+        // match whatever it is: only the final move into the enum depends
+        // on the outcome, which the caller learns anyway.
+        let (fresh_found, replayed_found) =
+            (Choice::from(fresh.found), Choice::from(replayed.found));
+        let mut chosen = replayed.step;
+        chosen.conditional_assign(&fresh.step, fresh_found);
+        let found = Match {
+            step: chosen,
+            drift: drift(chosen, self.expected),
         };
-        if fresh.found() {
-            Verdict::Accepted(to_match(&fresh))
-        } else if replayed.found() {
-            Verdict::Replayed(to_match(&replayed))
-        } else {
-            Verdict::Rejected
+        // Without the barrier the compiler moves this work into the
+        // branches below and skips it for a rejected code.
+        let found = core::hint::black_box(found);
+        let mut outcome = u8::conditional_select(&REJECTED, &REPLAYED, replayed_found);
+        outcome.conditional_assign(&ACCEPTED, fresh_found);
+        match outcome {
+            ACCEPTED => Verdict::Accepted(found),
+            REPLAYED => Verdict::Replayed(found),
+            _ => Verdict::Rejected,
         }
     }
 }
 
 /// The most steps a window holds.
 const MAX_STEPS: usize = 2 * Window::MAX_SIDE as usize + 1;
+
+/// The outcomes `run` selects among.
+const REJECTED: u8 = 0;
+const REPLAYED: u8 = 1;
+const ACCEPTED: u8 = 2;
 
 /// The last matching step offered, tracked without branches on the match.
 struct Best {
@@ -309,20 +324,12 @@ impl Best {
         self.step.conditional_assign(&step, take);
         self.found |= take.unwrap_u8();
     }
-
-    fn found(&self) -> bool {
-        self.found == 1
-    }
 }
 
-/// `step - expected` as a signed number; windows are small, so it fits.
+/// `step - expected` as a signed number, without branches; windows are
+/// small (at most [`Window::MAX_SIDE`] steps), so it fits.
 fn drift(step: u64, expected: u64) -> i64 {
-    let magnitude = i64::try_from(step.abs_diff(expected)).unwrap_or(i64::MAX);
-    if step >= expected {
-        magnitude
-    } else {
-        -magnitude
-    }
+    step.wrapping_sub(expected).cast_signed()
 }
 
 #[cfg(test)]

@@ -1,0 +1,429 @@
+//! Timing-leak evidence for verification, in the manner of dudect
+//! (Reparaz, Balasch, Verbauwhede, "Dude, is my code constant time?", 2017).
+//!
+//! Each comparison prepares inputs of two classes an attacker could choose
+//! between, shuffles them, times one verification per input, and runs
+//! Welch's t-test on the two timing samples, uncropped and cropped at 100
+//! upper percentiles (which removes interrupts and other one-sided noise).
+//! The largest |t| is printed; dudect's threshold for a leak is 4.5, the
+//! aim is to stay below it after a million measurements or more.
+//!
+//! ```text
+//! cargo bench -p nidan-benches --bench dudect -- [--samples N] [FILTER]
+//! ```
+//!
+//! What this does not cover: the length and format of the submitted code
+//! (checked before anything is computed, and documented as visible), the
+//! window size and the HMAC key (both fixed here), and anything a finer
+//! timer or a cache attack could see.
+
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "timings and counts far below 2^52; percentile indexes are small and positive"
+)]
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use nidan::{Code, Hotp, HotpConfig, Secret, Totp, TotpConfig, Window};
+
+/// dudect's threshold: |t| above it is taken as a timing leak.
+const THRESHOLD: f64 = 4.5;
+
+/// One verification to time: the code submitted and the step or counter it is checked at.
+#[derive(Clone, Copy)]
+struct Input {
+    code: [u8; 6],
+    at: u64,
+    right: bool,
+}
+
+/// Two classes of inputs and the call to time.
+struct Comparison {
+    name: &'static str,
+    left: &'static str,
+    right: &'static str,
+    /// Makes one input of the given class (`right` or left) from random numbers.
+    make: fn(&Fixture, &mut Rng, bool) -> Input,
+    /// Verifies one input, handing the whole result to `black_box` (no
+    /// branch on it here, so the harness adds no timing of its own).
+    verify: fn(&Fixture, &Input),
+}
+
+struct Fixture {
+    totp: Totp,
+    hotp: Hotp,
+}
+
+/// HOTP look-ahead in the HOTP comparison.
+const LOOK_AHEAD: u32 = 5;
+
+fn main() {
+    let mut samples = 1_000_000usize;
+    let mut filter = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--samples" => {
+                samples = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--samples takes a number");
+            }
+            // `cargo bench` passes --bench; other flags are not ours either.
+            flag if flag.starts_with('-') => {}
+            name => filter = Some(name.to_owned()),
+        }
+    }
+    let secret = Secret::from_bytes(b"12345678901234567890").expect("20 bytes");
+    let fixture = Fixture {
+        totp: Totp::new(&secret, TotpConfig::default()).expect("default parameters"),
+        hotp: Hotp::new(&secret, HotpConfig::default()).expect("default parameters"),
+    };
+    let mut rng = Rng(0x6e69_6461_6e5f_6374);
+    let mut largest: f64 = 0.0;
+    for comparison in comparisons() {
+        if filter
+            .as_deref()
+            .is_some_and(|f| !comparison.name.contains(f))
+        {
+            continue;
+        }
+        let t = run(&fixture, &comparison, samples, &mut rng);
+        largest = largest.max(t.abs());
+    }
+    println!(
+        "largest |t| = {largest:.2} ({}: threshold {THRESHOLD})",
+        if largest < THRESHOLD {
+            "no leak detected"
+        } else {
+            "LEAK OR NOISE, investigate"
+        }
+    );
+}
+
+#[allow(clippy::too_many_lines, reason = "one table of six comparisons")]
+fn comparisons() -> [Comparison; 6] {
+    [
+        Comparison {
+            name: "totp_wrong_digits_0_vs_5",
+            left: "wrong code sharing no leading digit with the right one",
+            right: "wrong code sharing the first five digits",
+            make: |fixture, rng, right| {
+                let step = random_step(rng);
+                let expected = fixture.totp.generate_at_step(step);
+                let code = loop {
+                    let code = if right {
+                        change_digits(&expected, 5, rng)
+                    } else {
+                        change_digits(&expected, 0, rng)
+                    };
+                    if !window_codes(fixture, step).contains(&code) {
+                        break code;
+                    }
+                };
+                Input {
+                    code,
+                    at: step,
+                    right,
+                }
+            },
+            verify: verify_totp,
+        },
+        Comparison {
+            name: "totp_previous_vs_next_step",
+            left: "code of the previous step",
+            right: "code of the next step",
+            make: |fixture, rng, right| {
+                let (step, codes) = distinct_window(fixture, rng);
+                let code = if right { codes[2] } else { codes[0] };
+                Input {
+                    code,
+                    at: step,
+                    right,
+                }
+            },
+            verify: verify_totp,
+        },
+        Comparison {
+            name: "totp_previous_step_vs_none",
+            left: "code of the previous step",
+            right: "code of no step in the window",
+            make: |fixture, rng, right| {
+                let (step, codes) = distinct_window(fixture, rng);
+                let code = if right {
+                    wrong_code(&codes, rng)
+                } else {
+                    codes[0]
+                };
+                Input {
+                    code,
+                    at: step,
+                    right,
+                }
+            },
+            verify: verify_totp,
+        },
+        Comparison {
+            name: "totp_next_step_vs_none",
+            left: "code of the next step",
+            right: "code of no step in the window",
+            make: |fixture, rng, right| {
+                let (step, codes) = distinct_window(fixture, rng);
+                let code = if right {
+                    wrong_code(&codes, rng)
+                } else {
+                    codes[2]
+                };
+                Input {
+                    code,
+                    at: step,
+                    right,
+                }
+            },
+            verify: verify_totp,
+        },
+        Comparison {
+            name: "totp_current_step_vs_none",
+            left: "code of the current step",
+            right: "code of no step in the window",
+            make: |fixture, rng, right| {
+                let (step, codes) = distinct_window(fixture, rng);
+                let code = if right {
+                    wrong_code(&codes, rng)
+                } else {
+                    codes[1]
+                };
+                Input {
+                    code,
+                    at: step,
+                    right,
+                }
+            },
+            verify: verify_totp,
+        },
+        Comparison {
+            name: "hotp_first_vs_last_counter",
+            left: "code of the stored counter",
+            right: "code of the last counter of the look-ahead",
+            make: |fixture, rng, right| loop {
+                let counter = random_step(rng);
+                let codes: Vec<[u8; 6]> = (0..=u64::from(LOOK_AHEAD))
+                    .map(|i| digits(&fixture.hotp.generate(counter + i)))
+                    .collect();
+                let first = codes[0];
+                let last = codes[codes.len() - 1];
+                if codes.iter().filter(|&&c| c == first || c == last).count() == 2 {
+                    let code = if right { last } else { first };
+                    break Input {
+                        code,
+                        at: counter,
+                        right,
+                    };
+                }
+            },
+            verify: |fixture, input| {
+                let _ = black_box(
+                    fixture
+                        .hotp
+                        .verify(code_str(&input.code), input.at, LOOK_AHEAD),
+                );
+            },
+        },
+    ]
+}
+
+/// Prepares `samples` inputs of random classes, times one verification per
+/// input in that order, and prints the t statistics; returns the largest.
+fn run(fixture: &Fixture, comparison: &Comparison, samples: usize, rng: &mut Rng) -> f64 {
+    println!(
+        "{}: left = {}; right = {}",
+        comparison.name, comparison.left, comparison.right
+    );
+    let inputs: Vec<Input> = (0..samples)
+        .map(|_| {
+            let right = rng.next() & 1 == 1;
+            (comparison.make)(fixture, rng, right)
+        })
+        .collect();
+    // Warm the caches and the branch predictors on both classes first.
+    for input in inputs.iter().take(10_000) {
+        (comparison.verify)(fixture, black_box(input));
+    }
+    let timings: Vec<(bool, u64)> = inputs
+        .iter()
+        .map(|input| {
+            let start = Instant::now();
+            (comparison.verify)(fixture, black_box(input));
+            let nanos = start.elapsed().as_nanos();
+            (input.right, u64::try_from(nanos).unwrap_or(u64::MAX))
+        })
+        .collect();
+    let (max_t, crop, n, difference) = max_t(&timings);
+    let median = |class: bool| {
+        let mut of_class: Vec<u64> = timings
+            .iter()
+            .filter(|(c, _)| *c == class)
+            .map(|&(_, t)| t)
+            .collect();
+        of_class.sort_unstable();
+        of_class.get(of_class.len() / 2).copied().unwrap_or(0)
+    };
+    println!(
+        "  {} measurements, median {} ns (left) / {} ns (right); max |t| = {:.2} \
+         (n = {n} below percentile cut {crop}, mean right - left {difference:+.2} ns), {}",
+        timings.len(),
+        median(false),
+        median(true),
+        max_t.abs(),
+        if max_t.abs() < THRESHOLD {
+            "ok"
+        } else {
+            "ABOVE 4.5"
+        }
+    );
+    max_t
+}
+
+/// Welch's t over the whole sample and over the samples under each of 100
+/// upper percentiles, as dudect does; returns the t of largest magnitude,
+/// the index of its cut (0: uncropped), how many measurements it used and
+/// the difference of the class means there.
+fn max_t(timings: &[(bool, u64)]) -> (f64, usize, usize, f64) {
+    let mut sorted: Vec<u64> = timings.iter().map(|&(_, t)| t).collect();
+    sorted.sort_unstable();
+    let mut cuts = vec![u64::MAX];
+    for k in 0..100 {
+        let fraction = 1.0 - 0.5f64.powf(10.0 * f64::from(k + 1) / 100.0);
+        let index = ((sorted.len() as f64) * fraction) as usize;
+        cuts.push(sorted[index.min(sorted.len() - 1)]);
+    }
+    let mut best = (0.0, 0, 0, 0.0);
+    for (k, &cut) in cuts.iter().enumerate() {
+        let mut classes = [Welford::default(), Welford::default()];
+        for &(right, t) in timings {
+            if t < cut || cut == u64::MAX {
+                classes[usize::from(right)].add(t as f64);
+            }
+        }
+        let t = welch_t(&classes[0], &classes[1]);
+        if t.abs() > f64::abs(best.0) {
+            best = (
+                t,
+                k,
+                classes[0].n + classes[1].n,
+                classes[1].mean - classes[0].mean,
+            );
+        }
+    }
+    best
+}
+
+/// Running mean and variance (Welford).
+#[derive(Default)]
+struct Welford {
+    n: usize,
+    mean: f64,
+    m2: f64,
+}
+
+impl Welford {
+    fn add(&mut self, x: f64) {
+        self.n += 1;
+        let delta = x - self.mean;
+        self.mean += delta / self.n as f64;
+        self.m2 += delta * (x - self.mean);
+    }
+
+    fn variance(&self) -> f64 {
+        if self.n < 2 {
+            0.0
+        } else {
+            self.m2 / (self.n - 1) as f64
+        }
+    }
+}
+
+fn welch_t(a: &Welford, b: &Welford) -> f64 {
+    if a.n < 2 || b.n < 2 {
+        return 0.0;
+    }
+    let spread = (a.variance() / a.n as f64 + b.variance() / b.n as f64).sqrt();
+    if spread == 0.0 {
+        0.0
+    } else {
+        (a.mean - b.mean) / spread
+    }
+}
+
+fn verify_totp(fixture: &Fixture, input: &Input) {
+    // Any time inside the step does: the step is what the test controls.
+    let time = input.at * 30 + 7;
+    let _ = black_box(
+        fixture
+            .totp
+            .verify(code_str(&input.code), time, Window::default(), None),
+    );
+}
+
+/// A step far from 0 and from `u64::MAX`, where no clipping happens.
+fn random_step(rng: &mut Rng) -> u64 {
+    1_000 + rng.next() % 1_000_000_000
+}
+
+/// A step whose window (previous, current, next) has three different codes.
+fn distinct_window(fixture: &Fixture, rng: &mut Rng) -> (u64, [[u8; 6]; 3]) {
+    loop {
+        let step = random_step(rng);
+        let codes = window_codes(fixture, step);
+        if codes[0] != codes[1] && codes[1] != codes[2] && codes[0] != codes[2] {
+            return (step, codes);
+        }
+    }
+}
+
+fn window_codes(fixture: &Fixture, step: u64) -> [[u8; 6]; 3] {
+    [step - 1, step, step + 1].map(|s| digits(&fixture.totp.generate_at_step(s)))
+}
+
+/// A random code matching none of `codes`.
+fn wrong_code(codes: &[[u8; 6]; 3], rng: &mut Rng) -> [u8; 6] {
+    loop {
+        let code = [0; 6].map(|_: u8| b'0' + (rng.next() % 10) as u8);
+        if !codes.contains(&code) {
+            return code;
+        }
+    }
+}
+
+/// `expected` with the first `keep` digits kept and every later one changed.
+fn change_digits(expected: &Code, keep: usize, rng: &mut Rng) -> [u8; 6] {
+    let mut code = digits(expected);
+    for digit in &mut code[keep..] {
+        let shift = 1 + (rng.next() % 9) as u8;
+        *digit = b'0' + (*digit - b'0' + shift) % 10;
+    }
+    code
+}
+
+fn digits(code: &Code) -> [u8; 6] {
+    code.as_str().as_bytes().try_into().expect("6 digits")
+}
+
+fn code_str(code: &[u8; 6]) -> &str {
+    std::str::from_utf8(code).expect("ASCII digits")
+}
+
+/// xorshift64*: reproducible input choice; not for anything secret.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
