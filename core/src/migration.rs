@@ -7,7 +7,8 @@
 //! nidan cannot use: unknown fields are skipped, as protobuf readers do; an
 //! unspecified algorithm means SHA-1 and unspecified digits mean 6, as in
 //! the app; an unknown or unspecified OTP type, an algorithm other than
-//! SHA-1/256/512 (MD5) and an unknown digit count are refused with
+//! SHA-1/256/512 (MD5), an unknown digit count and an issuer containing
+//! `:` (no otpauth label could carry it) are refused with
 //! [`Error::MigrationValue`] naming the field. Accounts carry no period:
 //! TOTP accounts are always 30 seconds.
 
@@ -100,7 +101,8 @@ impl MigrationBatch {
     /// # Errors
     /// [`Error::MigrationValue`] for an account the format cannot carry: a
     /// TOTP period other than 30 seconds, or digits other than 6 or 8;
-    /// [`Error::UriLabel`] for an account name with `:` and no issuer.
+    /// [`Error::UriLabel`] for an empty issuer, an issuer with `:`, or an
+    /// account name with `:` and no issuer (as [`KeyUri::to_uri`]).
     ///
     /// ```
     /// use nidan::{KeyUri, MigrationBatch, Secret};
@@ -264,7 +266,14 @@ fn decode_account(message: &[u8]) -> Result<KeyUri> {
         _ => return Err(Error::MigrationValue { field: "type" }),
     };
     let secret = secret.ok_or(Error::SecretEmpty)?;
+    if issuer.contains(':') {
+        return Err(Error::MigrationValue { field: "issuer" });
+    }
     let (issuer, account) = split_name(issuer, name);
+    // As for otpauth labels: a colon left in an issuer-less name is ambiguous.
+    if issuer.is_none() && account.contains(':') {
+        return Err(Error::UriLabel);
+    }
     Ok(KeyUri {
         kind,
         secret,
@@ -275,13 +284,13 @@ fn decode_account(message: &[u8]) -> Result<KeyUri> {
     })
 }
 
-/// The app stores the label as the name; take an `Issuer:` prefix off it
-/// when it repeats the issuer, or when it is the only issuer there is.
+/// The app stores the whole label as the name: take an `Issuer:` prefix
+/// off it when it repeats the issuer, or when it is the only issuer there is.
 fn split_name(issuer: String, name: String) -> (Option<String>, String) {
     match name.split_once(':') {
         Some((prefix, rest)) if issuer.is_empty() || prefix == issuer => (
             Some(String::from(prefix)).filter(|p| !p.is_empty()),
-            String::from(rest.trim_start()),
+            String::from(rest),
         ),
         _ => (Some(issuer).filter(|i| !i.is_empty()), name),
     }
@@ -289,8 +298,13 @@ fn split_name(issuer: String, name: String) -> (Option<String>, String) {
 
 /// Writes one `OtpParameters` message.
 fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
-    // Without an issuer, a colon in the name would read back as one.
-    if account.issuer.is_none() && account.account.contains(':') {
+    // The same labels as otpauth URIs: a colon in the issuer, or in an
+    // issuer-less name, would read back differently.
+    let issuer_unwritable = account
+        .issuer
+        .as_ref()
+        .is_some_and(|i| i.is_empty() || i.contains(':'));
+    if issuer_unwritable || (account.issuer.is_none() && account.account.contains(':')) {
         return Err(Error::UriLabel);
     }
     let digits = match account.digits {
@@ -309,9 +323,17 @@ fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
         Algorithm::Sha512 => 3,
     };
     put_bytes(out, 1, account.secret.as_bytes());
-    put_bytes(out, 2, account.account.as_bytes());
-    if let Some(issuer) = &account.issuer {
-        put_bytes(out, 3, issuer.as_bytes());
+    // The name is the whole label, as the app writes it.
+    match &account.issuer {
+        Some(issuer) => {
+            put_bytes(
+                out,
+                2,
+                alloc::format!("{issuer}:{}", account.account).as_bytes(),
+            );
+            put_bytes(out, 3, issuer.as_bytes());
+        }
+        None => put_bytes(out, 2, account.account.as_bytes()),
     }
     put_varint_field(out, 4, algorithm);
     put_varint_field(out, 5, digits);

@@ -83,6 +83,15 @@ fn sample_accounts_become_the_otpauth_uris_their_source_expects() {
 }
 
 #[test]
+fn names_are_written_as_whole_labels_and_read_back_once() {
+    // An account whose name itself starts like "Issuer:" survives the trip.
+    let mut key = account(3, OtpKind::Totp { period: 30 });
+    key.account = "Example:alice".into();
+    let uris = MigrationBatch::export(&[key.clone()], 1, 2000).unwrap();
+    assert_eq!(MigrationBatch::parse(&uris[0]).unwrap().accounts, vec![key]);
+}
+
+#[test]
 fn samples_encode_back_to_the_same_payload() {
     for case in samples() {
         let batch = MigrationBatch::parse(case["uri"].as_str().unwrap()).unwrap();
