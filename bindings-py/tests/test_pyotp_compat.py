@@ -7,7 +7,9 @@ import hashlib
 import subprocess
 import sys
 import textwrap
+from typing import Any, Callable
 
+import pyotp
 import pytest
 
 import nidan
@@ -84,3 +86,22 @@ def test_where_nidan_is_stricter() -> None:
         nidan.pyotp.HOTP(RFC_BASE32).at(2**64)
     with pytest.raises(nidan.SecretError):
         nidan.pyotp.TOTP("A" * 500)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda otp: otp.HOTP(RFC_BASE32).at(1.5),
+        lambda otp: otp.HOTP(RFC_BASE32).generate_otp(2.0),
+        lambda otp: otp.HOTP(RFC_BASE32).verify("123456", float("nan")),
+        lambda otp: otp.HOTP(RFC_BASE32, initial_count=0.5).at(1),
+        lambda otp: otp.TOTP(RFC_BASE32).at(59, counter_offset=0.5),
+        lambda otp: otp.TOTP(RFC_BASE32).verify("123456", for_time=59, valid_window=1.5),
+        lambda otp: otp.HOTP(RFC_BASE32, digits=6.0).at(1),
+    ],
+)
+def test_float_counters_and_digits_are_type_errors_as_in_pyotp(call: Callable[[Any], object]) -> None:
+    # nidan's native API calls these numbers a ParameterError; pyotp fails on them with a TypeError.
+    for otp in (pyotp, nidan.pyotp):
+        with pytest.raises(TypeError):
+            call(otp)

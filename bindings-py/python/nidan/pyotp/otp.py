@@ -82,7 +82,7 @@ class OTP:
         """The code for HMAC counter ``input`` (a non-negative int)."""
         if input < 0:
             raise ValueError("input must be positive integer")
-        return (self._hotp or self._keyed()).at(input)
+        return (self._hotp or self._keyed()).at(_counter(input))
 
     def byte_secret(self) -> bytes:
         """The decoded secret; ``ValueError`` when it is not base32 or
@@ -103,7 +103,7 @@ class OTP:
         hotp = _native.HOTP(
             _decoded_secret(self.secret),
             algorithm=_algorithm(self.digest),
-            digits=self.digits,
+            digits=_counter(self.digits),
         )
         self._hotp = hotp
         return hotp
@@ -117,7 +117,7 @@ class OTP:
             return None
         if type(self).generate_otp is OTP.generate_otp:
             # Checked from `first` forward in constant time: the earliest match wins.
-            found = hotp.verify(code, counter=first, look_ahead=last - first)
+            found = hotp.verify(code, counter=_counter(first), look_ahead=_counter(last - first))
             return None if found is None else found.step
         # A subclass with its own code format (Steam): compare every code.
         matched: Optional[int] = None
@@ -125,6 +125,15 @@ class OTP:
             if utils.strings_equal(code, self.generate_otp(counter)):
                 matched = counter
         return matched
+
+
+def _counter(value: Any) -> Any:
+    """``value``, unless it is a float: pyotp computes with counters and
+    digits as ints, so there a float fails with a ``TypeError`` (nidan's
+    native API raises ``ParameterError``, as for any number it cannot take)."""
+    if isinstance(value, float):
+        raise TypeError(f"counters and digits are ints, not floats: {value!r}")
+    return value
 
 
 def _decoded_secret(secret: Any) -> _native.Secret:
