@@ -3,7 +3,9 @@ rekeying after reassignment, and where nidan is deliberately stricter."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -105,3 +107,23 @@ def test_float_counters_and_digits_are_type_errors_as_in_pyotp(call: Callable[[A
     for otp in (pyotp, nidan.pyotp):
         with pytest.raises(TypeError):
             call(otp)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda otp: otp.TOTP(RFC_BASE32, digits=8, interval=60, issuer="ACME", name="alice"),
+        lambda otp: otp.HOTP(RFC_BASE32, digest=hashlib.sha256, initial_count=5),
+        lambda otp: otp.contrib.Steam(RFC_BASE32),
+    ],
+)
+def test_pickles_and_copies_as_in_pyotp(make: Callable[[Any], Any]) -> None:
+    ours, theirs = make(nidan.pyotp), make(pyotp)
+    assert ours.__getstate__() == vars(theirs)
+    for again in (pickle.loads(pickle.dumps(ours)), copy.copy(ours), copy.deepcopy(ours)):
+        assert type(again) is type(ours) and again.__getstate__() == vars(theirs)
+        assert again.at(59) == theirs.at(59)
+    # A pickle written by pyotp loads into nidan.pyotp (as after install()).
+    loaded: Any = object.__new__(type(ours))
+    loaded.__setstate__(pickle.loads(pickle.dumps(vars(theirs))))
+    assert loaded.at(59) == theirs.at(59) and loaded.__getstate__() == vars(theirs)

@@ -2,7 +2,8 @@
 the secret: not its bytes (raw, hex, latin-1, bytes repr), not its base32
 (padded or not, any case, grouped). The key leaves only through the calls
 made for it: ``to_base32()``, ``to_base32_grouped()``, ``to_bytes()``, the
-``to_uri()`` methods, and pyotp's ``.secret`` attribute."""
+``to_uri()`` methods, and pyotp's ``.secret`` attribute (which pickles of
+pyotp objects carry, in pyotp as in nidan.pyotp)."""
 
 from __future__ import annotations
 
@@ -200,6 +201,11 @@ def test_pyotp_objects_hold_the_secret_only_as_pyotp_does(name: str) -> None:
     for attribute in dir(value):
         if not attribute.startswith("_") and attribute != "secret" and not callable(getattr(value, attribute)):
             assert_clean(repr(getattr(value, attribute)), f"{name}.{attribute}")
+    # Pickles and copies carry that text, as pyotp's do, and nothing more.
+    data = pickle.dumps(value)
+    assert KEY not in data and KEY.hex().encode() not in data and b"_native" not in data
+    assert data.count(value.secret.encode()) == 1
+    assert_clean(repr(copy.deepcopy(value)), f"{name}: deepcopy")
 
 
 def secret_errors() -> list[Callable[[], object]]:

@@ -21,6 +21,8 @@ _SHORT_SECRET_MESSAGE = "Secrets must be at least 112 bits after decoding"
 # pyotp 2.12 requires 112-bit keys (NIST SP 800-63B-4); the core's floor is 80.
 _MIN_SECRET_BYTES = 14
 _ALGORITHMS = {"sha1": "SHA1", "sha256": "SHA256", "sha512": "SHA512"}
+# The attributes holding native generators, which are neither pickled nor copied.
+_NATIVE_CACHES = frozenset({"_hotp", "_clock"})
 
 
 class OTP:
@@ -93,6 +95,17 @@ class OTP:
     def int_to_bytestring(i: int, *, padding: int = 8) -> bytes:
         """``i`` as big-endian bytes, at least ``padding`` long: the HMAC input."""
         return i.to_bytes(max(padding, (i.bit_length() + 7) // 8), "big")
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pyotp pickles and copies: its attributes under its names, the
+        base32 text as ``secret``; nidan's native generators are left out
+        and rebuilt on first use, so pickles load in either library."""
+        return {name.lstrip("_"): value for name, value in vars(self).items() if name not in _NATIVE_CACHES}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._forget()
+        for name, value in state.items():
+            setattr(self, name, value)
 
     def _forget(self) -> None:
         """Drops the native objects: the key or parameters changed."""
