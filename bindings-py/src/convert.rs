@@ -3,6 +3,9 @@
 //! Python integers are unbounded and `bool` is an `int`; floats may be NaN
 //! or infinite; datetimes may be naive. Everything is checked here, so the
 //! core only ever sees values it accepts or rejects with its own errors.
+//! A value of the wrong type is a `TypeError`; a number that is not one the
+//! argument can take (negative, too large, a float where a count is due) is
+//! a `ParameterError`, as in the shared table `bad_inputs.json`.
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -51,8 +54,15 @@ pub fn int32(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i32> {
         .map_err(|_| parameter(format!("{what} must be from -2**31 to 2**31 - 1")))
 }
 
-/// A `TypeError` unless `value` is an `int` (and not a `bool`).
+/// A `TypeError` unless `value` is an `int` (and not a `bool`); for a
+/// `float` (6.5, NaN, even 6.0) a `ParameterError`, as the other surfaces
+/// raise for numbers that are not whole counts.
 fn require_int(value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
+    if value.is_instance_of::<PyFloat>() {
+        return Err(parameter(format!(
+            "{what} must be a whole number given as an int, not a float"
+        )));
+    }
     if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
         return Err(PyTypeError::new_err(format!(
             "{what} must be an int, not {}",

@@ -43,17 +43,49 @@ def test_wrong_types_raise_type_error(value: Any) -> None:
         lambda: nidan.normalize_code(value),
         lambda: nidan.TOTP(RFC_BASE32).verify(value, time=0),
         lambda: nidan.HOTP(RFC_BASE32).verify(value, counter=0),
-        lambda: nidan.HOTP(RFC_BASE32).at(value),
     ]
     if value is not None:  # None for an option means its default
-        calls += [
-            lambda: nidan.TOTP(RFC_BASE32, digits=value),
-            lambda: nidan.TOTP(RFC_BASE32, period=value),
-            lambda: nidan.TOTP(RFC_BASE32, algorithm=value),
-            lambda: nidan.TOTP(RFC_BASE32).verify("123456", time=0, behind=value),
-        ]
+        calls.append(lambda: nidan.TOTP(RFC_BASE32, algorithm=value))
+    if not isinstance(value, float):  # a float for a count is a ParameterError (below)
+        calls.append(lambda: nidan.HOTP(RFC_BASE32).at(value))
+        if value is not None:
+            calls += [
+                lambda: nidan.TOTP(RFC_BASE32, digits=value),
+                lambda: nidan.TOTP(RFC_BASE32, period=value),
+                lambda: nidan.TOTP(RFC_BASE32).verify("123456", time=0, behind=value),
+            ]
     for call in calls:
         with pytest.raises(TypeError):
+            call()
+
+
+@pytest.mark.parametrize("number", [6.0, 1.5, -1.0, float("nan"), float("inf"), 1e30])
+def test_floats_for_counts_raise_parameter_error(number: Any) -> None:
+    # Not a wrong type but no count either: the family the other surfaces raise.
+    totp = nidan.TOTP(RFC_BASE32)
+    hotp = nidan.HOTP(RFC_BASE32)
+    account = nidan.KeyUri.parse(f"otpauth://totp/a?secret={RFC_BASE32}")
+    calls: list[Callable[[], object]] = [
+        lambda: nidan.TOTP(RFC_BASE32, digits=number),
+        lambda: nidan.TOTP(RFC_BASE32, period=number),
+        lambda: nidan.TOTP(RFC_BASE32, t0=number),
+        lambda: nidan.HOTP(RFC_BASE32, digits=number),
+        lambda: totp.at_step(number),
+        lambda: totp.verify("123456", time=0, behind=number),
+        lambda: totp.check("123456", time=0, ahead=number),
+        lambda: totp.verify("123456", time=0, last_accepted=number),
+        lambda: hotp.at(number),
+        lambda: hotp.verify("123456", counter=number),
+        lambda: hotp.verify("123456", counter=0, look_ahead=number),
+        lambda: hotp.to_uri(counter=number),
+        lambda: nidan.Secret.generate(length=number),
+        lambda: nidan.MigrationBatch([account], version=number),
+        lambda: nidan.MigrationBatch([account], batch_id=number),
+        lambda: nidan.MigrationBatch.export([account], max_uri_len=number),
+        lambda: nidan.Qr("x").is_dark(number, 0),
+    ]
+    for call in calls:
+        with pytest.raises(nidan.ParameterError, match="whole number"):
             call()
 
 

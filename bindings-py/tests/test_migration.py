@@ -147,9 +147,11 @@ def test_hand_written_payload_with_every_field() -> None:
 
 
 def test_an_issuer_prefix_in_the_name_is_taken_off() -> None:
-    message = field(1, b"0123456789") + field(2, b"Example: alice") + field(3, b"Example") + field(6, 2)
-    (account,) = nidan.MigrationBatch.parse(export_of(field(1, message))).accounts
-    assert (account.issuer, account.account) == ("Example", "alice")
+    for name, account_name in [(b"Example:alice", "alice"), (b"Example: alice", " alice")]:
+        # The rest of the label is the account name as written, as in otpauth labels.
+        message = field(1, b"0123456789") + field(2, name) + field(3, b"Example") + field(6, 2)
+        (account,) = nidan.MigrationBatch.parse(export_of(field(1, message))).accounts
+        assert (account.issuer, account.account) == ("Example", account_name)
 
 
 SAMPLE_PAYLOAD = bytes.fromhex(SAMPLES[0]["decoded"]["payload_hex"])
@@ -220,9 +222,9 @@ def anything(value: object) -> Any:
         lambda: nidan.MigrationBatch.export(anything([None])),
         lambda: nidan.MigrationBatch.export([], batch_id=anything("1")),
         lambda: nidan.MigrationBatch.export([], batch_id=True),
-        lambda: nidan.MigrationBatch.export([], max_uri_len=anything(1000.0)),
+        lambda: nidan.MigrationBatch.export([], max_uri_len=anything("1000")),
         lambda: nidan.MigrationBatch(anything([1])),
-        lambda: nidan.MigrationBatch([], version=anything(1.0)),
+        lambda: nidan.MigrationBatch([], version=anything("1")),
         lambda: nidan.MigrationBatch.parse(anything(b"otpauth-migration://offline?data=CgA")),
         lambda: nidan.MigrationBatch.parse(anything(None)),
     ],

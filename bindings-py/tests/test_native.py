@@ -1,5 +1,5 @@
 """The native API: times, keyword-only options, results, exceptions,
-secrecy, immutability and sharing between threads."""
+immutability and sharing between threads."""
 
 from __future__ import annotations
 
@@ -193,27 +193,6 @@ def test_generated_secrets_have_sane_sizes() -> None:
         nidan.Secret.generate(length=15)
     with pytest.raises(nidan.SecretError, match="too long"):
         nidan.Secret.generate(length=10**12)
-
-
-def test_no_secret_material_in_repr_str_or_errors() -> None:
-    secret = nidan.Secret.from_base32(RFC_BASE32)
-    uri = f"otpauth://totp/ACME:bob?secret={RFC_BASE32}&issuer=ACME"
-    key = nidan.KeyUri.parse(uri)
-    shown = [repr(secret), str(secret), repr(rfc_totp()), repr(nidan.HOTP(secret)), repr(key), str(key)]
-    for text in shown:
-        assert RFC_BASE32 not in text and "1234567890" not in text and "GEZD" not in text
-    assert repr(secret) == "Secret(byte_len=20)"
-    bad_inputs: list[Callable[[], object]] = [
-        lambda: nidan.Secret.from_base32(RFC_BASE32 + "1"),
-        lambda: nidan.Secret.from_base32(RFC_BASE32[:3]),
-        lambda: nidan.KeyUri.parse(uri.replace("issuer=ACME", "issuer=Other")),
-        lambda: nidan.KeyUri.parse(uri + f"&secret={RFC_BASE32}"),
-        lambda: nidan.KeyUri.parse(uri.replace(RFC_BASE32, RFC_BASE32[:-1] + "1")),
-    ]
-    for call in bad_inputs:
-        with pytest.raises(nidan.NidanError) as error:
-            call()
-        assert "GEZD" not in str(error.value) and "TQOJ" not in str(error.value)
 
 
 def test_objects_are_immutable() -> None:

@@ -3,11 +3,15 @@ rekeying after reassignment, and where nidan is deliberately stricter."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import pickle
 import subprocess
 import sys
 import textwrap
+from typing import Any, Callable
 
+import pyotp
 import pytest
 
 import nidan
@@ -84,3 +88,42 @@ def test_where_nidan_is_stricter() -> None:
         nidan.pyotp.HOTP(RFC_BASE32).at(2**64)
     with pytest.raises(nidan.SecretError):
         nidan.pyotp.TOTP("A" * 500)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda otp: otp.HOTP(RFC_BASE32).at(1.5),
+        lambda otp: otp.HOTP(RFC_BASE32).generate_otp(2.0),
+        lambda otp: otp.HOTP(RFC_BASE32).verify("123456", float("nan")),
+        lambda otp: otp.HOTP(RFC_BASE32, initial_count=0.5).at(1),
+        lambda otp: otp.TOTP(RFC_BASE32).at(59, counter_offset=0.5),
+        lambda otp: otp.TOTP(RFC_BASE32).verify("123456", for_time=59, valid_window=1.5),
+        lambda otp: otp.HOTP(RFC_BASE32, digits=6.0).at(1),
+    ],
+)
+def test_float_counters_and_digits_are_type_errors_as_in_pyotp(call: Callable[[Any], object]) -> None:
+    # nidan's native API calls these numbers a ParameterError; pyotp fails on them with a TypeError.
+    for otp in (pyotp, nidan.pyotp):
+        with pytest.raises(TypeError):
+            call(otp)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda otp: otp.TOTP(RFC_BASE32, digits=8, interval=60, issuer="ACME", name="alice"),
+        lambda otp: otp.HOTP(RFC_BASE32, digest=hashlib.sha256, initial_count=5),
+        lambda otp: otp.contrib.Steam(RFC_BASE32),
+    ],
+)
+def test_pickles_and_copies_as_in_pyotp(make: Callable[[Any], Any]) -> None:
+    ours, theirs = make(nidan.pyotp), make(pyotp)
+    assert ours.__getstate__() == vars(theirs)
+    for again in (pickle.loads(pickle.dumps(ours)), copy.copy(ours), copy.deepcopy(ours)):
+        assert type(again) is type(ours) and again.__getstate__() == vars(theirs)
+        assert again.at(59) == theirs.at(59)
+    # A pickle written by pyotp loads into nidan.pyotp (as after install()).
+    loaded: Any = object.__new__(type(ours))
+    loaded.__setstate__(pickle.loads(pickle.dumps(vars(theirs))))
+    assert loaded.at(59) == theirs.at(59) and loaded.__getstate__() == vars(theirs)

@@ -112,10 +112,10 @@ def test_bad_input() -> None:
         with pytest.raises(TypeError):
             nidan.Qr(anything(value))
     qr = nidan.Qr("hello")
-    for x, y in ((-1, 0), (0, -1), (2**64, 0)):
+    for x, y in ((-1, 0), (0, -1), (2**64, 0), (anything(0.0), 0)):
         with pytest.raises(nidan.ParameterError):
             qr.is_dark(x, y)
-    wrong: list[tuple[object, object]] = [(0.0, 0), (0, None), (True, 0)]
+    wrong: list[tuple[object, object]] = [("0", 0), (0, None), (True, 0)]
     for bad_x, bad_y in wrong:
         with pytest.raises(TypeError):
             qr.is_dark(anything(bad_x), anything(bad_y))

@@ -21,6 +21,8 @@ _SHORT_SECRET_MESSAGE = "Secrets must be at least 112 bits after decoding"
 # pyotp 2.12 requires 112-bit keys (NIST SP 800-63B-4); the core's floor is 80.
 _MIN_SECRET_BYTES = 14
 _ALGORITHMS = {"sha1": "SHA1", "sha256": "SHA256", "sha512": "SHA512"}
+# The attributes holding native generators, which are neither pickled nor copied.
+_NATIVE_CACHES = frozenset({"_hotp", "_clock"})
 
 
 class OTP:
@@ -82,7 +84,7 @@ class OTP:
         """The code for HMAC counter ``input`` (a non-negative int)."""
         if input < 0:
             raise ValueError("input must be positive integer")
-        return (self._hotp or self._keyed()).at(input)
+        return (self._hotp or self._keyed()).at(_counter(input))
 
     def byte_secret(self) -> bytes:
         """The decoded secret; ``ValueError`` when it is not base32 or
@@ -94,6 +96,17 @@ class OTP:
         """``i`` as big-endian bytes, at least ``padding`` long: the HMAC input."""
         return i.to_bytes(max(padding, (i.bit_length() + 7) // 8), "big")
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What pyotp pickles and copies: its attributes under its names, the
+        base32 text as ``secret``; nidan's native generators are left out
+        and rebuilt on first use, so pickles load in either library."""
+        return {name.lstrip("_"): value for name, value in vars(self).items() if name not in _NATIVE_CACHES}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._forget()
+        for name, value in state.items():
+            setattr(self, name, value)
+
     def _forget(self) -> None:
         """Drops the native objects: the key or parameters changed."""
         self._hotp = None
@@ -103,7 +116,7 @@ class OTP:
         hotp = _native.HOTP(
             _decoded_secret(self.secret),
             algorithm=_algorithm(self.digest),
-            digits=self.digits,
+            digits=_counter(self.digits),
         )
         self._hotp = hotp
         return hotp
@@ -117,7 +130,7 @@ class OTP:
             return None
         if type(self).generate_otp is OTP.generate_otp:
             # Checked from `first` forward in constant time: the earliest match wins.
-            found = hotp.verify(code, counter=first, look_ahead=last - first)
+            found = hotp.verify(code, counter=_counter(first), look_ahead=_counter(last - first))
             return None if found is None else found.step
         # A subclass with its own code format (Steam): compare every code.
         matched: Optional[int] = None
@@ -125,6 +138,15 @@ class OTP:
             if utils.strings_equal(code, self.generate_otp(counter)):
                 matched = counter
         return matched
+
+
+def _counter(value: Any) -> Any:
+    """``value``, unless it is a float: pyotp computes with counters and
+    digits as ints, so there a float fails with a ``TypeError`` (nidan's
+    native API raises ``ParameterError``, as for any number it cannot take)."""
+    if isinstance(value, float):
+        raise TypeError(f"counters and digits are ints, not floats: {value!r}")
+    return value
 
 
 def _decoded_secret(secret: Any) -> _native.Secret:
