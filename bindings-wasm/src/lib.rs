@@ -27,3 +27,10 @@ pub use otp::{WasmHotp, WasmTotp};
 pub use secret::WasmSecret;
 pub use text::{algorithm_name, normalize_code};
 pub use uri::WasmKeyUri;
+
+/// The module's allocator: a free list, smaller than the standard one (see
+/// Cargo.toml). Secrets are wiped by their owners before they are freed.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

@@ -22,5 +22,12 @@ node_modules/.bin/tsc -p test/types
 node --test --test-reporter=spec test/
 timeout 300 node --test --test-reporter=spec test-browser/
 gz() { gzip -9 -c "$1" | wc -c; }
-echo "wasm: built and tested; gzipped bytes: nidan.wasm $(gz dist/nidan.wasm)," \
-    "nidan.mjs $(gz dist/nidan.mjs), otpauth.mjs $(gz dist/otpauth.mjs)"
+wasm=$(gz dist/nidan.wasm) main=$(gz dist/nidan.mjs) drop_in=$(gz dist/otpauth.mjs)
+echo "wasm: built and tested; gzipped bytes: nidan.wasm $wasm, nidan.mjs $main, otpauth.mjs $drop_in;" \
+    "a page importing nidan downloads $((wasm + main))"
+# The size budget (30 KB gzipped for `nidan`), for the smallest build: std
+# built from source without panic machinery (the rustup route carries it).
+if [ -n "$NIDAN_BUILD_STD_FLAGS" ] && [ $((wasm + main)) -gt 30000 ]; then
+    echo "wasm: nidan.wasm + nidan.mjs is over the 30000-byte budget" >&2
+    exit 1
+fi
