@@ -49,6 +49,14 @@ export function u32(value, name) {
   return value;
 }
 
+/** A whole number from -2^31 to 2^31 - 1 (the batch fields of exports). */
+export function i32(value, name) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
+    invalid(name, value, 'a whole number from -2^31 to 2^31 - 1');
+  }
+  return value;
+}
+
 /** `value` (a bigint from the wasm module) as a bigint when `big`, else as a safe number. */
 export function out(value, big) {
   if (big) return value;

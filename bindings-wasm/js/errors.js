@@ -2,7 +2,7 @@
 // records its error, which takeError() gives as "Family|CODE|field|field"
 // (see src/error.rs); checked() turns that into the matching class, with the
 // message of messages.json (the core's messages, checked by a Rust test).
-import { takeError } from '../pkg/nidan.js';
+import { takeError } from 'nidan-glue';
 import messages from './messages.json';
 
 /** Base class of every error nidan throws; `code` is stable and documented. */

@@ -2,7 +2,7 @@
 
 import {
   WasmSecret, WasmTotp, WasmHotp, WasmKeyUri, algorithmName, normalizeCode as wasmNormalize,
-} from '../pkg/nidan.js';
+} from 'nidan-glue';
 import { checked, fail } from './errors.js';
 import { u64, u32, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT } from './checks.js';
 
@@ -260,6 +260,11 @@ export class KeyUri {
     return new Secret(PRIVATE, this.#handle.secret);
   }
 
+  /** @private */
+  _handle() {
+    return this.#handle;
+  }
+
   /** The URI for a QR code (contains the secret). */
   toUri() {
     return checked(this.#handle.toUri());
@@ -289,6 +294,9 @@ export class KeyUri {
     return this.toString();
   }
 }
+
+/** A KeyUri around a wasm handle (or the error recorded when there is none). */
+export const keyUriOf = (handle) => new KeyUri(PRIVATE, handle);
 
 /**
  * A code as a person typed or pasted it ("１２３ ４５６", "123-456") as plain

@@ -3,7 +3,7 @@
 // Where otpauth accepts something the core refuses, this throws a NidanError
 // instead (see "Migrating from otpauth" in the README).
 
-import { WasmSecret, WasmTotp, WasmKeyUri, algorithmName } from '../pkg/nidan.js';
+import { WasmSecret, WasmTotp, WasmKeyUri, algorithmName } from 'nidan-glue';
 import { NidanSecretError, checked, fail } from './errors.js';
 import { u64, u32, out, text, bytes, options, randomBytes, MAX_INPUT } from './checks.js';
 

@@ -17,13 +17,21 @@
 //! ```
 
 mod error;
+#[cfg(feature = "migration")]
+mod migration;
 mod otp;
+#[cfg(feature = "qr")]
+mod qr;
 mod secret;
 mod text;
 mod uri;
 
 pub use error::{error_text, take_error};
+#[cfg(feature = "migration")]
+pub use migration::WasmMigrationBatch;
 pub use otp::{WasmHotp, WasmTotp};
+#[cfg(feature = "qr")]
+pub use qr::WasmQr;
 pub use secret::WasmSecret;
 pub use text::{algorithm_name, normalize_code};
 pub use uri::WasmKeyUri;

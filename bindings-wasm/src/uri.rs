@@ -17,7 +17,7 @@ use crate::secret::WasmSecret;
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
-pub struct WasmKeyUri(KeyUri);
+pub struct WasmKeyUri(pub(crate) KeyUri);
 
 #[wasm_bindgen]
 impl WasmKeyUri {
