@@ -2,7 +2,7 @@
 // reaches the wasm module, where a NaN would become 0 and a large number
 // would wrap silently.
 
-import { fail } from './errors.js';
+import { checked, fail } from './errors.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_U64 = (1n << 64n) - 1n;
@@ -21,9 +21,10 @@ function invalid(name, value, what) {
 }
 
 /**
- * A whole number from 0 to 2^64 - 1 as a bigint, from a number (a safe
- * integer) or a bigint. With `fraction`, a number's fraction is dropped
- * (for millisecond timestamps); without it, a fraction is an error.
+ * A whole number from 0 to 2^64 - 1: a number (a safe integer) or a bigint,
+ * returned as given. With `fraction`, a number's fraction is dropped (for
+ * millisecond timestamps); without it, a fraction is an error. Pass the
+ * result to the wasm module as `high(n), low(n)`, or as `asBigInt(n)`.
  */
 export function u64(value, name, fraction = false) {
   if (typeof value === 'number') {
@@ -31,7 +32,7 @@ export function u64(value, name, fraction = false) {
     if (value < 0) invalid(name, value, 'zero or more');
     if (!fraction && !Number.isInteger(value)) invalid(name, value, 'a whole number');
     if (value > Number.MAX_SAFE_INTEGER) invalid(name, value, 'at most 2^53 - 1 as a number (pass a bigint)');
-    return BigInt(Math.floor(value));
+    return Math.floor(value);
   }
   if (typeof value === 'bigint') {
     if (value < 0n) invalid(name, value, 'zero or more');
@@ -41,10 +42,35 @@ export function u64(value, name, fraction = false) {
   return invalid(name, value, 'a number or a bigint');
 }
 
+/** The high 32 bits of a checked u64 (the wasm module takes it in halves: no bigint on the way). */
+export const high = (n) => (typeof n === 'number' ? Math.floor(n / 4294967296) : Number(n >> 32n));
+/** The low 32 bits of a checked u64. */
+export const low = (n) => (typeof n === 'number' ? n >>> 0 : Number(n & 0xffffffffn));
+/** A checked u64 as a bigint, for the exports that take one. */
+export const asBigInt = (n) => BigInt(n);
+
+/**
+ * A code from the wasm module, which gives it as a number (its digits), as
+ * `digits` characters with the leading zeros; a negative number means an
+ * error, recorded for `checked`.
+ */
+export function codeText(value, digits) {
+  if (value < 0) checked(undefined);
+  return String(value).padStart(digits, '0');
+}
+
 /** A whole number from 0 to 2^32 - 1 (digits, window sides). */
 export function u32(value, name) {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
     invalid(name, value, 'a whole number from 0 to 2^32 - 1');
+  }
+  return value;
+}
+
+/** A whole number from -2^31 to 2^31 - 1 (the batch fields of exports). */
+export function i32(value, name) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
+    invalid(name, value, 'a whole number from -2^31 to 2^31 - 1');
   }
   return value;
 }

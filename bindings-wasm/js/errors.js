@@ -1,7 +1,9 @@
 // Error classes of the package. A fallible wasm export returns undefined and
-// records its error, which takeError() gives as "Family|CODE|message"
-// (see src/error.rs); checked() turns that into the matching class.
-import { takeError } from '../pkg/nidan.js';
+// records its error, which takeError() gives as "Family|CODE|field|field"
+// (see src/error.rs); checked() turns that into the matching class, with the
+// message of messages.json (the core's messages, checked by a Rust test).
+import { takeError } from 'nidan-glue';
+import messages from './messages.json';
 
 /** Base class of every error nidan throws; `code` is stable and documented. */
 export class NidanError extends Error {
@@ -31,11 +33,10 @@ const families = { Secret: NidanSecretError, Uri: NidanUriError, Parameter: Nida
 /** `value` from a fallible wasm export; undefined means an error to throw. */
 export function checked(value) {
   if (value === undefined) {
-    const text = takeError();
-    const a = text.indexOf('|');
-    const b = text.indexOf('|', a + 1);
-    const Type = families[text.slice(0, a)] ?? NidanError;
-    throw new Type(text.slice(b + 1), text.slice(a + 1, b));
+    const [family, code, ...fields] = takeError().split('|');
+    const Type = families[family] ?? NidanError;
+    const template = messages[code] ?? `nidan error ${code}`;
+    throw new Type(template.replace(/\$([12])/g, (_, n) => fields[n - 1]), code);
   }
   return value;
 }

@@ -2,9 +2,11 @@
 
 import {
   WasmSecret, WasmTotp, WasmHotp, WasmKeyUri, algorithmName, normalizeCode as wasmNormalize,
-} from '../pkg/nidan.js';
+} from 'nidan-glue';
 import { checked, fail } from './errors.js';
-import { u64, u32, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT } from './checks.js';
+import {
+  u64, u32, high, low, asBigInt, codeText, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT,
+} from './checks.js';
 
 const PRIVATE = Symbol('nidan');
 const inspect = Symbol.for('nodejs.util.inspect.custom');
@@ -17,7 +19,7 @@ function handleOf(secret) {
 const canonical = (algorithm) => checked(algorithmName(text(algorithm, 'algorithm')));
 
 /** A code argument as the wasm module takes it: anything but a string is a wrong code. */
-const codeText = (code) => (typeof code === 'string' && code.length <= MAX_INPUT ? code : '');
+const codeArgument = (code) => (typeof code === 'string' && code.length <= MAX_INPUT ? code : '');
 
 /**
  * A shared secret, held in wasm memory. Shown only on request
@@ -134,7 +136,7 @@ export class Totp {
     } else {
       const key = handleOf(secret);
       algorithm = canonical(algorithm);
-      this.#handle = checked(WasmTotp.create(key, algorithm, u32(digits, 'digits'), u64(period, 'period'), u64(t0, 't0')));
+      this.#handle = checked(WasmTotp.create(key, algorithm, u32(digits, 'digits'), asBigInt(u64(period, 'period')), asBigInt(u64(t0, 't0'))));
     }
     Object.assign(this, { algorithm, digits, period, t0 });
     Object.freeze(this);
@@ -148,18 +150,20 @@ export class Totp {
   /** The step at `time` (default: now), its first second, the first second of the next, and the seconds left. */
   timeStep(time = nowSeconds()) {
     const big = typeof time === 'bigint';
-    const [step, start, end, remaining] = checked(this.#handle.timeStep(u64(time, 'time')));
+    const [step, start, end, remaining] = checked(this.#handle.timeStep(asBigInt(u64(time, 'time'))));
     return { step: out(step, big), start: out(start, big), end: out(end, big), remaining: out(remaining, big) };
   }
 
   /** The code at `time` (default: now). */
   generate(time = nowSeconds()) {
-    return checked(this.#handle.generate(u64(time, 'time')));
+    const at = u64(time, 'time');
+    return codeText(this.#handle.generate(high(at), low(at)), this.digits);
   }
 
   /** The code of time step `step`; `generateAtStep(step + 1)` is the next code. */
   generateAtStep(step) {
-    return this.#handle.generateAtStep(u64(step, 'step'));
+    const at = u64(step, 'step');
+    return codeText(this.#handle.generateAtStep(high(at), low(at)), this.digits);
   }
 
   /**
@@ -172,8 +176,10 @@ export class Totp {
   verify(code, given) {
     const { time = nowSeconds(), behind = 1, ahead = 1, lastAccepted = null } = options(given);
     const at = u64(time, 'time');
-    const last = lastAccepted === null || lastAccepted === undefined ? undefined : u64(lastAccepted, 'lastAccepted');
-    const status = this.#handle.verify(codeText(code), at, u32(behind, 'behind'), u32(ahead, 'ahead'), last);
+    const hasLast = lastAccepted !== null && lastAccepted !== undefined;
+    const last = hasLast ? u64(lastAccepted, 'lastAccepted') : 0;
+    const status = this.#handle.verify(codeArgument(code), high(at), low(at), u32(behind, 'behind'), u32(ahead, 'ahead'),
+      hasLast, high(last), low(last));
     return verdict(checked(status), this.#handle, typeof time === 'bigint');
   }
 }
@@ -197,7 +203,8 @@ export class Hotp {
 
   /** The code for `counter`. */
   generate(counter) {
-    return this.#handle.generate(u64(counter, 'counter'));
+    const at = u64(counter, 'counter');
+    return codeText(this.#handle.generate(high(at), low(at)), this.digits);
   }
 
   /**
@@ -209,7 +216,8 @@ export class Hotp {
     const { lookAhead = 0 } = options(given);
     const big = typeof counter === 'bigint';
     const h = this.#handle;
-    if (!checked(h.verify(codeText(code), u64(counter, 'counter'), u32(lookAhead, 'lookAhead')))) return null;
+    const at = u64(counter, 'counter');
+    if (!checked(h.verify(codeArgument(code), high(at), low(at), u32(lookAhead, 'lookAhead')))) return null;
     return { counter: out(h.matchedCounter(), big), drift: h.matchedDrift(), nextCounter: out(h.nextCounter(), big) };
   }
 }
@@ -234,7 +242,7 @@ export class KeyUri {
       const value = type === 'totp' ? period : counter;
       const owner = issuer === null || issuer === undefined ? undefined : text(issuer, 'issuer');
       this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), type === 'totp',
-        canonical(algorithm), u32(digits, 'digits'), u64(value, type)));
+        canonical(algorithm), u32(digits, 'digits'), asBigInt(u64(value, type))));
       big = typeof value === 'bigint';
     }
     const h = this.#handle;
@@ -258,6 +266,11 @@ export class KeyUri {
   /** A copy of the secret. */
   get secret() {
     return new Secret(PRIVATE, this.#handle.secret);
+  }
+
+  /** @private */
+  _handle() {
+    return this.#handle;
   }
 
   /** The URI for a QR code (contains the secret). */
@@ -289,6 +302,9 @@ export class KeyUri {
     return this.toString();
   }
 }
+
+/** A KeyUri around a wasm handle (or the error recorded when there is none). */
+export const keyUriOf = (handle) => new KeyUri(PRIVATE, handle);
 
 /**
  * A code as a person typed or pasted it ("１２３ ４５６", "123-456") as plain

@@ -3,9 +3,11 @@
 // Where otpauth accepts something the core refuses, this throws a NidanError
 // instead (see "Migrating from otpauth" in the README).
 
-import { WasmSecret, WasmTotp, WasmKeyUri, algorithmName } from '../pkg/nidan.js';
+import { WasmSecret, WasmTotp, WasmKeyUri, algorithmName } from 'nidan-glue';
 import { NidanSecretError, checked, fail } from './errors.js';
-import { u64, u32, out, text, bytes, options, randomBytes, MAX_INPUT } from './checks.js';
+import {
+  u64, u32, high, low, asBigInt, codeText, out, text, bytes, options, randomBytes, MAX_INPUT,
+} from './checks.js';
 
 /** The nidan version (otpauth exports its own version here). */
 export const version = __NIDAN_VERSION__;
@@ -120,7 +122,7 @@ function generatorFor(secret, algorithm, digits, period) {
   }
   const name = canonical(algorithm);
   const places = u32(digits, 'digits');
-  const step = u64(period, 'period');
+  const step = asBigInt(u64(period, 'period'));
   const wasmKey = checked(WasmSecret.fromBytes(key, true, false));
   const generator = WasmTotp.create(wasmKey, name, places, step, 0n);
   wasmKey.free();
@@ -143,19 +145,20 @@ function timeStep(period, timestamp) {
     const zeros = new Secret({ buffer: new ArrayBuffer(20) });
     clock = { period, generator: generatorFor(zeros, 'SHA1', 6, period) };
   }
-  return checked(clock.generator.timeStep(seconds(timestamp)));
+  return checked(clock.generator.timeStep(asBigInt(seconds(timestamp))));
 }
 
 /** Whole Unix seconds from a millisecond timestamp (number or bigint). */
 function seconds(timestamp) {
   const ms = u64(timestamp, 'timestamp', true);
-  return ms / 1000n;
+  return typeof ms === 'number' ? Math.floor(ms / 1000) : ms / 1000n;
 }
 
 function delta(generator, token, at, window) {
   if (typeof token !== 'string') return null;
   const side = u32(window, 'window');
-  const status = checked(generator.verify(token.length > MAX_INPUT ? '' : token, at, side, side, undefined));
+  const code = token.length > MAX_INPUT ? '' : token;
+  const status = checked(generator.verify(code, high(at), low(at), side, side, false, 0, 0));
   return status === 0 ? null : generator.matchedDrift();
 }
 
@@ -181,7 +184,9 @@ export class HOTP {
   static generate(given) {
     const { secret, algorithm = 'SHA1', digits = 6, counter = 0, hmac } = options(given);
     noCustomHmac(hmac);
-    return generatorFor(secret, algorithm, digits, 1).generateAtStep(u64(counter, 'counter'));
+    const generator = generatorFor(secret, algorithm, digits, 1);
+    const at = u64(counter, 'counter');
+    return codeText(generator.generateAtStep(high(at), low(at)), digits);
   }
 
   /** The delta between `counter` and the matching counter within ±window, or null. */
@@ -243,7 +248,9 @@ export class TOTP {
   static generate(given) {
     const { secret, algorithm = 'SHA1', digits = 6, period = 30, timestamp = Date.now(), hmac } = options(given);
     noCustomHmac(hmac);
-    return checked(generatorFor(secret, algorithm, digits, period).generate(seconds(timestamp)));
+    const generator = generatorFor(secret, algorithm, digits, period);
+    const at = seconds(timestamp);
+    return codeText(generator.generate(high(at), low(at)), digits);
   }
 
   /** The delta in periods between now and the matching period within ±window, or null. */

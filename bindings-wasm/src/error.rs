@@ -4,10 +4,16 @@
 //! the error; the JS layer then calls [`take_error`] and throws. This keeps
 //! every export's glue small: no error value crosses the boundary until one
 //! is asked for.
+//!
+//! The message is not formatted here: the error crosses as its family, its
+//! code and its fields, and the JS layer fills them into the message
+//! templates of `js/messages.json`, which a test below checks against the
+//! core's `Display` for every error. (Formatting in Rust would put the
+//! formatting machinery, a tenth of the module, into the download.)
 
 use core::cell::Cell;
 
-use nidan::{Error, ErrorFamily};
+use nidan::{Error, ErrorFamily, Window};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -24,7 +30,7 @@ pub(crate) fn record<T>(result: Result<T, Error>) -> Option<T> {
 ///
 /// ```
 /// assert!(nidan_wasm::algorithm_name("MD5").is_none());
-/// assert_eq!(nidan_wasm::take_error(), "Parameter|ALGORITHM|algorithm must be SHA1, SHA256 or SHA512");
+/// assert_eq!(nidan_wasm::take_error(), "Parameter|ALGORITHM");
 /// assert_eq!(nidan_wasm::take_error(), "");
 /// ```
 #[wasm_bindgen(js_name = takeError)]
@@ -32,21 +38,78 @@ pub fn take_error() -> String {
     LAST.take().map(error_text).unwrap_or_default()
 }
 
-/// The text of `error`: `Family|CODE|message`, which the JS layer turns into
-/// a `NidanSecretError`, `NidanUriError` or `NidanParameterError` with that
-/// `code` and message. The message never contains secret material.
+/// The text of `error`: `Family|CODE`, then `|field` for each value its
+/// message shows. The JS layer turns it into a `NidanSecretError`,
+/// `NidanUriError` or `NidanParameterError` with that `code`, and the
+/// message of `js/messages.json` for the code with the fields filled in.
+/// No field is secret material.
 ///
 /// ```
-/// let text = nidan_wasm::error_text(nidan::Error::Period);
-/// assert_eq!(text, "Parameter|PERIOD|period must be at least 1 second");
+/// let text = nidan_wasm::error_text(nidan::Error::SecretTooShort { bits: 40, min_bits: 80 });
+/// assert_eq!(text, "Secret|SECRET_TOO_SHORT|40|80");
 /// ```
 pub fn error_text(error: Error) -> String {
-    let family = match error.family() {
-        ErrorFamily::Secret => "Secret",
-        ErrorFamily::Uri => "Uri",
-        _ => "Parameter",
-    };
-    format!("{family}|{}|{error}", code(error))
+    let mut text = String::from(match error.family() {
+        ErrorFamily::Secret => "Secret|",
+        ErrorFamily::Uri => "Uri|",
+        _ => "Parameter|",
+    });
+    text.push_str(code(error));
+    let (first, second) = fields(error);
+    for field in [first, second].into_iter().flatten() {
+        text.push('|');
+        match field {
+            Field::Number(value) => push_decimal(value, &mut text),
+            Field::Name(name) => text.push_str(name),
+        }
+    }
+    text
+}
+
+/// A value shown in an error's message.
+#[derive(Clone, Copy)]
+enum Field {
+    Number(u64),
+    Name(&'static str),
+}
+
+/// The values an error's message shows, in the order of `js/messages.json`'s
+/// `$1` and `$2`, as the core's `Display` shows them.
+fn fields(error: Error) -> (Option<Field>, Option<Field>) {
+    let number = |value: usize| Some(Field::Number(u64::try_from(value).unwrap_or(u64::MAX)));
+    match error {
+        // Display counts characters from 1.
+        Error::Base32Character { position } => (number(position.saturating_add(1)), None),
+        Error::SecretTooShort { bits, min_bits } => (number(bits), number(min_bits)),
+        Error::SecretTooLong { max_bytes } => (number(max_bytes), None),
+        Error::Digits { digits } => (Some(Field::Number(digits.into())), None),
+        Error::WindowTooLarge { steps } => (
+            Some(Field::Number(steps.into())),
+            Some(Field::Number(Window::MAX_SIDE.into())),
+        ),
+        Error::BufferTooSmall { needed } => (number(needed), None),
+        Error::UriTooLong { max } => (number(max), None),
+        Error::UriMissingParameter { parameter }
+        | Error::UriDuplicateParameter { parameter }
+        | Error::UriInvalidValue { parameter } => (Some(Field::Name(parameter)), None),
+        Error::MigrationValue { field } => (Some(Field::Name(field)), None),
+        _ => (None, None),
+    }
+}
+
+/// Appends `value` in decimal.
+fn push_decimal(mut value: u64, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (value % 10).to_le_bytes()[0];
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 /// The stable code of an error, documented in the package README.
@@ -65,6 +128,8 @@ fn code(error: Error) -> &'static str {
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
         Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
+        Error::QrTooLong => "QR_TOO_LONG",
+        Error::BufferTooSmall { .. } => "BUFFER_TOO_SMALL",
         Error::UriTooLong { .. } => "URI_TOO_LONG",
         Error::UriScheme => "URI_SCHEME",
         Error::UriType => "URI_TYPE",
@@ -75,8 +140,11 @@ fn code(error: Error) -> &'static str {
         Error::UriInvalidValue { .. } => "URI_INVALID_VALUE",
         Error::UriIssuerMismatch => "URI_ISSUER_MISMATCH",
         Error::UriLabel => "URI_LABEL",
-        // BufferTooSmall cannot happen here (outputs are sized by the core);
-        // errors added to the core later fall back to their family.
+        Error::MigrationScheme => "MIGRATION_SCHEME",
+        Error::MigrationBase64 => "MIGRATION_BASE64",
+        Error::MigrationProtobuf => "MIGRATION_PROTOBUF",
+        Error::MigrationValue { .. } => "MIGRATION_VALUE",
+        // Errors added to the core later fall back to their family.
         _ => "OTHER",
     }
 }
@@ -85,28 +153,94 @@ fn code(error: Error) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Every error of the core, with field values that show in the message.
+    const EVERY_ERROR: [Error; 29] = [
+        Error::Base32Character { position: 15 },
+        Error::Base32Length,
+        Error::Base32Padding,
+        Error::Base32TrailingBits,
+        Error::SecretEmpty,
+        Error::SecretTooShort {
+            bits: 40,
+            min_bits: 80,
+        },
+        Error::SecretTooLong { max_bytes: 256 },
+        Error::RandomSource,
+        Error::Digits { digits: 11 },
+        Error::Algorithm,
+        Error::Period,
+        Error::TimeBeforeT0,
+        Error::WindowTooLarge { steps: 101 },
+        Error::QrTooLong,
+        Error::BufferTooSmall { needed: 12 },
+        Error::UriTooLong { max: 2048 },
+        Error::UriScheme,
+        Error::UriType,
+        Error::UriPercentEncoding,
+        Error::UriUtf8,
+        Error::UriMissingParameter {
+            parameter: "secret",
+        },
+        Error::UriDuplicateParameter {
+            parameter: "issuer",
+        },
+        Error::UriInvalidValue {
+            parameter: "digits",
+        },
+        Error::UriIssuerMismatch,
+        Error::UriLabel,
+        Error::MigrationScheme,
+        Error::MigrationBase64,
+        Error::MigrationProtobuf,
+        Error::MigrationValue { field: "algorithm" },
+    ];
+
+    /// What the JS layer does with [`error_text`] (js/errors.js): the
+    /// message template of the code, fields filled in.
+    fn message_in_js(text: &str) -> String {
+        let templates: serde_json::Value =
+            serde_json::from_str(include_str!("../js/messages.json")).unwrap();
+        let mut parts = text.split('|').skip(1);
+        let code = parts.next().unwrap();
+        let mut message = templates[code].as_str().unwrap().to_string();
+        for (n, field) in (1..).zip(parts) {
+            message = message.replace(&format!("${n}"), field);
+        }
+        message
+    }
+
     #[test]
-    fn every_family_has_its_prefix_and_no_code_is_other() {
-        let cases = [
-            (Error::Base32Length, "Secret|BASE32_LENGTH|"),
-            (Error::SecretEmpty, "Secret|SECRET_EMPTY|"),
-            (Error::TimeBeforeT0, "Parameter|TIME_BEFORE_T0|"),
-            (
-                Error::WindowTooLarge { steps: 101 },
-                "Parameter|WINDOW_TOO_LARGE|",
-            ),
-            (
-                Error::UriMissingParameter {
-                    parameter: "secret",
-                },
-                "Uri|URI_MISSING_PARAMETER|",
-            ),
-            (Error::UriIssuerMismatch, "Uri|URI_ISSUER_MISMATCH|"),
-        ];
-        for (error, prefix) in cases {
+    fn js_messages_equal_the_core_messages() {
+        for error in EVERY_ERROR {
             let text = error_text(error);
-            assert!(text.starts_with(prefix), "{text}");
-            assert!(text.ends_with(&error.to_string()), "{text}");
+            assert_ne!(code(error), "OTHER", "{error:?}");
+            assert_eq!(message_in_js(&text), error.to_string(), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_family_has_its_prefix() {
+        for error in EVERY_ERROR {
+            let prefix = match error.family() {
+                ErrorFamily::Secret => "Secret|",
+                ErrorFamily::Uri => "Uri|",
+                _ => "Parameter|",
+            };
+            assert!(error_text(error).starts_with(prefix), "{error:?}");
+        }
+    }
+
+    #[test]
+    fn decimals_at_the_edges() {
+        for (value, text) in [
+            (0, "0"),
+            (9, "9"),
+            (10, "10"),
+            (u64::MAX, "18446744073709551615"),
+        ] {
+            let mut out = String::new();
+            push_decimal(value, &mut out);
+            assert_eq!(out, text);
         }
     }
 }

@@ -12,18 +12,33 @@
 //! ```
 //! let key = nidan_wasm::WasmSecret::from_base32("JBSWY3DPEHPK3PXP".into(), false, false).unwrap();
 //! let totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 6, 30, 0).unwrap();
-//! assert_eq!(totp.generate(59).as_deref(), Some("996554"));
-//! assert!(totp.generate_at_step(1).len() == 6);
+//! assert_eq!(totp.generate(0, 59), 996_554.0);
+//! assert_eq!(totp.generate_at_step(0, 1), 996_554.0);
 //! ```
 
 mod error;
+#[cfg(feature = "migration")]
+mod migration;
 mod otp;
+#[cfg(feature = "qr")]
+mod qr;
 mod secret;
 mod text;
 mod uri;
 
 pub use error::{error_text, take_error};
+#[cfg(feature = "migration")]
+pub use migration::WasmMigrationBatch;
 pub use otp::{WasmHotp, WasmTotp};
+#[cfg(feature = "qr")]
+pub use qr::WasmQr;
 pub use secret::WasmSecret;
 pub use text::{algorithm_name, normalize_code};
 pub use uri::WasmKeyUri;
+
+/// The module's allocator: a free list, smaller than the standard one (see
+/// Cargo.toml). Secrets are wiped by their owners before they are freed.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

@@ -1,11 +1,14 @@
 //! Keyed HOTP and TOTP generators and verifiers.
 //!
-//! The HMAC is keyed once per handle. A verification returns a small status
-//! number, and the match, if any, is read right after with getters: no
-//! object is allocated on the way out. Fallible exports return `None` and
-//! record the error (see [`take_error`](crate::take_error)).
+//! The HMAC is keyed once per handle. What crosses the boundary on the hot
+//! paths is plain numbers: a time, step or counter as its two 32-bit halves
+//! (no `bigint`), a code as its numeric value (the JS layer writes it back
+//! with its leading zeros, `digits` wide), a verification as a small status
+//! number with the match, if any, read right after with getters. Nothing is
+//! allocated on the way out. Fallible exports return `None` (or a negative
+//! code) and record the error (see [`take_error`](crate::take_error)).
 
-use nidan::{Algorithm, Error, Hotp, HotpConfig, Match, Totp, TotpConfig, Verdict, Window};
+use nidan::{Algorithm, Code, Error, Hotp, HotpConfig, Match, Totp, TotpConfig, Verdict, Window};
 use wasm_bindgen::prelude::*;
 
 use crate::error::record;
@@ -22,13 +25,28 @@ pub(crate) fn algorithm(name: &str) -> Result<Algorithm, Error> {
     name.parse()
 }
 
+/// The `u64` whose 32-bit halves are `high` and `low`.
+fn join(high: u32, low: u32) -> u64 {
+    (u64::from(high) << 32) | u64::from(low)
+}
+
+/// A code as the number its digits spell (below 10^10, exact in an `f64`).
+fn value(code: &Code) -> f64 {
+    code.as_str()
+        .bytes()
+        .fold(0.0, |value, digit| value * 10.0 + f64::from(digit - b'0'))
+}
+
+/// What a fallible code export returns on error: no code is negative.
+const NO_CODE: f64 = -1.0;
+
 /// A TOTP generator and verifier ([`Totp`]).
 ///
 /// ```
 /// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
 /// let mut totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 8, 30, 0).unwrap();
-/// assert_eq!(totp.generate(59).as_deref(), Some("94287082"));
-/// assert_eq!(totp.verify("94287082", 59, 1, 1, None), Some(1));
+/// assert_eq!(totp.generate(0, 59), 94_287_082.0);
+/// assert_eq!(totp.verify("94287082", 0, 59, 1, 1, false, 0, 0), Some(1));
 /// assert_eq!((totp.matched_step(), totp.matched_drift()), (1, 0));
 /// ```
 #[wasm_bindgen]
@@ -69,30 +87,40 @@ impl WasmTotp {
         Some(vec![now.step, now.start, now.end, now.remaining])
     }
 
-    /// The code at `time` ([`Totp::generate`]); `None` before T0.
-    pub fn generate(&self, time: u64) -> Option<String> {
-        record(self.totp.generate(time)).map(|code| code.as_str().into())
+    /// The code at the time whose halves are `time_high` and `time_low`
+    /// ([`Totp::generate`]), as a number; negative before T0.
+    pub fn generate(&self, time_high: u32, time_low: u32) -> f64 {
+        record(self.totp.generate(join(time_high, time_low))).map_or(NO_CODE, |code| value(&code))
     }
 
-    /// The code of `step` ([`Totp::generate_at_step`]).
+    /// The code of the step whose halves are `step_high` and `step_low`
+    /// ([`Totp::generate_at_step`]), as a number.
     #[wasm_bindgen(js_name = generateAtStep)]
-    pub fn generate_at_step(&self, step: u64) -> String {
-        self.totp.generate_at_step(step).as_str().into()
+    pub fn generate_at_step(&self, step_high: u32, step_low: u32) -> f64 {
+        value(&self.totp.generate_at_step(join(step_high, step_low)))
     }
 
-    /// Verifies `code` at `time` in a window of `behind` and `ahead` steps,
-    /// refusing steps at or below `last_accepted` ([`Totp::verify`]).
-    /// Returns 0 (rejected), 1 (accepted) or 2 (replayed), and `None` for a
-    /// window side above 100 or a time before T0; read the match with
-    /// [`WasmTotp::matched_step`] and [`WasmTotp::matched_drift`].
+    /// Verifies `code` at the time of halves `time_high`, `time_low` in a
+    /// window of `behind` and `ahead` steps, refusing, when `has_last`,
+    /// steps at or below the last accepted one, of halves `last_high`,
+    /// `last_low` ([`Totp::verify`]). Returns 0 (rejected), 1 (accepted) or
+    /// 2 (replayed), and `None` for a window side above 100 or a time
+    /// before T0; read the match with [`WasmTotp::matched_step`] and
+    /// [`WasmTotp::matched_drift`].
+    #[allow(clippy::too_many_arguments)] // numbers, each as plain as can cross
     pub fn verify(
         &mut self,
         code: &str,
-        time: u64,
+        time_high: u32,
+        time_low: u32,
         behind: u32,
         ahead: u32,
-        last_accepted: Option<u64>,
+        has_last: bool,
+        last_high: u32,
+        last_low: u32,
     ) -> Option<u32> {
+        let time = join(time_high, time_low);
+        let last_accepted = has_last.then(|| join(last_high, last_low));
         let verdict = Window::new(behind, ahead)
             .and_then(|window| self.totp.verify(code, time, window, last_accepted));
         let (status, matched) = match record(verdict)? {
@@ -145,8 +173,8 @@ fn drift(found: &Match) -> i32 {
 /// ```
 /// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
 /// let mut hotp = nidan_wasm::WasmHotp::create(&key, "SHA1", 6).unwrap();
-/// assert_eq!(hotp.generate(3), "969429");
-/// assert_eq!(hotp.verify("969429", 1, 3), Some(true));
+/// assert_eq!(hotp.generate(0, 3), 969_429.0);
+/// assert_eq!(hotp.verify("969429", 0, 1, 3), Some(true));
 /// assert_eq!((hotp.matched_counter(), hotp.matched_drift()), (3, 2));
 /// ```
 #[wasm_bindgen]
@@ -166,15 +194,23 @@ impl WasmHotp {
         record(hotp).map(Self::from)
     }
 
-    /// The code for `counter` ([`Hotp::generate`]).
-    pub fn generate(&self, counter: u64) -> String {
-        self.hotp.generate(counter).as_str().into()
+    /// The code for the counter of halves `counter_high`, `counter_low`
+    /// ([`Hotp::generate`]), as a number.
+    pub fn generate(&self, counter_high: u32, counter_low: u32) -> f64 {
+        value(&self.hotp.generate(join(counter_high, counter_low)))
     }
 
-    /// Verifies `code` against `counter` to `counter + look_ahead`
-    /// ([`Hotp::verify`]); `None` for a look-ahead above 100. Read the match
-    /// with the getters.
-    pub fn verify(&mut self, code: &str, counter: u64, look_ahead: u32) -> Option<bool> {
+    /// Verifies `code` against the counter of halves `counter_high`,
+    /// `counter_low` up to `look_ahead` counters after it ([`Hotp::verify`]);
+    /// `None` for a look-ahead above 100. Read the match with the getters.
+    pub fn verify(
+        &mut self,
+        code: &str,
+        counter_high: u32,
+        counter_low: u32,
+        look_ahead: u32,
+    ) -> Option<bool> {
+        let counter = join(counter_high, counter_low);
         self.matched = record(self.hotp.verify(code, counter, look_ahead))?;
         Some(self.matched.is_some())
     }
@@ -199,6 +235,7 @@ impl WasmHotp {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // codes are whole numbers, exact in an f64
 mod tests {
     use super::*;
     use crate::error::testing::last_code;
@@ -207,22 +244,47 @@ mod tests {
         WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap()
     }
 
+    /// The halves of `value`, as the JS layer passes them.
+    fn halves(value: u64) -> (u32, u32) {
+        let high = u32::try_from(value >> 32).unwrap();
+        (high, u32::try_from(value & 0xffff_ffff).unwrap())
+    }
+
     #[test]
     fn replay_and_rejection_statuses() {
         let mut totp = WasmTotp::create(&rfc_key(), "sha1", 6, 30, 0).unwrap();
         assert_eq!(
-            totp.verify("050471", 1_111_111_111, 1, 1, None),
+            totp.verify("050471", 0, 1_111_111_111, 1, 1, false, 0, 0),
             Some(ACCEPTED)
         );
-        let step = totp.matched_step();
-        let again = totp.verify("050471", 1_111_111_112, 1, 1, Some(step));
+        let (high, low) = halves(totp.matched_step());
+        let again = totp.verify("050471", 0, 1_111_111_112, 1, 1, true, high, low);
         assert_eq!(again, Some(REPLAYED));
-        assert_eq!(totp.matched_step(), step);
+        assert_eq!(halves(totp.matched_step()), (high, low));
         assert_eq!(
-            totp.verify("050472", 1_111_111_112, 1, 1, None),
+            totp.verify("050472", 0, 1_111_111_112, 1, 1, false, high, low),
             Some(REJECTED)
         );
         assert_eq!((totp.matched_step(), totp.matched_drift()), (0, 0));
+    }
+
+    #[test]
+    fn halves_join_and_codes_keep_their_value() {
+        for value in [0, 1, 0xffff_ffff, 0x1_0000_0000, 1 << 53, u64::MAX] {
+            let (high, low) = halves(value);
+            assert_eq!(join(high, low), value);
+        }
+        let totp = WasmTotp::create(&rfc_key(), "SHA1", 10, 30, 0).unwrap();
+        for step in [0, 1, 37_037_036, u64::MAX] {
+            let code = totp.totp.generate_at_step(step);
+            let (high, low) = halves(step);
+            let number = totp.generate_at_step(high, low);
+            assert_eq!(format!("{number:010}"), code.as_str(), "step {step}");
+        }
+        let hotp = WasmHotp::create(&rfc_key(), "SHA1", 6).unwrap();
+        // RFC 4226's counter 4 gives 338314; counter 1 << 32 differs from 0.
+        assert_eq!(hotp.generate(0, 4), 338_314.0);
+        assert_ne!(hotp.generate(1, 0), hotp.generate(0, 0));
     }
 
     #[test]
@@ -235,17 +297,18 @@ mod tests {
         assert!(WasmHotp::create(&key, "SHA1", 11).is_none());
         assert_eq!(last_code(), "DIGITS");
         let mut totp = WasmTotp::create(&key, "SHA1", 6, 1, u64::MAX).unwrap();
-        assert_eq!(totp.generate(0), None);
+        assert!(totp.generate(0, 0) < 0.0);
         assert_eq!(last_code(), "TIME_BEFORE_T0");
-        assert_eq!(totp.verify("123456", u64::MAX, 101, 0, None), None);
+        let max = u32::MAX;
+        assert_eq!(totp.verify("123456", max, max, 101, 0, false, 0, 0), None);
         assert_eq!(last_code(), "WINDOW_TOO_LARGE");
         assert_eq!(
             totp.time_step(u64::MAX),
             Some(vec![0, u64::MAX, u64::MAX, 1])
         );
         let mut hotp = WasmHotp::create(&key, "SHA1", 6).unwrap();
-        assert_eq!(hotp.verify("123456", u64::MAX, 100), Some(false));
-        assert_eq!(hotp.verify("123456", 0, 101), None);
+        assert_eq!(hotp.verify("123456", max, max, 100), Some(false));
+        assert_eq!(hotp.verify("123456", 0, 0, 101), None);
         assert_eq!(last_code(), "WINDOW_TOO_LARGE");
     }
 }

@@ -1,12 +1,14 @@
 // The browser demo (examples/web/) in headless Chromium: read the code the
 // authenticator panel shows, check it against nidan in Node, log in with it
-// on the server panel, then see the same code refused as a replay.
+// on the server panel, then see the same code refused as a replay; show the
+// enrolment QR code and read it back from the canvas's pixels with jsQR.
 // Needs /usr/bin/chromium (or NIDAN_CHROMIUM); saves test-results/demo.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { Secret, Totp } from 'nidan';
+import jsQR from 'jsqr';
+import { KeyUri, Secret, Totp } from 'nidan';
 import { serve } from '../../examples/web/serve.mjs';
 
 const KEY = 'JBSW Y3DP EHPK 3PXP GEZD GNBV';
@@ -15,7 +17,7 @@ const chromiumFlags = [
   '--disable-component-update', '--disable-sync',
 ];
 
-test('the demo shows the right code, accepts it once, refuses the replay', { timeout: 120_000 }, async (t) => {
+test('the demo shows the right code, accepts it once, refuses the replay, shows the enrolment QR', { timeout: 120_000 }, async (t) => {
   const server = await serve(0);
   t.after(() => server.close());
   const browser = await chromium.launch({
@@ -61,6 +63,25 @@ test('the demo shows the right code, accepts it once, refuses the replay', { tim
   await page.fill('#typed', shown === '000000' ? '000001' : '000000');
   await page.click('#submit');
   await page.waitForSelector('#result[data-status="rejected"]');
+
+  // The enrolment QR code, beside the key in groups of four.
+  assert.ok(await page.isHidden('#enrolment'));
+  await page.click('#show-qr');
+  await page.waitForSelector('#enrolment:not([hidden])');
+  assert.equal(await page.textContent('#grouped-key'), KEY);
+  const image = await page.$eval('#qr', (canvas) => {
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    return { data: Array.from(data), width, height };
+  });
+  const read = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height);
+  assert.ok(read !== null, 'no QR code on the canvas');
+  const expected = KeyUri.parse(`otpauth://totp/ACME%20Co:alice@example.com?secret=${KEY.replaceAll(' ', '')}&issuer=ACME%20Co`);
+  assert.equal(read.data, expected.toUri());
+  // A typed key gets a URI of its own; a new key hides the old QR code.
+  await page.fill('#key', KEY.toLowerCase());
+  await page.waitForSelector('#enrolment', { state: 'hidden' });
+  await page.click('#show-qr');
+  await page.waitForSelector('#enrolment:not([hidden])');
 
   mkdirSync(new URL('../test-results/', import.meta.url), { recursive: true });
   await page.screenshot({ path: new URL('../test-results/demo.png', import.meta.url).pathname, fullPage: true });

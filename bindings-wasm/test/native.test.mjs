@@ -164,3 +164,20 @@ test('errors: Error objects with a stable name and code, and no secret in the me
   assert.throws(() => new Hotp(rfc(), { digits: 11 }), { code: 'DIGITS' });
   assert.ok(new NidanParameterError('x', 'Y') instanceof NidanError);
 });
+
+test('steps and counters beyond 32 bits: numbers and bigints give otpauth\'s codes', async () => {
+  const real = await import('otpauth');
+  const seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+  const totp = new Totp(Secret.fromBase32(seed));
+  const hotp = new Hotp(Secret.fromBase32(seed), { digits: 8 });
+  for (const counter of [2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 40 + 12345, 2 ** 53 - 1]) {
+    const theirs = real.HOTP.generate({ secret: real.Secret.fromBase32(seed), counter });
+    assert.equal(totp.generateAtStep(counter), theirs, `step ${counter}`);
+    assert.equal(totp.generateAtStep(BigInt(counter)), theirs, `step ${counter}n`);
+    const eight = real.HOTP.generate({ secret: real.Secret.fromBase32(seed), counter, digits: 8 });
+    assert.equal(hotp.generate(counter), eight, `counter ${counter}`);
+    assert.deepEqual(hotp.verify(eight, BigInt(counter)), { counter: BigInt(counter), drift: 0, nextCounter: BigInt(counter) + 1n });
+    assert.equal(totp.verify(theirs, { time: BigInt(counter) * 30n, behind: 0, ahead: 0 }).step, BigInt(counter));
+    if (counter * 30 <= Number.MAX_SAFE_INTEGER) assert.equal(totp.verify(theirs, { time: counter * 30 }).step, counter);
+  }
+});

@@ -322,7 +322,7 @@ fn low_five_bits(value: u64) -> u8 {
 
 /// `0xff` when `low <= c <= high`, else `0`, by sign bits of wider
 /// differences rather than by comparisons.
-fn range_mask(c: u8, low: u8, high: u8) -> u8 {
+pub(crate) fn range_mask(c: u8, low: u8, high: u8) -> u8 {
     let below = i16::from(c) - i16::from(low);
     let above = i16::from(high) - i16::from(c);
     // The sign bits: bit 15 is set when c < low or c > high.

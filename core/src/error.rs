@@ -72,7 +72,7 @@ pub enum Error {
         /// The number of bytes needed.
         needed: usize,
     },
-    /// An otpauth URI is longer than the cap (2048 bytes, see `KeyUri::MAX_LEN`).
+    /// An otpauth or export URI is longer than its cap (`KeyUri::MAX_LEN`, `MigrationBatch::MAX_LEN`, or the caller's).
     UriTooLong {
         /// The maximum, in bytes.
         max: usize,
@@ -224,7 +224,7 @@ impl fmt::Display for Error {
             Self::BufferTooSmall { needed } => {
                 write!(f, "output buffer too small: {needed} bytes needed")
             }
-            Self::UriTooLong { max } => write!(f, "otpauth URI is longer than {max} bytes"),
+            Self::UriTooLong { max } => write!(f, "URI is longer than {max} bytes"),
             Self::UriScheme => f.write_str("URI does not start with otpauth://"),
             Self::UriType => f.write_str("otpauth URI type must be totp or hotp"),
             Self::UriPercentEncoding => {

@@ -13,6 +13,8 @@ extern crate std;
 
 mod algorithm;
 pub mod base32;
+#[cfg(feature = "alloc")]
+mod base64;
 mod code;
 mod error;
 mod hotp;

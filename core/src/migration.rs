@@ -126,7 +126,7 @@ impl MigrationBatch {
         put_varint_field(&mut payload, 5, int32_varint(self.batch_id));
         let mut uri = String::from(PREFIX);
         uri.push_str("data=");
-        let mut base64 = data_encoding::BASE64.encode(&payload);
+        let mut base64 = crate::base64::encode(&payload);
         payload.zeroize();
         for c in base64.chars() {
             match c {
@@ -435,9 +435,7 @@ fn utf8(bytes: &[u8]) -> Result<String> {
     String::from_utf8(bytes.to_vec()).map_err(|_| Error::UriUtf8)
 }
 
-/// Standard base64, with or without its padding.
+/// Standard base64 without its padding.
 fn decode_base64(text: &str) -> Result<Vec<u8>> {
-    data_encoding::BASE64_NOPAD
-        .decode(text.as_bytes())
-        .map_err(|_| Error::MigrationBase64)
+    crate::base64::decode(text.as_bytes()).ok_or(Error::MigrationBase64)
 }

@@ -4,7 +4,6 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write as _;
 use core::str::FromStr;
 
 use zeroize::Zeroize as _;
@@ -258,12 +257,16 @@ impl KeyUri {
             uri.push_str("&issuer=");
             percent_encode(issuer, &mut uri);
         }
-        // Writing to a String cannot fail.
-        let _ = write!(uri, "&algorithm={}&digits={}", self.algorithm, self.digits);
-        let _ = match self.kind {
-            OtpKind::Totp { period } => write!(uri, "&period={period}"),
-            OtpKind::Hotp { counter } => write!(uri, "&counter={counter}"),
+        uri.push_str("&algorithm=");
+        uri.push_str(self.algorithm.name());
+        uri.push_str("&digits=");
+        push_decimal(u64::from(self.digits), &mut uri);
+        let (name, value) = match self.kind {
+            OtpKind::Totp { period } => ("&period=", period),
+            OtpKind::Hotp { counter } => ("&counter=", counter),
         };
+        uri.push_str(name);
+        push_decimal(value, &mut uri);
         if uri.len() > Self::MAX_LEN {
             // The text holds the secret: wipe it before giving up.
             uri.into_bytes().as_mut_slice().zeroize();
@@ -409,9 +412,29 @@ fn percent_encode(text: &str, out: &mut String) {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'@') {
             out.push(char::from(byte));
         } else {
-            let _ = write!(out, "%{byte:02X}");
+            out.push('%');
+            out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+            out.push(char::from(HEX_DIGITS[usize::from(byte & 0x0f)]));
         }
     }
+}
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Appends `value` in decimal. (Written out rather than with `write!`: the
+/// formatting machinery is most of the size of a small WebAssembly build.)
+fn push_decimal(mut value: u64, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (value % 10).to_le_bytes()[0];
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 fn hex_value(digit: u8) -> Option<u8> {

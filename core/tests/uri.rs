@@ -245,6 +245,22 @@ fn building_writes_label_prefix_issuer_unpadded_secret_and_every_parameter() {
 }
 
 #[test]
+fn building_writes_counters_in_plain_decimal() {
+    let secret = Secret::from_base32(SECRET).unwrap();
+    for (counter, text) in [
+        (0, "0"),
+        (9, "9"),
+        (10, "10"),
+        (u64::MAX, "18446744073709551615"),
+    ] {
+        let mut key = KeyUri::totp(secret.clone(), None, "x");
+        key.kind = OtpKind::Hotp { counter };
+        let uri = key.to_uri().unwrap();
+        assert!(uri.ends_with(&format!("&digits=6&counter={text}")), "{uri}");
+    }
+}
+
+#[test]
 fn building_refuses_what_cannot_round_trip() {
     let secret = || Secret::from_base32(SECRET).unwrap();
     assert_eq!(

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Part "wasm" of scripts/test: builds the npm package (bindings-wasm/) and
 # runs its tests: tsc on the types, node --test (vectors, native API, bad
-# input, otpauth differential, require/import), and the browser demo in
-# headless Chromium. Installs what is missing; quick when all is in place.
+# input, otpauth differential, require/import, nidan/enrol), the browser
+# demo in headless Chromium, and the JS benchmark once without timing.
+# Installs what is missing; quick when all is in place.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../lib/toolchain.sh
@@ -21,6 +22,22 @@ bash build.sh
 node_modules/.bin/tsc -p test/types
 node --test --test-reporter=spec test/
 timeout 300 node --test --test-reporter=spec test-browser/
+# The JS comparison (benches/js/): each case once, checked, no timing.
+(
+    cd "$root/benches/js"
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        npm ci --no-audit --no-fund --loglevel=error
+    fi
+    node bench.mjs --quick
+)
 gz() { gzip -9 -c "$1" | wc -c; }
-echo "wasm: built and tested; gzipped bytes: nidan.wasm $(gz dist/nidan.wasm)," \
-    "nidan.mjs $(gz dist/nidan.mjs), otpauth.mjs $(gz dist/otpauth.mjs)"
+wasm=$(gz dist/nidan.wasm) main=$(gz dist/nidan.mjs) drop_in=$(gz dist/otpauth.mjs)
+enrol_wasm=$(gz dist/nidan-enrol.wasm) enrol=$(gz dist/enrol.mjs)
+echo "wasm: built and tested; gzipped bytes: nidan.wasm $wasm, nidan.mjs $main, otpauth.mjs $drop_in," \
+    "nidan-enrol.wasm $enrol_wasm, enrol.mjs $enrol; a page importing nidan downloads $((wasm + main))"
+# The size budget (30 KB gzipped for `nidan`), for the smallest build: std
+# built from source without panic machinery (the rustup route carries it).
+if [ -n "$NIDAN_BUILD_STD_FLAGS" ] && [ $((wasm + main)) -gt 30000 ]; then
+    echo "wasm: nidan.wasm + nidan.mjs is over the 30000-byte budget" >&2
+    exit 1
+fi

@@ -6,3 +6,7 @@ const totp = new nidan.Totp(nidan.Secret.fromBase32('JBSWY3DPEHPK3PXP'));
 const code: string = totp.generate();
 const delta: number | null = new OTPAuth.TOTP({ secret: 'JBSWY3DPEHPK3PXP' }).validate({ token: code, window: 1 });
 void delta;
+
+import enrol = require('nidan/enrol');
+const qrWidth: number = new enrol.Qr('hello').width;
+void qrWidth;

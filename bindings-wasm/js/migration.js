@@ -1,0 +1,107 @@
+// Google Authenticator exports ("Transfer accounts"): the QR codes that
+// carry otpauth-migration://offline?data=... URIs.
+
+import { WasmMigrationBatch } from 'nidan-glue';
+import { checked, fail } from './errors.js';
+import { i32, u32, text, options } from './checks.js';
+import { KeyUri, keyUriOf } from './native.js';
+
+const inspect = Symbol.for('nodejs.util.inspect.custom');
+
+/** The KeyUri objects of an iterable, as an array. */
+function keyUris(accounts) {
+  if (accounts === null || typeof accounts !== 'object' || typeof accounts[Symbol.iterator] !== 'function') {
+    fail('INVALID_ARGUMENT', 'accounts must be an iterable of nidan KeyUri objects');
+  }
+  const list = [...accounts];
+  if (!list.every((account) => account instanceof KeyUri)) {
+    // Each entry of the package has a wasm module, and classes, of its own.
+    fail('INVALID_ARGUMENT', 'accounts must be KeyUri objects from nidan/enrol (not from nidan)');
+  }
+  return list;
+}
+
+/** A wasm batch holding copies of `accounts`; the caller frees it. */
+function wasmBatch(accounts, version, batchSize, batchIndex, batchId) {
+  const batch = WasmMigrationBatch.create(version, batchSize, batchIndex, batchId);
+  for (const account of accounts) batch.push(account._handle());
+  return batch;
+}
+
+/** A random batch id from `crypto.getRandomValues`, as Google Authenticator draws one. */
+const randomBatchId = () => globalThis.crypto.getRandomValues(new Int32Array(1))[0];
+
+/**
+ * One QR code of a Google Authenticator export: its accounts (`KeyUri`
+ * objects) and the batch fields that tie the QR codes of one export
+ * together. `toString()` shows the account count, never a secret.
+ */
+export class MigrationBatch {
+  /** The longest export URI `parse` reads, in bytes. */
+  static MAX_LEN = 8192;
+  /** The default `maxUriLen` of `export`: QR codes of this size scan reliably from a screen. */
+  static DEFAULT_MAX_URI_LEN = 1000;
+
+  /** A batch of `accounts`; `batchId` is random unless given. */
+  constructor(accounts, given) {
+    const { version = 1, batchSize = 1, batchIndex = 0, batchId = randomBatchId() } = options(given);
+    this.accounts = Object.freeze(keyUris(accounts));
+    this.version = i32(version, 'version');
+    this.batchSize = i32(batchSize, 'batchSize');
+    this.batchIndex = i32(batchIndex, 'batchIndex');
+    this.batchId = i32(batchId, 'batchId');
+    Object.freeze(this);
+  }
+
+  /** Decodes an `otpauth-migration://offline?data=...` URI; a NidanUriError when it is malformed. */
+  static parse(uri) {
+    const batch = checked(WasmMigrationBatch.parse(text(uri, 'uri')));
+    try {
+      const accounts = [];
+      for (let i = 0; i < batch.accountCount; i++) accounts.push(keyUriOf(batch.account(i)));
+      const { version, batchSize, batchIndex, batchId } = batch;
+      return new MigrationBatch(accounts, { version, batchSize, batchIndex, batchId });
+    } finally {
+      batch.free();
+    }
+  }
+
+  /**
+   * `accounts` as export URIs, one per QR code: packed in order into as few
+   * URIs as keep each at most `maxUriLen` bytes (default 1000), numbered by
+   * `batchIndex` and `batchSize`, all with one `batchId` (random unless given).
+   */
+  static export(accounts, given) {
+    const { batchId = randomBatchId(), maxUriLen = MigrationBatch.DEFAULT_MAX_URI_LEN } = options(given);
+    const list = keyUris(accounts);
+    const batch = wasmBatch(list, 1, 1, 0, i32(batchId, 'batchId'));
+    try {
+      return checked(batch.export(u32(maxUriLen, 'maxUriLen')));
+    } finally {
+      batch.free();
+    }
+  }
+
+  /** This batch as one export URI (it contains the secrets). */
+  toUri() {
+    const batch = wasmBatch(this.accounts, this.version, this.batchSize, this.batchIndex, this.batchId);
+    try {
+      return checked(batch.toUri());
+    } finally {
+      batch.free();
+    }
+  }
+
+  toString() {
+    return `MigrationBatch(accounts=${this.accounts.length}, version=${this.version}, batchSize=${this.batchSize}, `
+      + `batchIndex=${this.batchIndex}, batchId=${this.batchId})`;
+  }
+
+  toJSON() {
+    return this.toString();
+  }
+
+  [inspect]() {
+    return this.toString();
+  }
+}

@@ -1,0 +1,2 @@
+// `nidan/enrol` for Node CommonJS.
+module.exports = require('./enrol-shared.cjs');
