@@ -128,6 +128,9 @@ impl Hotp {
     }
 }
 
+/// The keyed HMAC state wipes itself when dropped.
+impl zeroize::ZeroizeOnDrop for Hotp {}
+
 impl core::fmt::Debug for Hotp {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Hotp")

@@ -233,6 +233,9 @@ impl Totp {
     }
 }
 
+/// The keyed HMAC state wipes itself when dropped.
+impl zeroize::ZeroizeOnDrop for Totp {}
+
 /// Clock conveniences (feature `std`).
 #[cfg(feature = "std")]
 impl Totp {

@@ -55,6 +55,10 @@ fn errors_about_secrets_show_no_key_material() {
 fn secret_holders_zeroize() {
     fn zeroize_on_drop<T: ZeroizeOnDrop>() {}
     zeroize_on_drop::<Secret>();
+    zeroize_on_drop::<Hotp>();
+    zeroize_on_drop::<Totp>();
+    #[cfg(feature = "qr")]
+    zeroize_on_drop::<nidan::Qr>();
     let mut secret = Secret::from_base32(SECRET).unwrap();
     secret.zeroize();
     assert_eq!(secret.as_bytes(), b"");
