@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Part "wasm" of scripts/test: builds the npm package (bindings-wasm/) and
 # runs its tests: tsc on the types, node --test (vectors, native API, bad
-# input, otpauth differential, require/import, nidan/enrol), the browser
+# input and the shared bad-input table, secret hygiene, otpauth differential,
+# require/import, nidan/enrol), the browser
 # demo in headless Chromium, and the JS benchmark once without timing.
 # Installs what is missing; quick when all is in place.
 set -euo pipefail
