@@ -1,4 +1,4 @@
-"""The Python code in the package README runs."""
+"""The Python code in the package README and the repository README runs."""
 
 from __future__ import annotations
 
@@ -10,11 +10,19 @@ from pathlib import Path
 import pytest
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-BLOCKS = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+ROOT_README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def python_blocks(readme: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.DOTALL)
+
+
+BLOCKS = python_blocks(README) + python_blocks(ROOT_README)
 
 
 def test_readme_has_python_examples() -> None:
-    assert len(BLOCKS) >= 3
+    assert len(python_blocks(README)) >= 3
+    assert len(python_blocks(ROOT_README)) >= 1
 
 
 @pytest.mark.parametrize("block", BLOCKS)
