@@ -219,8 +219,8 @@ impl<const N: usize> Drop for Wiped<N> {
     }
 }
 
-/// Separators people put into keys: spaces, tabs, hyphens and dashes.
-fn is_typed_separator(c: char) -> bool {
+/// Separators people put into keys and codes: spaces, tabs, hyphens and dashes.
+pub(crate) fn is_typed_separator(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\u{3000}' | '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FF0D}'

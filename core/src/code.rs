@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::base32::is_typed_separator;
 use crate::error::{Error, Result};
 
 /// The fewest digits a code may have [RFC 4226 §5.3].
@@ -105,10 +106,7 @@ pub fn normalize_code(typed: &str) -> Option<Code> {
         len: 0,
     };
     for c in typed.chars() {
-        if matches!(
-            c,
-            ' ' | '\t' | '\u{3000}' | '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FF0D}'
-        ) {
+        if is_typed_separator(c) {
             continue;
         }
         let digit = match c {

@@ -20,7 +20,7 @@ use zeroize::Zeroize;
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
-use crate::uri::{KeyUri, OtpKind, percent_decode};
+use crate::uri::{KeyUri, OtpKind, percent_decode, percent_encode};
 
 const PREFIX: &str = "otpauth-migration://offline?";
 
@@ -128,14 +128,8 @@ impl MigrationBatch {
         uri.push_str("data=");
         let mut base64 = crate::base64::encode(&payload);
         payload.zeroize();
-        for c in base64.chars() {
-            match c {
-                '+' => uri.push_str("%2B"),
-                '/' => uri.push_str("%2F"),
-                '=' => uri.push_str("%3D"),
-                _ => uri.push(c),
-            }
-        }
+        // Escapes base64's `+`, `/` and `=` as %2B, %2F and %3D.
+        percent_encode(&base64, &mut uri);
         base64.zeroize();
         Ok(uri)
     }

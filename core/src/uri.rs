@@ -407,7 +407,7 @@ pub(crate) fn percent_decode(text: &str) -> Result<String> {
 }
 
 /// Appends `text` with everything but unreserved characters and `@` escaped.
-fn percent_encode(text: &str, out: &mut String) {
+pub(crate) fn percent_encode(text: &str, out: &mut String) {
     for &byte in text.as_bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'@') {
             out.push(char::from(byte));
