@@ -96,7 +96,8 @@ fn run() -> Result<(), String> {
         .map_err(fail)?;
     let verdict = server
         .verify(stale_code.as_str(), now, Window::default(), None)
-        .map_err(fail)?;
+        .map_err(fail)?
+        .verdict();
     println!("   old phone's code {stale_code}: {verdict:?}");
     if verdict != Verdict::Rejected {
         return Err("the old secret's code was accepted after re-enrolment".into());
@@ -105,7 +106,8 @@ fn run() -> Result<(), String> {
     let fresh_code = fresh.generate(now).map_err(fail)?;
     let verdict = server
         .verify(fresh_code.as_str(), now, Window::default(), None)
-        .map_err(fail)?;
+        .map_err(fail)?
+        .verdict();
     println!("   re-enrolled phone's code {fresh_code}: {verdict:?}");
     if !verdict.is_accepted() {
         return Err("the new secret's code was refused".into());

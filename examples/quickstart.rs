@@ -51,7 +51,8 @@ fn run() -> Result<(), String> {
     println!("\n3. Login");
     let verdict = totp
         .verify(code.as_str(), now, Window::default(), None)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        .verdict();
     let Verdict::Accepted(login) = verdict else {
         return Err(format!("the current code was not accepted: {verdict:?}"));
     };
@@ -64,7 +65,7 @@ fn run() -> Result<(), String> {
 
     // Someone replays the same code a few seconds later.
     let replay = totp.verify(code.as_str(), now + 5, Window::default(), last_accepted);
-    match replay.map_err(|e| e.to_string())? {
+    match replay.map_err(|e| e.to_string())?.verdict() {
         Verdict::Replayed(_) => println!("   {code} again: refused, it was already used"),
         other => return Err(format!("a replayed code was not refused: {other:?}")),
     }
@@ -80,7 +81,8 @@ fn run() -> Result<(), String> {
             Window::default(),
             last_accepted,
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        .verdict();
     let Verdict::Accepted(late) = verdict else {
         return Err(format!(
             "the slow phone's code was not accepted: {verdict:?}"
@@ -95,6 +97,9 @@ fn run() -> Result<(), String> {
         return Err(format!("expected a drift of -1, got {}", late.drift()));
     }
     let wrong = totp.verify("000000", server_time, Window::default(), Some(late.step()));
-    println!("   000000: {:?}", wrong.map_err(|e| e.to_string())?);
+    println!(
+        "   000000: {:?}",
+        wrong.map_err(|e| e.to_string())?.verdict()
+    );
     Ok(())
 }

@@ -104,8 +104,8 @@ fn main() {
     );
 }
 
-#[allow(clippy::too_many_lines, reason = "one table of six comparisons")]
-fn comparisons() -> [Comparison; 6] {
+#[allow(clippy::too_many_lines, reason = "one table of eight comparisons")]
+fn comparisons() -> [Comparison; 8] {
     [
         Comparison {
             name: "totp_wrong_digits_0_vs_5",
@@ -205,6 +205,56 @@ fn comparisons() -> [Comparison; 6] {
             verify: verify_totp,
         },
         Comparison {
+            name: "totp_replayed_vs_none",
+            left: "code of the previous step, at or below the last accepted one",
+            right: "code of no step in the window",
+            make: |fixture, rng, right| {
+                let (step, codes) = distinct_window(fixture, rng);
+                let code = if right {
+                    wrong_code(&codes, rng)
+                } else {
+                    codes[0]
+                };
+                Input {
+                    code,
+                    at: step,
+                    right,
+                }
+            },
+            verify: |fixture, input| {
+                // The current step was accepted already: the previous one replays.
+                let time = input.at * 30 + 7;
+                let _ = black_box(fixture.totp.verify(
+                    code_str(&input.code),
+                    time,
+                    Window::default(),
+                    Some(input.at),
+                ));
+            },
+        },
+        Comparison {
+            name: "hotp_last_counter_vs_none",
+            left: "code of the last counter of the look-ahead",
+            right: "code of no counter of the look-ahead",
+            make: |fixture, rng, right| {
+                let counter = random_step(rng);
+                let codes: Vec<[u8; 6]> = (0..=u64::from(LOOK_AHEAD))
+                    .map(|i| digits(&fixture.hotp.generate(counter + i)))
+                    .collect();
+                let code = if right {
+                    wrong_code(&codes, rng)
+                } else {
+                    codes[codes.len() - 1]
+                };
+                Input {
+                    code,
+                    at: counter,
+                    right,
+                }
+            },
+            verify: verify_hotp,
+        },
+        Comparison {
             name: "hotp_first_vs_last_counter",
             left: "code of the stored counter",
             right: "code of the last counter of the look-ahead",
@@ -224,13 +274,7 @@ fn comparisons() -> [Comparison; 6] {
                     };
                 }
             },
-            verify: |fixture, input| {
-                let _ = black_box(
-                    fixture
-                        .hotp
-                        .verify(code_str(&input.code), input.at, LOOK_AHEAD),
-                );
-            },
+            verify: verify_hotp,
         },
     ]
 }
@@ -368,6 +412,14 @@ fn verify_totp(fixture: &Fixture, input: &Input) {
     );
 }
 
+fn verify_hotp(fixture: &Fixture, input: &Input) {
+    let _ = black_box(
+        fixture
+            .hotp
+            .verify(code_str(&input.code), input.at, LOOK_AHEAD),
+    );
+}
+
 /// A step far from 0 and from `u64::MAX`, where no clipping happens.
 fn random_step(rng: &mut Rng) -> u64 {
     1_000 + rng.next() % 1_000_000_000
@@ -389,7 +441,7 @@ fn window_codes(fixture: &Fixture, step: u64) -> [[u8; 6]; 3] {
 }
 
 /// A random code matching none of `codes`.
-fn wrong_code(codes: &[[u8; 6]; 3], rng: &mut Rng) -> [u8; 6] {
+fn wrong_code(codes: &[[u8; 6]], rng: &mut Rng) -> [u8; 6] {
     loop {
         let code = [0; 6].map(|_: u8| b'0' + (rng.next() % 10) as u8);
         if !codes.contains(&code) {

@@ -17,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, KeyInit, Mac};
-use nidan::{Algorithm, Hotp, KeyUri, Secret, Totp, TotpConfig, Verdict, Window};
+use nidan::{Algorithm, Hotp, KeyUri, Secret, Totp, TotpConfig, Verification, Window};
 
 /// The RFC 6238 time used by the `fixed` parameter.
 const FIXED_TIME: u64 = 1_111_111_111;
@@ -201,7 +201,7 @@ fn totp_verify(
         );
 
         group.bench_function(BenchmarkId::new("nidan", label), |b| {
-            b.iter(|| -> Verdict {
+            b.iter(|| -> Verification {
                 gens.nidan
                     .verify(black_box(code), black_box(time), Window::default(), None)
                     .unwrap()

@@ -51,7 +51,9 @@ fn totp_calls(totp: &Totp, name: &str) {
     ];
     for (case, submitted, last_accepted) in cases {
         let verdict = assert_no_alloc(&format!("{name} verify, {case}"), || {
-            totp.verify(submitted, time, window, last_accepted).unwrap()
+            totp.verify(submitted, time, window, last_accepted)
+                .unwrap()
+                .verdict()
         });
         let expected_accept = case.starts_with("accept");
         assert_eq!(verdict.is_accepted(), expected_accept, "{name} {case}");
@@ -61,7 +63,7 @@ fn totp_calls(totp: &Totp, name: &str) {
     }
     let widest = Window::symmetric(Window::MAX_SIDE).unwrap();
     let verdict = assert_no_alloc(&format!("{name} verify, widest window"), || {
-        totp.verify(wrong, time, widest, None).unwrap()
+        totp.verify(wrong, time, widest, None).unwrap().verdict()
     });
     assert_eq!(verdict, Verdict::Rejected, "{name} widest window");
     assert_no_alloc(&format!("{name} time_step"), || {
@@ -100,16 +102,17 @@ fn main() {
     let hotp = Hotp::new(&secret, HotpConfig::default()).unwrap();
     let code = assert_no_alloc("hotp generate", || hotp.generate(3));
     let found = assert_no_alloc("hotp verify, match", || {
-        hotp.verify(code.as_str(), 1, 3).unwrap()
+        hotp.verify(code.as_str(), 1, 3).unwrap().accepted()
     });
     assert_eq!(found.map(|m| m.step()), Some(3));
     let missed = assert_no_alloc("hotp verify, no match", || {
-        hotp.verify(code.as_str(), 4, 3).unwrap()
+        hotp.verify(code.as_str(), 4, 3).unwrap().accepted()
     });
     assert_eq!(missed, None);
-    assert_no_alloc("hotp verify, malformed", || {
-        hotp.verify("12 345", 1, 3).unwrap()
+    let malformed = assert_no_alloc("hotp verify, malformed", || {
+        hotp.verify("12 345", 1, 3).unwrap().verdict()
     });
+    assert_eq!(malformed, Verdict::Rejected);
     assert_no_alloc("normalize_code", || normalize_code("１２３ ４５６"));
     println!("no_alloc: generating and verifying allocated nothing");
 }

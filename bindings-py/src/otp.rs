@@ -245,6 +245,7 @@ impl Totp {
             Some(time) => self.inner.verify(&code, time, window, last_accepted),
             None => self.inner.verify_now(&code, window, last_accepted),
         }
+        .map(nidan::Verification::verdict)
         .or_raise()
     }
 }
@@ -340,7 +341,7 @@ impl Hotp {
             .inner
             .verify(code.as_deref().unwrap_or_default(), counter, look_ahead)
             .or_raise()?;
-        Ok(found.map(Match::from))
+        Ok(found.accepted().map(Match::from))
     }
 
     /// The otpauth URI for a QR code, with `counter` as the next counter.

@@ -123,7 +123,7 @@ impl WasmTotp {
         let last_accepted = has_last.then(|| join(last_high, last_low));
         let verdict = Window::new(behind, ahead)
             .and_then(|window| self.totp.verify(code, time, window, last_accepted));
-        let (status, matched) = match record(verdict)? {
+        let (status, matched) = match record(verdict)?.verdict() {
             Verdict::Accepted(found) => (ACCEPTED, Some(found)),
             Verdict::Replayed(found) => (REPLAYED, Some(found)),
             Verdict::Rejected => (REJECTED, None),
@@ -211,7 +211,7 @@ impl WasmHotp {
         look_ahead: u32,
     ) -> Option<bool> {
         let counter = join(counter_high, counter_low);
-        self.matched = record(self.hotp.verify(code, counter, look_ahead))?;
+        self.matched = record(self.hotp.verify(code, counter, look_ahead))?.accepted();
         Some(self.matched.is_some())
     }
 

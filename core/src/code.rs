@@ -129,9 +129,16 @@ pub(crate) fn check_digits(digits: u32) -> Result<u32> {
     }
 }
 
-/// 10^digits for digits 0 to 10.
-pub(crate) const fn modulus(digits: u32) -> u64 {
-    10u64.pow(digits)
+/// The divisor that turns a truncated HMAC into a code of `digits` digits:
+/// 10^`digits` [RFC 4226 §5.3], as a `u32`.
+///
+/// The code is `truncated % modulus(digits)`, a 32-bit division whatever the
+/// secret value. (Dividing a value widened to 64 bits lets the compiler skip
+/// the division when the value is below the divisor, a branch on the
+/// secret.) 10^10 does not fit: it saturates to `u32::MAX`, which leaves
+/// every truncated value (below 2^31) unchanged, as 10^10 would.
+pub(crate) fn modulus(digits: u32) -> u32 {
+    u32::try_from(10u64.pow(digits)).unwrap_or(u32::MAX)
 }
 
 /// The value of `code` when it is exactly `digits` ASCII digits, else `None`.

@@ -5,7 +5,7 @@ use crate::code::{Code, check_digits, modulus};
 use crate::error::Result;
 use crate::mac::KeyedMac;
 use crate::secret::Secret;
-use crate::verify::{Match, Scan, Verdict, Window};
+use crate::verify::{Scan, Verification, Window};
 
 /// The parameters of an HOTP generator: hash and number of digits.
 ///
@@ -74,14 +74,16 @@ impl Hotp {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn generate(&self, counter: u64) -> Code {
-        let value = u64::from(self.mac.truncated(counter)) % modulus(self.config.digits);
+        let value = u64::from(self.mac.truncated(counter) % modulus(self.config.digits));
         Code::from_value(value, self.config.digits)
     }
 
     /// Checks `code` against counters `counter` to `counter + look_ahead`
-    /// [RFC 4226 §7.4], in constant time, and returns the match; store
-    /// [`Match::next_counter`] as the new counter. Counters below `counter`
-    /// are never checked, so a used code cannot come back.
+    /// [RFC 4226 §7.4], in constant time; store
+    /// [`Match::next_counter`](crate::Match::next_counter) of an accepted
+    /// code as the new counter. Counters below `counter` are never checked,
+    /// so a used code cannot come back: the verdict is accepted or rejected,
+    /// never replayed.
     ///
     /// `code` must be exactly `digits` ASCII digits; anything else is a wrong
     /// code. Counter `u64::MAX` never matches, so the next counter always exists.
@@ -92,12 +94,12 @@ impl Hotp {
     ///
     /// ```
     /// # let hotp = nidan::Hotp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
-    /// let found = hotp.verify("969429", 1, 3)?.expect("counter 3 is within 1..=4");
+    /// let found = hotp.verify("969429", 1, 3)?.accepted().expect("counter 3 is within 1..=4");
     /// assert_eq!((found.step(), found.drift(), found.next_counter()), (3, 2, 4));
-    /// assert_eq!(hotp.verify("969429", 4, 3)?, None);
+    /// assert_eq!(hotp.verify("969429", 4, 3)?.verdict(), nidan::Verdict::Rejected);
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn verify(&self, code: &str, counter: u64, look_ahead: u32) -> Result<Option<Match>> {
+    pub fn verify(&self, code: &str, counter: u64, look_ahead: u32) -> Result<Verification> {
         let scan = Scan {
             mac: &self.mac,
             digits: self.config.digits,
@@ -106,10 +108,7 @@ impl Hotp {
             last_accepted: None,
             max_step: u64::MAX - 1,
         };
-        Ok(match scan.run(code) {
-            Verdict::Accepted(found) => Some(found),
-            Verdict::Replayed(_) | Verdict::Rejected => None,
-        })
+        Ok(scan.run(code))
     }
 
     /// The parameters this generator was made with.

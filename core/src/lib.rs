@@ -41,7 +41,7 @@ pub use secret::Secret;
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]
 pub use uri::{KeyUri, OtpKind};
-pub use verify::{Match, Verdict, Window};
+pub use verify::{Match, Verdict, Verification, Window};
 
 /// The repository README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "getrandom", feature = "qr"))]

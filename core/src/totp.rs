@@ -5,7 +5,7 @@ use crate::code::Code;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
 use crate::secret::Secret;
-use crate::verify::{Scan, Verdict, Window};
+use crate::verify::{Scan, Verification, Window};
 
 /// The parameters of a TOTP generator.
 ///
@@ -178,22 +178,26 @@ impl Totp {
     /// it as `last_accepted` next time: that is what stops a code from being
     /// used twice [RFC 6238 §5.2], keyed by step rather than by the string
     /// typed. `code` must be exactly `digits` ASCII digits; anything else is
-    /// [`Verdict::Rejected`] (normalise typed input with
-    /// [`normalize_code`](crate::normalize_code) first).
+    /// [`Verdict::Rejected`](crate::Verdict::Rejected) (normalise typed input
+    /// with [`normalize_code`](crate::normalize_code) first).
+    ///
+    /// The result is a sealed [`Verification`]: open it with
+    /// [`Verification::verdict`] to act on it.
     ///
     /// # Errors
     /// [`Error::TimeBeforeT0`].
     ///
     /// # Security
     /// Every step of the window is computed and compared whatever the
-    /// outcome; timing reveals the length and format of `code` and the size
-    /// of the window, not which step matched or how many digits were right.
+    /// outcome, and the result is built the same way whatever it is; timing
+    /// reveals the length and format of `code` and the size of the window,
+    /// not whether or where the code matched, nor how many digits were right.
     ///
     /// ```
     /// use nidan::{Secret, Totp, Verdict, Window};
     /// let totp = Totp::new(&Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
-    /// let verdict = totp.verify("050471", 1_111_111_111, Window::default(), None)?;
-    /// let Verdict::Accepted(found) = verdict else { panic!("should match") };
+    /// let verification = totp.verify("050471", 1_111_111_111, Window::default(), None)?;
+    /// let Verdict::Accepted(found) = verification.verdict() else { panic!("should match") };
     /// assert_eq!(found.drift(), 0);
     /// # Ok::<(), nidan::Error>(())
     /// ```
@@ -203,7 +207,7 @@ impl Totp {
         time: u64,
         window: Window,
         last_accepted: Option<u64>,
-    ) -> Result<Verdict> {
+    ) -> Result<Verification> {
         let scan = Scan {
             mac: self.hotp.mac(),
             digits: self.hotp.config().digits,
@@ -283,7 +287,7 @@ impl Totp {
         code: &str,
         window: Window,
         last_accepted: Option<u64>,
-    ) -> Result<Verdict> {
+    ) -> Result<Verification> {
         self.verify(code, unix_now()?, window, last_accepted)
     }
 }

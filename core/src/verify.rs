@@ -100,7 +100,8 @@ impl Default for Window {
 /// # use nidan::{Secret, Totp, Window, Verdict};
 /// let totp = Totp::new(&Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
 /// let code = totp.generate(1_111_111_111 - 30)?; // from a phone one step behind
-/// let Verdict::Accepted(found) = totp.verify(code.as_str(), 1_111_111_111, Window::default(), None)? else {
+/// let verification = totp.verify(code.as_str(), 1_111_111_111, Window::default(), None)?;
+/// let Verdict::Accepted(found) = verification.verdict() else {
 ///     panic!("expected a match");
 /// };
 /// assert_eq!((found.step(), found.drift()), (37_037_036, -1));
@@ -143,7 +144,7 @@ impl Match {
     ///
     /// ```
     /// # let hotp = nidan::Hotp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
-    /// let found = hotp.verify("359152", 0, 3)?.unwrap();
+    /// let found = hotp.verify("359152", 0, 3)?.accepted().unwrap();
     /// assert_eq!((found.step(), found.next_counter()), (2, 3));
     /// # Ok::<(), nidan::Error>(())
     /// ```
@@ -153,16 +154,106 @@ impl Match {
     }
 }
 
-/// The outcome of a TOTP verification. A wrong code is a normal outcome.
+/// What a verification found, sealed: [`Totp::verify`](crate::Totp::verify)
+/// and [`Hotp::verify`](crate::Hotp::verify) return it without branching on
+/// the outcome, so their time does not tell a matching code from a wrong
+/// one. Open it with [`Verification::verdict`] (or the shortcuts) to act on
+/// it; that is where the outcome becomes a branch, as in `subtle::CtOption`.
 ///
 /// ```
 /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
 /// use nidan::Verdict;
-/// let first = totp.verify("050471", 1_111_111_111, Default::default(), None)?;
+/// match totp.verify("050471", 1_111_111_111, Default::default(), None)?.verdict() {
+///     Verdict::Accepted(found) => assert_eq!(found.step(), 37_037_037), // store the step
+///     Verdict::Replayed(_) => panic!("used already"),
+///     Verdict::Rejected => panic!("wrong code"),
+/// }
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[must_use]
+#[derive(Clone, Copy)]
+pub struct Verification {
+    /// [`REJECTED`], [`REPLAYED`] or [`ACCEPTED`].
+    outcome: u8,
+    /// The selected step when the outcome is not [`REJECTED`].
+    found: Match,
+}
+
+impl Verification {
+    /// A code that is malformed or cannot match: decided from public facts.
+    const REJECTED: Self = Self {
+        outcome: REJECTED,
+        found: Match { step: 0, drift: 0 },
+    };
+
+    /// The outcome, to branch on.
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// let wrong = totp.verify("000000", 1_111_111_111, Default::default(), None)?;
+    /// assert_eq!(wrong.verdict(), nidan::Verdict::Rejected);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub const fn verdict(self) -> Verdict {
+        match self.outcome {
+            ACCEPTED => Verdict::Accepted(self.found),
+            REPLAYED => Verdict::Replayed(self.found),
+            _ => Verdict::Rejected,
+        }
+    }
+
+    /// The match, when the code is accepted.
+    ///
+    /// ```
+    /// # let hotp = nidan::Hotp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert_eq!(hotp.verify("755224", 0, 0)?.accepted().map(|m| m.step()), Some(0));
+    /// assert_eq!(hotp.verify("755224", 1, 0)?.accepted(), None);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub const fn accepted(self) -> Option<Match> {
+        self.verdict().accepted()
+    }
+
+    /// Whether the code is accepted.
+    ///
+    /// ```
+    /// # let hotp = nidan::Hotp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// assert!(hotp.verify("755224", 0, 0)?.is_accepted());
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub const fn is_accepted(self) -> bool {
+        self.verdict().is_accepted()
+    }
+}
+
+/// Shows the verdict only: the step held for a rejected code means nothing.
+impl core::fmt::Debug for Verification {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("Verification")
+            .field(&self.verdict())
+            .finish()
+    }
+}
+
+/// Equal when the verdicts are equal.
+impl PartialEq for Verification {
+    fn eq(&self, other: &Self) -> bool {
+        self.verdict() == other.verdict()
+    }
+}
+
+impl Eq for Verification {}
+
+/// The outcome of a verification, opened from a [`Verification`]. A wrong
+/// code is a normal outcome.
+///
+/// ```
+/// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+/// use nidan::Verdict;
+/// let first = totp.verify("050471", 1_111_111_111, Default::default(), None)?.verdict();
 /// let Verdict::Accepted(found) = first else { panic!() };
 /// let again = totp.verify("050471", 1_111_111_112, Default::default(), Some(found.step()))?;
-/// assert!(matches!(again, Verdict::Replayed(_)));
-/// assert_eq!(totp.verify("000000", 1_111_111_112, Default::default(), None)?, Verdict::Rejected);
+/// assert!(matches!(again.verdict(), Verdict::Replayed(_)));
 /// # Ok::<(), nidan::Error>(())
 /// ```
 #[must_use]
@@ -172,7 +263,8 @@ pub enum Verdict {
     /// and store [`Match::step`].
     Accepted(Match),
     /// The code matched only steps at or below the last accepted one: it was
-    /// used already [RFC 6238 §5.2]. Refuse it.
+    /// used already [RFC 6238 §5.2]. Refuse it. (HOTP never replays: counters
+    /// below the stored one are not checked.)
     Replayed(Match),
     /// The code matched no step of the window, or is not `digits` ASCII digits.
     Rejected,
@@ -224,9 +316,9 @@ impl Scan<'_> {
     /// among matches uses constant-time selection. What the timing still
     /// shows: the length and format of `code` (checked first), and the size
     /// of the window after clipping (public parameters).
-    pub(crate) fn run(&self, code: &str) -> Verdict {
+    pub(crate) fn run(&self, code: &str) -> Verification {
         let Some(submitted) = parse_exact(code, self.digits) else {
-            return Verdict::Rejected;
+            return Verification::REJECTED;
         };
         let modulus = modulus(self.digits);
         let first = self.expected.saturating_sub(u64::from(self.window.behind));
@@ -236,7 +328,7 @@ impl Scan<'_> {
             .min(self.max_step);
         if first > last {
             // Only when the expected step itself is above `max_step`.
-            return Verdict::Rejected;
+            return Verification::REJECTED;
         }
 
         // The truncated MAC of every step from `first` to `last`, computed
@@ -266,7 +358,7 @@ impl Scan<'_> {
                 }
                 // step - first < steps <= MAX_STEPS.
                 let value = truncated[usize::try_from(step - first).unwrap_or(0)];
-                let equal = (u64::from(value) % modulus).ct_eq(&submitted);
+                let equal = u64::from(value % modulus).ct_eq(&submitted);
                 // Steps at or below the last accepted one are replays; both
                 // are public, so this comparison may branch.
                 let is_fresh = self.last_accepted.is_none_or(|floor| step > floor);
@@ -274,34 +366,30 @@ impl Scan<'_> {
                 replayed.offer(step, equal, !is_fresh);
             }
         }
-        // Pick the outcome with constant-time selection and compute its
-        // match whatever it is: only the final move into the enum depends
-        // on the outcome, which the caller learns anyway.
+        // Pick the outcome and its match with constant-time selection: the
+        // result is built the same way whatever matched.
         let (fresh_found, replayed_found) =
             (Choice::from(fresh.found), Choice::from(replayed.found));
         let mut chosen = replayed.step;
         chosen.conditional_assign(&fresh.step, fresh_found);
-        let found = Match {
-            step: chosen,
-            drift: drift(chosen, self.expected),
-        };
-        // Without the barrier the compiler moves this work into the
-        // branches below and skips it for a rejected code.
-        let found = core::hint::black_box(found);
         let mut outcome = u8::conditional_select(&REJECTED, &REPLAYED, replayed_found);
         outcome.conditional_assign(&ACCEPTED, fresh_found);
-        match outcome {
-            ACCEPTED => Verdict::Accepted(found),
-            REPLAYED => Verdict::Replayed(found),
-            _ => Verdict::Rejected,
-        }
+        // The barrier keeps the compiler from moving this work into the
+        // caller's branches on the verdict.
+        core::hint::black_box(Verification {
+            outcome,
+            found: Match {
+                step: chosen,
+                drift: drift(chosen, self.expected),
+            },
+        })
     }
 }
 
 /// The most steps a window holds.
 const MAX_STEPS: usize = 2 * Window::MAX_SIDE as usize + 1;
 
-/// The outcomes `run` selects among.
+/// The outcomes `run` selects among, as [`Verification::outcome`] holds them.
 const REJECTED: u8 = 0;
 const REPLAYED: u8 = 1;
 const ACCEPTED: u8 = 2;
@@ -334,6 +422,8 @@ fn drift(step: u64, expected: u64) -> i64 {
 
 #[cfg(test)]
 mod tests {
+    use std::format;
+
     use crate::{Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window};
 
     /// Every step of the widest window is found with its drift, whichever
@@ -353,7 +443,7 @@ mod tests {
                 assert!(!verdict.is_accepted() || verdict.accepted().unwrap().step() != step);
                 continue;
             }
-            let Verdict::Accepted(found) = verdict else {
+            let Verdict::Accepted(found) = verdict.verdict() else {
                 panic!("drift {drift}: {verdict:?}")
             };
             // Another step of the window may share the code; it must be closer.
@@ -365,6 +455,26 @@ mod tests {
         }
     }
 
+    /// A sealed verification compares and prints as its verdict only: the
+    /// step it holds for a rejected code is whatever the scan last selected.
+    #[test]
+    fn a_verification_shows_and_compares_its_verdict_only() {
+        let secret = Secret::from_bytes(b"12345678901234567890").unwrap();
+        let hotp = Hotp::new(&secret, HotpConfig::default()).unwrap();
+        let malformed = hotp.verify("12345", 7, 3).unwrap();
+        let wrong = hotp.verify("000000", 7, 3).unwrap();
+        assert_eq!(malformed, wrong);
+        assert_eq!(format!("{wrong:?}"), "Verification(Rejected)");
+        let found = hotp.verify("399871", 7, 3).unwrap();
+        assert_ne!(found, wrong);
+        assert_eq!(
+            format!("{found:?}"),
+            "Verification(Accepted(Match { step: 8, drift: 1 }))"
+        );
+        assert_eq!(found.verdict().accepted(), found.accepted());
+        assert!(found.is_accepted() && !wrong.is_accepted());
+    }
+
     /// Look-ahead windows ending at the last counter that may match.
     #[test]
     fn look_ahead_at_the_top_of_the_counter_range() {
@@ -374,10 +484,10 @@ mod tests {
             let counter = u64::MAX - 1 - u64::from(look_ahead);
             let code = hotp.generate(u64::MAX - 1);
             let found = hotp.verify(code.as_str(), counter, look_ahead).unwrap();
-            assert_eq!(found.map(|m| m.step()), Some(u64::MAX - 1));
+            assert_eq!(found.accepted().map(|m| m.step()), Some(u64::MAX - 1));
             let code = hotp.generate(u64::MAX);
             let found = hotp.verify(code.as_str(), counter, look_ahead + 5).unwrap();
-            assert!(found.is_none_or(|m| m.step() < u64::MAX));
+            assert!(found.accepted().is_none_or(|m| m.step() < u64::MAX));
         }
     }
 }

@@ -69,7 +69,7 @@ fn nothing_overflows_at_the_end_of_time() {
     let replay = totp
         .verify(code.as_str(), u64::MAX, Window::default(), Some(u64::MAX))
         .unwrap();
-    assert!(matches!(replay, Verdict::Replayed(_)));
+    assert!(matches!(replay.verdict(), Verdict::Replayed(_)));
     let end = totp.time_step(u64::MAX).unwrap();
     assert_eq!((end.start, end.end, end.remaining), (u64::MAX, u64::MAX, 1));
     let thirty = Totp::new(&secret(), TotpConfig::default()).unwrap();
@@ -82,11 +82,15 @@ fn nothing_overflows_at_the_end_of_time() {
 fn hotp_never_matches_the_last_counter_so_the_next_one_exists() {
     let hotp = Hotp::new(&secret(), HotpConfig::default()).unwrap();
     let code = hotp.generate(u64::MAX);
-    assert_eq!(hotp.verify(code.as_str(), u64::MAX, 0).unwrap(), None);
+    assert_eq!(
+        hotp.verify(code.as_str(), u64::MAX, 0).unwrap().verdict(),
+        Verdict::Rejected
+    );
     let before = hotp.generate(u64::MAX - 1);
     let found = hotp
         .verify(before.as_str(), u64::MAX - 3, 5)
         .unwrap()
+        .accepted()
         .unwrap();
     assert_eq!(
         (found.step(), found.next_counter()),
@@ -157,12 +161,14 @@ fn asymmetric_windows_accept_only_their_side() {
     assert_eq!(found.drift(), -2);
     assert_eq!(
         totp.verify(ahead1.as_str(), time, slow_phones, None)
-            .unwrap(),
+            .unwrap()
+            .verdict(),
         Verdict::Rejected
     );
     assert_eq!(
         totp.verify(behind2.as_str(), time, Window::EXACT, None)
-            .unwrap(),
+            .unwrap()
+            .verdict(),
         Verdict::Rejected
     );
 }

@@ -135,7 +135,7 @@ proptest! {
         let Some(target) = current.checked_add_signed(offset) else { return Ok(()) };
         let code = totp.generate_at_step(target);
         let window = Window::new(behind, ahead).unwrap();
-        let verdict = totp.verify(code.as_str(), time, window, None).unwrap();
+        let verdict = totp.verify(code.as_str(), time, window, None).unwrap().verdict();
 
         let first = current.saturating_sub(u64::from(behind));
         let last = current.saturating_add(u64::from(ahead));
@@ -165,7 +165,7 @@ proptest! {
         let Some(target) = current.checked_add_signed(offset) else { return Ok(()) };
         let Some(last_accepted) = current.checked_add_signed(floor_offset) else { return Ok(()) };
         let code = totp.generate_at_step(target);
-        let verdict = totp.verify(code.as_str(), time, Window::symmetric(2).unwrap(), Some(last_accepted)).unwrap();
+        let verdict = totp.verify(code.as_str(), time, Window::symmetric(2).unwrap(), Some(last_accepted)).unwrap().verdict();
         match verdict {
             Verdict::Accepted(found) => prop_assert!(found.step() > last_accepted),
             Verdict::Replayed(found) => prop_assert!(found.step() <= last_accepted),
@@ -188,7 +188,7 @@ proptest! {
         let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits }).unwrap();
         let Some(target) = counter.checked_add_signed(offset) else { return Ok(()) };
         let code = hotp.generate(target);
-        let result = hotp.verify(code.as_str(), counter, look_ahead).unwrap();
+        let result = hotp.verify(code.as_str(), counter, look_ahead).unwrap().accepted();
         let last = counter.saturating_add(u64::from(look_ahead)).min(u64::MAX - 1);
         let matching: Vec<u64> = (counter..=last).filter(|&c| hotp.generate(c) == code).collect();
         match result {

@@ -266,7 +266,8 @@ fn scenario_window_of_one_step_each_way() {
         assert_eq!(totp.generate_at_step(step), text(code));
         let verdict = totp
             .verify(text(code), time, Window::default(), None)
-            .unwrap();
+            .unwrap()
+            .verdict();
         let accept = s["expect"]["accept_steps"]
             .as_array()
             .unwrap()
@@ -295,7 +296,8 @@ fn scenario_replay_is_refused_by_step() {
                 Window::default(),
                 last_accepted,
             )
-            .unwrap();
+            .unwrap()
+            .verdict();
         match text(&attempt["expect"]) {
             "accept" => {
                 let found = verdict
@@ -329,7 +331,8 @@ fn scenario_window_is_clipped_at_step_zero() {
     assert_eq!(totp.generate_at_step(u64::MAX), wrapped);
     assert_eq!(
         totp.verify(wrapped, time, Window::new(1, 1).unwrap(), None)
-            .unwrap(),
+            .unwrap()
+            .verdict(),
         Verdict::Rejected
     );
 }
@@ -393,7 +396,8 @@ fn scenario_hotp_look_ahead_and_resynchronisation() {
     for attempt in s["sequence"].as_array().unwrap() {
         let result = hotp
             .verify(text(&attempt["code"]), counter, look_ahead)
-            .unwrap();
+            .unwrap()
+            .accepted();
         if text(&attempt["expect"]) == "accept" {
             let found = result.unwrap_or_else(|| panic!("{attempt}"));
             assert_eq!(found.step(), number(&attempt["matched_counter"]));
@@ -418,14 +422,14 @@ fn scenario_code_input_format_is_strict() {
         let accepted = hotp
             .verify(input, number(&s["hotp_counter"]), 0)
             .unwrap()
-            .is_some();
+            .is_accepted();
         assert_eq!(accepted, text(&case["expect"]) == "accept", "{input:?}");
     }
     // The UI normaliser turns the pasted forms into the code, verify stays strict.
     for typed in ["755 224", "７５５２２４", "755-224"] {
         let code = nidan::normalize_code(typed).unwrap();
         assert!(
-            hotp.verify(code.as_str(), 0, 0).unwrap().is_some(),
+            hotp.verify(code.as_str(), 0, 0).unwrap().is_accepted(),
             "{typed:?}"
         );
     }
