@@ -151,76 +151,28 @@ fn comparisons() -> [Comparison; 8] {
             name: "totp_previous_step_vs_none",
             left: "code of the previous step",
             right: "code of no step in the window",
-            make: |fixture, rng, right| {
-                let (step, codes) = distinct_window(fixture, rng);
-                let code = if right {
-                    wrong_code(&codes, rng)
-                } else {
-                    codes[0]
-                };
-                Input {
-                    code,
-                    at: step,
-                    right,
-                }
-            },
+            make: |fixture, rng, right| step_or_none(fixture, rng, right, 0),
             verify: verify_totp,
         },
         Comparison {
             name: "totp_next_step_vs_none",
             left: "code of the next step",
             right: "code of no step in the window",
-            make: |fixture, rng, right| {
-                let (step, codes) = distinct_window(fixture, rng);
-                let code = if right {
-                    wrong_code(&codes, rng)
-                } else {
-                    codes[2]
-                };
-                Input {
-                    code,
-                    at: step,
-                    right,
-                }
-            },
+            make: |fixture, rng, right| step_or_none(fixture, rng, right, 2),
             verify: verify_totp,
         },
         Comparison {
             name: "totp_current_step_vs_none",
             left: "code of the current step",
             right: "code of no step in the window",
-            make: |fixture, rng, right| {
-                let (step, codes) = distinct_window(fixture, rng);
-                let code = if right {
-                    wrong_code(&codes, rng)
-                } else {
-                    codes[1]
-                };
-                Input {
-                    code,
-                    at: step,
-                    right,
-                }
-            },
+            make: |fixture, rng, right| step_or_none(fixture, rng, right, 1),
             verify: verify_totp,
         },
         Comparison {
             name: "totp_replayed_vs_none",
             left: "code of the previous step, at or below the last accepted one",
             right: "code of no step in the window",
-            make: |fixture, rng, right| {
-                let (step, codes) = distinct_window(fixture, rng);
-                let code = if right {
-                    wrong_code(&codes, rng)
-                } else {
-                    codes[0]
-                };
-                Input {
-                    code,
-                    at: step,
-                    right,
-                }
-            },
+            make: |fixture, rng, right| step_or_none(fixture, rng, right, 0),
             verify: |fixture, input| {
                 // The current step was accepted already: the previous one replays.
                 let time = input.at * 30 + 7;
@@ -423,6 +375,23 @@ fn verify_hotp(fixture: &Fixture, input: &Input) {
 /// A step far from 0 and from `u64::MAX`, where no clipping happens.
 fn random_step(rng: &mut Rng) -> u64 {
     1_000 + rng.next() % 1_000_000_000
+}
+
+/// An input for "a step's code vs a code of no step": the code of the
+/// window's step `index` (0 previous, 1 current, 2 next) when `right` is
+/// false, else a code matching none of the three.
+fn step_or_none(fixture: &Fixture, rng: &mut Rng, right: bool, index: usize) -> Input {
+    let (step, codes) = distinct_window(fixture, rng);
+    let code = if right {
+        wrong_code(&codes, rng)
+    } else {
+        codes[index]
+    };
+    Input {
+        code,
+        at: step,
+        right,
+    }
 }
 
 /// A step whose window (previous, current, next) has three different codes.
