@@ -311,10 +311,12 @@ fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
         OtpKind::Totp { .. } => return Err(Error::MigrationValue { field: "period" }),
         OtpKind::Hotp { counter } => (1, Some(counter)),
     };
+    // The export format has SHA1, SHA256 and SHA512 (and MD5) only.
     let algorithm = match account.algorithm {
         Algorithm::Sha1 => 1,
         Algorithm::Sha256 => 2,
         Algorithm::Sha512 => 3,
+        _ => return Err(Error::MigrationValue { field: "algorithm" }),
     };
     put_bytes(out, 1, account.secret.as_bytes());
     // The name is the whole label, as the app writes it.

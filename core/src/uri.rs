@@ -164,9 +164,12 @@ impl KeyUri {
         })?;
         let secret = Secret::from_base32(&secret_text)?;
         let algorithm = match params.algorithm {
-            Some(name) => Algorithm::from_name(&name).ok_or(Error::UriInvalidValue {
-                parameter: "algorithm",
-            })?,
+            // Strict: the Key URI Format's SHA1, SHA256 and SHA512 only.
+            Some(name) => Algorithm::from_name(&name)
+                .filter(|algorithm| algorithm.is_key_uri_standard())
+                .ok_or(Error::UriInvalidValue {
+                    parameter: "algorithm",
+                })?,
             None => Algorithm::Sha1,
         };
         let digits = match params.digits {
