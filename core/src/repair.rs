@@ -142,17 +142,18 @@ impl fmt::Display for Repair {
             Self::PlusAsSpace { part } => {
                 write!(f, "a '+' in the {part} was read as a space")
             }
-            Self::ParameterNameCase { parameter } => write!(
-                f,
-                "the {parameter} parameter's name was not in lower case"
-            ),
+            Self::ParameterNameCase { parameter } => {
+                write!(f, "the {parameter} parameter's name was not in lower case")
+            }
             Self::NumberLeadingZeros { parameter } => {
                 write!(f, "the {parameter} value has leading zeros")
             }
             Self::SecretSeparators => {
                 f.write_str("spaces or hyphens inside the secret were removed")
             }
-            Self::SecretPadding => f.write_str("padding of the wrong length was removed from the secret"),
+            Self::SecretPadding => {
+                f.write_str("padding of the wrong length was removed from the secret")
+            }
             Self::SecretTrailingBits => f.write_str(
                 "the secret's last character had bits set past the final byte: they were cleared",
             ),

@@ -444,7 +444,14 @@ struct Params {
 }
 
 impl Params {
-    const NAMES: [&'static str; 6] = ["secret", "issuer", "algorithm", "digits", "period", "counter"];
+    const NAMES: [&'static str; 6] = [
+        "secret",
+        "issuer",
+        "algorithm",
+        "digits",
+        "period",
+        "counter",
+    ];
 
     fn read(query: &str, repairs: &mut Repairs) -> Result<Self> {
         let mut params = Self::default();
@@ -519,7 +526,11 @@ pub(crate) fn check_label(issuer: Option<&str>, account: &str) -> Result<()> {
         Some(issuer) => !issuer.is_empty() && !issuer.contains(':') && !account.starts_with(' '),
         None => !account.contains(':'),
     };
-    if writable { Ok(()) } else { Err(Error::UriLabel) }
+    if writable {
+        Ok(())
+    } else {
+        Err(Error::UriLabel)
+    }
 }
 
 /// Decodes `%XX` escapes once; `+` is left as it is.
