@@ -92,7 +92,9 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
         Error::UriMissingParameter { parameter }
         | Error::UriDuplicateParameter { parameter }
         | Error::UriInvalidValue { parameter } => (Some(Field::Name(parameter)), None),
-        Error::MigrationValue { field } => (Some(Field::Name(field)), None),
+        Error::MigrationValue { field } | Error::MigrationUtf8 { field } => {
+            (Some(Field::Name(field)), None)
+        }
         _ => (None, None),
     }
 }
@@ -127,6 +129,7 @@ fn code(error: Error) -> &'static str {
         Error::Algorithm => "ALGORITHM",
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
+        Error::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
         Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
         Error::QrTooLong => "QR_TOO_LONG",
         Error::BufferTooSmall { .. } => "BUFFER_TOO_SMALL",
@@ -140,10 +143,14 @@ fn code(error: Error) -> &'static str {
         Error::UriInvalidValue { .. } => "URI_INVALID_VALUE",
         Error::UriIssuerMismatch => "URI_ISSUER_MISMATCH",
         Error::UriLabel => "URI_LABEL",
+        Error::AccountEmpty => "ACCOUNT_EMPTY",
+        Error::KeyIsHotp => "KEY_IS_HOTP",
+        Error::KeyIsTotp => "KEY_IS_TOTP",
         Error::MigrationScheme => "MIGRATION_SCHEME",
         Error::MigrationBase64 => "MIGRATION_BASE64",
         Error::MigrationProtobuf => "MIGRATION_PROTOBUF",
         Error::MigrationValue { .. } => "MIGRATION_VALUE",
+        Error::MigrationUtf8 { .. } => "MIGRATION_UTF8",
         // Errors added to the core later fall back to their family.
         _ => "OTHER",
     }
@@ -154,7 +161,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 29] = [
+    const EVERY_ERROR: [Error; 34] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -170,6 +177,7 @@ mod tests {
         Error::Algorithm,
         Error::Period,
         Error::TimeBeforeT0,
+        Error::ClockBeforeUnixEpoch,
         Error::WindowTooLarge { steps: 101 },
         Error::QrTooLong,
         Error::BufferTooSmall { needed: 12 },
@@ -189,10 +197,14 @@ mod tests {
         },
         Error::UriIssuerMismatch,
         Error::UriLabel,
+        Error::AccountEmpty,
+        Error::KeyIsHotp,
+        Error::KeyIsTotp,
         Error::MigrationScheme,
         Error::MigrationBase64,
         Error::MigrationProtobuf,
         Error::MigrationValue { field: "algorithm" },
+        Error::MigrationUtf8 { field: "name" },
     ];
 
     /// What the JS layer does with [`error_text`] (js/errors.js): the

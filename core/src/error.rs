@@ -71,6 +71,8 @@ pub enum Error {
     Period,
     /// The time is before the TOTP epoch T0.
     TimeBeforeT0,
+    /// The system clock reads before 1970, the start of Unix time.
+    ClockBeforeUnixEpoch,
     /// A verification window side is larger than [`Window::MAX_SIDE`](crate::Window::MAX_SIDE).
     WindowTooLarge {
         /// The requested side.
@@ -113,8 +115,15 @@ pub enum Error {
     },
     /// The issuer in the label and the `issuer` parameter differ.
     UriIssuerMismatch,
-    /// The label cannot be written unambiguously (for example an issuer containing `:`).
+    /// The label cannot be written unambiguously (for example an issuer
+    /// containing `:`, or an account starting with a space after an issuer).
     UriLabel,
+    /// The account name is empty (an otpauth label or an export account needs one).
+    AccountEmpty,
+    /// A TOTP generator was asked of an HOTP key.
+    KeyIsHotp,
+    /// An HOTP generator was asked of a TOTP key.
+    KeyIsTotp,
     /// The URI does not start with `otpauth-migration://offline?`.
     MigrationScheme,
     /// The export's `data` is not valid base64.
@@ -123,6 +132,11 @@ pub enum Error {
     MigrationProtobuf,
     /// An export field holds a value nidan cannot use.
     MigrationValue {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// An export field that holds text is not valid UTF-8.
+    MigrationUtf8 {
         /// The field's name.
         field: &'static str,
     },
@@ -169,6 +183,7 @@ impl Error {
             | Self::MacTooShort { .. }
             | Self::Period
             | Self::TimeBeforeT0
+            | Self::ClockBeforeUnixEpoch
             | Self::WindowTooLarge { .. }
             | Self::QrTooLong
             | Self::BufferTooSmall { .. } => ErrorFamily::Parameter,
@@ -182,10 +197,14 @@ impl Error {
             | Self::UriInvalidValue { .. }
             | Self::UriIssuerMismatch
             | Self::UriLabel
+            | Self::AccountEmpty
+            | Self::KeyIsHotp
+            | Self::KeyIsTotp
             | Self::MigrationScheme
             | Self::MigrationBase64
             | Self::MigrationProtobuf
-            | Self::MigrationValue { .. } => ErrorFamily::Uri,
+            | Self::MigrationValue { .. }
+            | Self::MigrationUtf8 { .. } => ErrorFamily::Uri,
         }
     }
 }
@@ -238,6 +257,9 @@ impl fmt::Display for Error {
             ),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
+            Self::ClockBeforeUnixEpoch => {
+                f.write_str("the system clock reads before 1970: set the clock")
+            }
             Self::WindowTooLarge { steps } => write!(
                 f,
                 "verification window reaches {steps} steps to one side, at most {} are allowed",
@@ -270,8 +292,11 @@ impl fmt::Display for Error {
                 "otpauth URI names one issuer in its label and another in its issuer parameter",
             ),
             Self::UriLabel => f.write_str(
-                "otpauth label cannot be written: the issuer must be non-empty and free of ':'",
+                "otpauth label cannot be written so that it reads back: an issuer must be non-empty and free of ':', an account without issuer free of ':', and an account after an issuer cannot start with a space",
             ),
+            Self::AccountEmpty => f.write_str("the account name is empty"),
+            Self::KeyIsHotp => f.write_str("the key is HOTP (counter-based), not TOTP"),
+            Self::KeyIsTotp => f.write_str("the key is TOTP (time-based), not HOTP"),
             Self::MigrationScheme => {
                 f.write_str("export URI does not start with otpauth-migration://offline?")
             }
@@ -284,6 +309,9 @@ impl fmt::Display for Error {
                     f,
                     "export URI has an account whose {field} nidan cannot use"
                 )
+            }
+            Self::MigrationUtf8 { field } => {
+                write!(f, "export URI has an account whose {field} is not UTF-8 text")
             }
         }
     }

@@ -24,6 +24,8 @@ mod mac;
 mod migration;
 #[cfg(feature = "qr")]
 mod qr;
+#[cfg(feature = "alloc")]
+mod repair;
 mod secret;
 mod totp;
 #[cfg(feature = "alloc")]
@@ -35,9 +37,11 @@ pub use code::{Code, MAX_DIGITS, MIN_DIGITS, normalize_code};
 pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
 #[cfg(feature = "alloc")]
-pub use migration::MigrationBatch;
+pub use migration::{MigrationBatch, MigrationImport};
 #[cfg(feature = "qr")]
 pub use qr::Qr;
+#[cfg(feature = "alloc")]
+pub use repair::{Imported, Repair};
 pub use secret::Secret;
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]

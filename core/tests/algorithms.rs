@@ -3,8 +3,8 @@
 //! too), and the rules on algorithm names in URIs and exports.
 
 use nidan::{
-    Algorithm, Code, Error, Hotp, HotpConfig, KeyUri, MigrationBatch, Secret, Totp, TotpConfig,
-    Window,
+    Algorithm, Code, Error, Hotp, HotpConfig, KeyUri, MigrationBatch, Repair, Secret, Totp,
+    TotpConfig, Window,
 };
 use serde_json::Value;
 
@@ -114,6 +114,22 @@ fn totp_codes_of_every_algorithm() {
             .verify(text(&row["code"]), time, Window::default(), None)
             .unwrap();
         assert!(verdict.is_accepted(), "{row}");
+    }
+}
+
+#[test]
+fn the_import_mode_reads_every_algorithm_and_says_so() {
+    let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    for algorithm in Algorithm::ALL {
+        let uri = format!("otpauth://totp/Example:alice?secret={secret}&algorithm={algorithm}");
+        let imported = KeyUri::import_uri(&uri).unwrap();
+        assert_eq!(imported.key.algorithm, algorithm);
+        let expected = if algorithm.is_key_uri_standard() {
+            vec![]
+        } else {
+            vec![Repair::AlgorithmOutsideFormat { algorithm }]
+        };
+        assert_eq!(imported.repairs, expected, "{uri}");
     }
 }
 

@@ -110,6 +110,11 @@ fn every_error_message_says_what_is_wrong() {
         Error::MigrationBase64,
         Error::MigrationProtobuf,
         Error::MigrationValue { field: "digits" },
+        Error::MigrationUtf8 { field: "name" },
+        Error::ClockBeforeUnixEpoch,
+        Error::AccountEmpty,
+        Error::KeyIsHotp,
+        Error::KeyIsTotp,
     ];
     let mut messages = std::collections::HashSet::new();
     for error in errors {
