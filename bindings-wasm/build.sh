@@ -31,7 +31,7 @@ speed=(--config profile.release.package.sha1.opt-level=3 --config profile.releas
     --config profile.release.package.nidan-wasm.opt-level=3)
 # One module per set of cargo features: nidan.wasm (the native API and the
 # otpauth drop-in) and nidan-enrol.wasm (plus exports and QR codes, for
-# `nidan/enrol`). wasm-bindgen writes each one's glue to pkg/NAME/.
+# `nidan/enrol`, with the import mode too). wasm-bindgen writes each one's glue to pkg/NAME/.
 build_module() {
     local name=$1 features=$2
     # shellcheck disable=SC2086 # NIDAN_WASM_ENV and NIDAN_BUILD_STD_FLAGS are word lists
@@ -53,7 +53,7 @@ build_module() {
 }
 mkdir -p dist
 build_module nidan ""
-build_module nidan-enrol "migration,qr"
+build_module nidan-enrol "migration,qr,import"
 
 version=$(node -p 'require("./package.json").version')
 # bundle NAME ENTRY [esbuild options]: for the module NAME.

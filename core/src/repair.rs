@@ -21,9 +21,10 @@ use crate::uri::KeyUri;
 /// One departure from the Key URI Format that the import mode repaired.
 ///
 /// **Which issuer wins:** when the label's issuer prefix and the `issuer`
-/// parameter differ, the import mode takes the `issuer` parameter (as
-/// Google Authenticator does, and as the Key URI Format recommends: the
-/// label prefix exists for apps that predate the parameter) and reports
+/// parameter differ, the import mode takes the `issuer` parameter (the Key
+/// URI Format says newer Google Authenticator versions go by the parameter,
+/// older ones by the label prefix; Microsoft 365 puts the tenant in the
+/// label and `Microsoft` in the parameter) and reports
 /// [`Repair::IssuerDiffers`] with both.
 ///
 /// ```
@@ -137,7 +138,7 @@ impl fmt::Display for Repair {
         match self {
             Self::IssuerDiffers { label, parameter } => write!(
                 f,
-                "the label names the issuer {label:?} and the issuer parameter {parameter:?}: the parameter is used"
+                "the label names the issuer \"{label}\" and the issuer parameter \"{parameter}\": the parameter is used"
             ),
             Self::PlusAsSpace { part } => {
                 write!(f, "a '+' in the {part} was read as a space")
@@ -149,7 +150,7 @@ impl fmt::Display for Repair {
                 write!(f, "the {parameter} value has leading zeros")
             }
             Self::SecretSeparators => {
-                f.write_str("spaces or hyphens inside the secret were removed")
+                f.write_str("spaces, hyphens or '+' inside the secret were removed")
             }
             Self::SecretPadding => {
                 f.write_str("padding of the wrong length was removed from the secret")
