@@ -73,7 +73,7 @@ impl KeyUri {
         &self.inner.account
     }
 
-    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    /// The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512".
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.algorithm.name()

@@ -401,11 +401,11 @@ fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
         OtpKind::Totp { .. } => return Err(Error::MigrationValue { field: "period" }),
         OtpKind::Hotp { counter } => (1, Some(counter)),
     };
+    // The export format has SHA1, SHA256 and SHA512 (and MD5) only.
     let algorithm = match account.algorithm {
         Algorithm::Sha1 => 1,
         Algorithm::Sha256 => 2,
         Algorithm::Sha512 => 3,
-        #[allow(unreachable_patterns)] // other algorithms may be added
         _ => return Err(Error::MigrationValue { field: "algorithm" }),
     };
     put_bytes(out, 1, account.secret.as_bytes());

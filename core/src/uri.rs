@@ -346,7 +346,7 @@ fn read(uri: &str, mode: Mode) -> Result<Imported> {
                 parameter: "algorithm",
             };
             let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
-            if !in_key_uri_format(algorithm) {
+            if !algorithm.is_key_uri_standard() {
                 repairs.allow(Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
             }
             algorithm
@@ -393,14 +393,6 @@ fn read(uri: &str, mode: Mode) -> Result<Imported> {
         },
         repairs: repairs.into_list(),
     })
-}
-
-/// The Key URI Format's algorithms; strict parsing reads only these.
-fn in_key_uri_format(algorithm: Algorithm) -> bool {
-    matches!(
-        algorithm,
-        Algorithm::Sha1 | Algorithm::Sha256 | Algorithm::Sha512
-    )
 }
 
 /// The issuer of the key: the label's prefix and the `issuer` parameter
