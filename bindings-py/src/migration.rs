@@ -234,7 +234,10 @@ impl MigrationImport {
     /// the account cannot be used.
     #[getter]
     fn accounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.accounts.iter().map(|account| account.clone_ref(py)))
+        PyTuple::new(
+            py,
+            self.accounts.iter().map(|account| account.clone_ref(py)),
+        )
     }
 
     /// The accounts that cannot be used, as `(index, exception)` pairs.

@@ -42,7 +42,11 @@ impl WasmImported {
     /// The repair at `index` as its kind, then name and value of each of
     /// its fields (see [`repair_fields`]); empty past the end.
     pub fn repair(&self, index: usize) -> Vec<String> {
-        self.0.repairs.get(index).map(repair_fields).unwrap_or_default()
+        self.0
+            .repairs
+            .get(index)
+            .map(repair_fields)
+            .unwrap_or_default()
     }
 }
 
@@ -209,7 +213,8 @@ mod tests {
     fn unreadable_input_is_recorded_and_past_the_end_is_empty() {
         assert!(WasmImported::import_uri("otpauth://totp/?secret=JBSWY3DPEHPK3PXP").is_none());
         assert_eq!(crate::take_error(), "Uri|ACCOUNT_EMPTY");
-        let imported = WasmImported::import_uri("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP").unwrap();
+        let imported =
+            WasmImported::import_uri("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP").unwrap();
         assert_eq!(imported.repair_count(), 0);
         assert!(imported.repair(0).is_empty());
         assert!(WasmMigrationImport::import_uri("otpauth-migration://offline?data=%%").is_none());
