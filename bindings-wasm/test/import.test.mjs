@@ -47,8 +47,14 @@ test('corpus URIs give their strict and import results', () => {
     const imported = importKeyUri(uri);
     assert.deepEqual(importedJson(imported), entry.import, id);
     const { check } = entry;
-    if (check?.time !== undefined) assert.equal(imported.key.toTotp().generate(check.time), check.code, id);
-    if (check?.counter !== undefined) assert.equal(imported.key.toHotp().generate(check.counter), check.code, id);
+    // The wasm modules are built without SHA-3 (the download budget): for
+    // those keys the import is checked, not the code.
+    if (check !== undefined && !imported.key.algorithm.startsWith('SHA3-')) {
+      const code = check.time !== undefined
+        ? imported.key.toTotp().generate(check.time)
+        : imported.key.toHotp().generate(check.counter);
+      assert.equal(code, check.code, id);
+    }
     // Every imported key builds a URI that reads back to it.
     const again = importKeyUri(imported.key.toUri());
     assert.deepEqual(keyJson(again.key), keyJson(imported.key), id);
