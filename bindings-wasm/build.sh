@@ -32,9 +32,9 @@ speed=(--config profile.release.package.sha1.opt-level=3 --config profile.releas
 # One module per set of cargo features: nidan.wasm (the native API, without
 # SHA-3 to stay within its size budget), nidan-full.wasm (plus HMAC-SHA3 and
 # what the drop-in alone needs, for `nidan/otpauth` and for Node, where size
-# does not matter) and
-# nidan-enrol.wasm (plus HMAC-SHA3, exports and QR codes, for `nidan/enrol`).
-# wasm-bindgen writes each one's glue to pkg/NAME/.
+# does not matter) and nidan-enrol.wasm (plus HMAC-SHA3, exports, QR codes
+# and the import mode, for `nidan/enrol`). wasm-bindgen writes each one's
+# glue to pkg/NAME/.
 build_module() {
     local name=$1 features=$2
     # shellcheck disable=SC2086 # NIDAN_WASM_ENV and NIDAN_BUILD_STD_FLAGS are word lists
@@ -57,7 +57,7 @@ build_module() {
 mkdir -p dist
 build_module nidan ""
 build_module nidan-full "sha3,otpauth"
-build_module nidan-enrol "migration,qr,sha3"
+build_module nidan-enrol "migration,qr,import,sha3"
 
 version=$(node -p 'require("./package.json").version')
 # bundle NAME ENTRY [esbuild options]: for the module NAME.

@@ -17,6 +17,8 @@
 //! ```
 
 mod error;
+#[cfg(feature = "import")]
+mod import;
 #[cfg(feature = "migration")]
 mod migration;
 mod otp;
@@ -29,6 +31,8 @@ mod text;
 mod uri;
 
 pub use error::{error_text, take_error};
+#[cfg(feature = "import")]
+pub use import::{WasmImported, WasmMigrationImport, repair_fields};
 #[cfg(feature = "migration")]
 pub use migration::WasmMigrationBatch;
 pub use otp::{WasmHotp, WasmTotp};

@@ -21,9 +21,10 @@ use crate::uri::KeyUri;
 /// One departure from the Key URI Format that the import mode repaired.
 ///
 /// **Which issuer wins:** when the label's issuer prefix and the `issuer`
-/// parameter differ, the import mode takes the `issuer` parameter (as
-/// Google Authenticator does, and as the Key URI Format recommends: the
-/// label prefix exists for apps that predate the parameter) and reports
+/// parameter differ, the import mode takes the `issuer` parameter (the Key
+/// URI Format says newer Google Authenticator versions go by the parameter,
+/// older ones by the label prefix; Microsoft 365 puts the tenant in the
+/// label and `Microsoft` in the parameter) and reports
 /// [`Repair::IssuerDiffers`] with both.
 ///
 /// ```
@@ -137,7 +138,7 @@ impl fmt::Display for Repair {
         match self {
             Self::IssuerDiffers { label, parameter } => write!(
                 f,
-                "the label names the issuer {label:?} and the issuer parameter {parameter:?}: the parameter is used"
+                "the label names the issuer \"{label}\" and the issuer parameter \"{parameter}\": the parameter is used"
             ),
             Self::PlusAsSpace { part } => {
                 write!(f, "a '+' in the {part} was read as a space")
@@ -149,7 +150,7 @@ impl fmt::Display for Repair {
                 write!(f, "the {parameter} value has leading zeros")
             }
             Self::SecretSeparators => {
-                f.write_str("spaces or hyphens inside the secret were removed")
+                f.write_str("spaces, hyphens or '+' inside the secret were removed")
             }
             Self::SecretPadding => {
                 f.write_str("padding of the wrong length was removed from the secret")
@@ -328,4 +329,80 @@ fn base32_char(value: u8) -> char {
     } else {
         b'2' + value - 26
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One repair of every kind; the exhaustive match makes a new variant
+    /// fail to compile until it is listed here.
+    fn every_kind() -> [Repair; 9] {
+        let every = [
+            Repair::IssuerDiffers {
+                label: String::from("A"),
+                parameter: String::from("B"),
+            },
+            Repair::PlusAsSpace { part: "issuer" },
+            Repair::ParameterNameCase {
+                parameter: "secret",
+            },
+            Repair::NumberLeadingZeros {
+                parameter: "digits",
+            },
+            Repair::SecretSeparators,
+            Repair::SecretPadding,
+            Repair::SecretTrailingBits,
+            Repair::SecretShort { bits: 40 },
+            Repair::AlgorithmOutsideFormat {
+                algorithm: Algorithm::Sha1,
+            },
+        ];
+        for repair in &every {
+            match repair {
+                Repair::IssuerDiffers { .. }
+                | Repair::PlusAsSpace { .. }
+                | Repair::ParameterNameCase { .. }
+                | Repair::NumberLeadingZeros { .. }
+                | Repair::SecretSeparators
+                | Repair::SecretPadding
+                | Repair::SecretTrailingBits
+                | Repair::SecretShort { .. }
+                | Repair::AlgorithmOutsideFormat { .. } => {}
+            }
+        }
+        every
+    }
+
+    #[test]
+    fn the_readme_lists_every_repair() {
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("## Authenticator apps: the import mode")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap();
+        for repair in every_kind() {
+            let row = alloc::format!("| `{}` |", repair.kind());
+            assert!(section.contains(&row), "README lacks {row}");
+        }
+        // One row per kind, and the header row, which names `kind`.
+        assert_eq!(section.matches("\n| `").count(), every_kind().len() + 1);
+    }
+
+    #[test]
+    fn kinds_are_distinct_and_only_short_secrets_and_algorithms_describe_the_key() {
+        let every = every_kind();
+        for (i, a) in every.iter().enumerate() {
+            for b in &every[i + 1..] {
+                assert_ne!(a.kind(), b.kind());
+            }
+            let kept = matches!(
+                a,
+                Repair::SecretShort { .. } | Repair::AlgorithmOutsideFormat { .. }
+            );
+            assert_eq!(a.is_spelling(), !kept, "{a:?}");
+            assert!(!alloc::string::ToString::to_string(a).is_empty());
+        }
+    }
 }

@@ -3,5 +3,5 @@ import shared from './enrol-shared.cjs';
 
 export const {
   Secret, Totp, Hotp, KeyUri, normalizeCode, NidanError, NidanSecretError, NidanUriError, NidanParameterError,
-  MigrationBatch, Qr,
+  MigrationBatch, Qr, importKeyUri,
 } = shared;
