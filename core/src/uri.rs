@@ -528,11 +528,13 @@ impl Params {
             if slot.is_some() {
                 return Err(Error::UriDuplicateParameter { parameter: name });
             }
-            let mut decoded = percent_decode(value)?;
-            if name == "issuer" && decoded.contains('+') && repairs.importing() {
-                decoded = decoded.replace('+', " ");
+            // A form encoder's '+' is a raw '+'; an escaped one (%2B) is a '+'.
+            let decoded = if name == "issuer" && value.contains('+') && repairs.importing() {
                 repairs.record(Repair::PlusAsSpace { part: "issuer" });
-            }
+                percent_decode(&value.replace('+', "%20"))?
+            } else {
+                percent_decode(value)?
+            };
             *slot = Some(decoded);
         }
         Ok(params)
