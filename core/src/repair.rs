@@ -54,9 +54,10 @@ pub enum Repair {
         parameter: String,
     },
     /// A `+` was read as a space, as form encoders write it (Java's
-    /// `URLEncoder`, PHP's `http_build_query`): in the `issuer` parameter,
-    /// or in the label's issuer prefix when that makes it agree with the
-    /// parameter. A `+` in the account name stays a `+` (`alice+tag@...`).
+    /// `URLEncoder`, PHP's `http_build_query`; they write a `+` as `%2B`):
+    /// in the `issuer` parameter, or in the label's issuer prefix when that
+    /// makes it agree with the parameter. A `+` in the account name stays a
+    /// `+` (`alice+tag@...`).
     PlusAsSpace {
         /// `"issuer"` or `"label"`.
         part: &'static str,

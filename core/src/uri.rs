@@ -398,13 +398,13 @@ fn read(uri: &str, mode: Mode) -> Result<Imported> {
 /// The issuer of the key: the label's prefix and the `issuer` parameter
 /// must agree; the import mode takes the parameter when they do not.
 fn choose_issuer(
-    in_label: Option<String>,
+    in_label: Option<LabelIssuer>,
     in_parameter: Option<String>,
     repairs: &mut Repairs,
 ) -> Result<Option<String>> {
     match (in_label, in_parameter) {
-        (Some(label), Some(parameter)) if label != parameter => {
-            if label.contains('+') && label.replace('+', " ") == parameter {
+        (Some(label), Some(parameter)) if label.decoded != parameter => {
+            if label.form_decoded()?.as_ref() == Some(&parameter) {
                 repairs.allow(
                     Repair::PlusAsSpace { part: "label" },
                     Error::UriIssuerMismatch,
@@ -412,7 +412,7 @@ fn choose_issuer(
             } else {
                 repairs.allow(
                     Repair::IssuerDiffers {
-                        label,
+                        label: label.decoded,
                         parameter: parameter.clone(),
                     },
                     Error::UriIssuerMismatch,
@@ -420,7 +420,25 @@ fn choose_issuer(
             }
             Ok(Some(parameter))
         }
-        (in_label, in_parameter) => Ok(in_parameter.or(in_label)),
+        (in_label, in_parameter) => Ok(in_parameter.or(in_label.map(|label| label.decoded))),
+    }
+}
+
+/// The issuer prefix of a label: decoded, and as written.
+struct LabelIssuer {
+    decoded: String,
+    raw: String,
+}
+
+impl LabelIssuer {
+    /// The prefix read as a form encoder writes it (`+` for a space, `%2B`
+    /// for a `+`), when it has a `+` to read so.
+    fn form_decoded(&self) -> Result<Option<String>> {
+        if self.raw.contains('+') {
+            percent_decode(&self.raw.replace('+', "%20")).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 }
 
@@ -473,11 +491,14 @@ impl Params {
             if slot.is_some() {
                 return Err(Error::UriDuplicateParameter { parameter: name });
             }
-            let mut decoded = percent_decode(value)?;
-            if name == "issuer" && decoded.contains('+') && repairs.importing() {
-                decoded = decoded.replace('+', " ");
+            // Import: `+` is a space in the issuer, as form encoders write
+            // it (they write a `+` as `%2B`).
+            let decoded = if name == "issuer" && value.contains('+') && repairs.importing() {
                 repairs.record(Repair::PlusAsSpace { part: "issuer" });
-            }
+                percent_decode(&value.replace('+', "%20"))?
+            } else {
+                percent_decode(value)?
+            };
             *slot = Some(decoded);
         }
         Ok(params)
@@ -487,7 +508,7 @@ impl Params {
 /// Splits a raw label at the first `:` or `%3A` into issuer and account,
 /// then decodes each part; the spaces after the separator (the optional
 /// `%20`s, or raw spaces) are not part of the account.
-fn split_label(label: &str) -> Result<(Option<String>, String)> {
+fn split_label(label: &str) -> Result<(Option<LabelIssuer>, String)> {
     let colon = label.find(':').map(|at| (at, 1));
     let encoded = find_ignore_case(label, "%3A").map(|at| (at, 3));
     let separator = match (colon, encoded) {
@@ -496,10 +517,14 @@ fn split_label(label: &str) -> Result<(Option<String>, String)> {
     };
     match separator {
         Some((at, len)) => {
-            let issuer = percent_decode(&label[..at])?;
+            let raw = &label[..at];
+            let issuer = LabelIssuer {
+                decoded: percent_decode(raw)?,
+                raw: String::from(raw),
+            };
             let account = percent_decode(&label[at + len..])?;
             Ok((
-                Some(issuer).filter(|issuer| !issuer.is_empty()),
+                Some(issuer).filter(|issuer| !issuer.decoded.is_empty()),
                 String::from(account.trim_start_matches(' ')),
             ))
         }
