@@ -29,9 +29,12 @@ target="$root/target/wasm"
 # verifying about three times as fast (benches/js/README.md).
 speed=(--config profile.release.package.sha1.opt-level=3 --config profile.release.package.nidan.opt-level=2
     --config profile.release.package.nidan-wasm.opt-level=3)
-# One module per set of cargo features: nidan.wasm (the native API and the
-# otpauth drop-in) and nidan-enrol.wasm (plus exports and QR codes, for
-# `nidan/enrol`, with the import mode too). wasm-bindgen writes each one's glue to pkg/NAME/.
+# One module per set of cargo features: nidan.wasm (the native API, without
+# SHA-3 to stay within its size budget), nidan-full.wasm (plus HMAC-SHA3 and
+# what the drop-in alone needs, for `nidan/otpauth` and for Node, where size
+# does not matter) and nidan-enrol.wasm (plus HMAC-SHA3, exports, QR codes
+# and the import mode, for `nidan/enrol`). wasm-bindgen writes each one's
+# glue to pkg/NAME/.
 build_module() {
     local name=$1 features=$2
     # shellcheck disable=SC2086 # NIDAN_WASM_ENV and NIDAN_BUILD_STD_FLAGS are word lists
@@ -53,7 +56,8 @@ build_module() {
 }
 mkdir -p dist
 build_module nidan ""
-build_module nidan-enrol "migration,qr,import"
+build_module nidan-full "sha3,otpauth"
+build_module nidan-enrol "migration,qr,import,sha3"
 
 version=$(node -p 'require("./package.json").version')
 # bundle NAME ENTRY [esbuild options]: for the module NAME.
@@ -69,11 +73,11 @@ node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:e
 # Browsers: one self-contained module per entry, so that a page downloads
 # only what it imports (each one imported compiles its wasm module).
 bundle nidan js/browser.js "${browser[@]}" --outfile=dist/nidan.mjs
-bundle nidan js/browser-otpauth.js "${browser[@]}" --outfile=dist/otpauth.mjs
+bundle nidan-full js/browser-otpauth.js "${browser[@]}" --outfile=dist/otpauth.mjs
 bundle nidan-enrol js/browser-enrol.js "${browser[@]}" --outfile=dist/enrol.mjs
 # Node: one CommonJS bundle behind the require and import wrappers of
-# `nidan` and `nidan/otpauth`, one for `nidan/enrol`.
-bundle nidan js/node.js "${node[@]}" --outfile=dist/shared.cjs
+# `nidan` and `nidan/otpauth` (every algorithm), one for `nidan/enrol`.
+bundle nidan-full js/node.js "${node[@]}" --outfile=dist/shared.cjs
 bundle nidan-enrol js/node-enrol.js "${node[@]}" --outfile=dist/enrol-shared.cjs
 cp js/wrappers/* dist/
 echo "built $here/dist: $(cd dist && ls | tr '\n' ' ')"

@@ -22,6 +22,8 @@ mod import;
 #[cfg(feature = "migration")]
 mod migration;
 mod otp;
+#[cfg(feature = "otpauth")]
+mod otpauth;
 #[cfg(feature = "qr")]
 mod qr;
 mod secret;
@@ -34,6 +36,10 @@ pub use import::{WasmImported, WasmMigrationImport, repair_fields};
 #[cfg(feature = "migration")]
 pub use migration::WasmMigrationBatch;
 pub use otp::{WasmHotp, WasmTotp};
+#[cfg(feature = "otpauth")]
+pub use otpauth::{
+    WasmImportedUri, base32_encode, check_random_length, code_from_mac, window_side,
+};
 #[cfg(feature = "qr")]
 pub use qr::WasmQr;
 pub use secret::WasmSecret;

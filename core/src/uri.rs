@@ -134,7 +134,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        read(uri, Mode::Strict).map(|imported| imported.key)
+        read(uri, Mode::Strict, None).map(|imported| imported.key)
     }
 
     /// Reads an otpauth URI as an authenticator app must: whatever real
@@ -173,7 +173,33 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn import_uri(uri: &str) -> Result<Imported> {
-        read(uri, Mode::Import)
+        read(uri, Mode::Import, None)
+    }
+
+    /// [`KeyUri::import_uri`] for a caller that computes the HMAC itself
+    /// (the otpauth package's `hmac` option): the `algorithm` parameter
+    /// then only names the caller's function, so any name of ASCII letters
+    /// and digits in groups joined by single `-` or `_` is accepted and
+    /// returned as written (`None` when the URI has none). The key's
+    /// algorithm is the one the name reads as, or SHA1. Everything else is
+    /// read as [`KeyUri::import_uri`] reads it.
+    ///
+    /// # Errors
+    /// As [`KeyUri::import_uri`]; an algorithm name outside that alphabet
+    /// is [`Error::UriInvalidValue`].
+    ///
+    /// ```
+    /// let uri = "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&algorithm=CUSTOM&counter=0";
+    /// let (imported, name) = nidan::KeyUri::import_uri_custom_mac(uri)?;
+    /// assert_eq!(name.as_deref(), Some("CUSTOM"));
+    /// assert_eq!(imported.key.algorithm, nidan::Algorithm::Sha1);
+    /// assert!(nidan::KeyUri::import_uri_custom_mac(&uri.replace("CUSTOM", "MY--MAC")).is_err());
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_uri_custom_mac(uri: &str) -> Result<(Imported, Option<String>)> {
+        let mut name = None;
+        let imported = read(uri, Mode::Import, Some(&mut name))?;
+        Ok((imported, name))
     }
 
     /// Writes the URI for a QR code.
@@ -296,8 +322,9 @@ impl FromStr for KeyUri {
 }
 
 /// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
-/// what import repairs.
-fn read(uri: &str, mode: Mode) -> Result<Imported> {
+/// what import repairs. With `custom_mac`, the algorithm parameter names
+/// the caller's own HMAC and is handed back there as written.
+fn read(uri: &str, mode: Mode, custom_mac: Option<&mut Option<String>>) -> Result<Imported> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
@@ -340,19 +367,7 @@ fn read(uri: &str, mode: Mode) -> Result<Imported> {
     let mut secret_text = secret_text;
     secret_text.zeroize();
     let secret = secret?;
-    let algorithm = match params.algorithm {
-        Some(name) => {
-            let invalid = Error::UriInvalidValue {
-                parameter: "algorithm",
-            };
-            let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
-            if !algorithm.is_key_uri_standard() {
-                repairs.allow(Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
-            }
-            algorithm
-        }
-        None => Algorithm::Sha1,
-    };
+    let algorithm = read_algorithm(params.algorithm, custom_mac, &mut repairs)?;
     let digits = match params.digits {
         Some(text) => parse_number(&text, "digits", &mut repairs)?,
         None => 6,
@@ -393,6 +408,46 @@ fn read(uri: &str, mode: Mode) -> Result<Imported> {
         },
         repairs: repairs.into_list(),
     })
+}
+
+/// The algorithm parameter, in `repairs`' mode, or as a caller's HMAC name
+/// handed back through `custom_mac`.
+fn read_algorithm(
+    name: Option<String>,
+    custom_mac: Option<&mut Option<String>>,
+    repairs: &mut Repairs,
+) -> Result<Algorithm> {
+    Ok(match (name, custom_mac) {
+        (Some(name), Some(custom)) => {
+            if !is_custom_mac_name(&name) {
+                return Err(Error::UriInvalidValue {
+                    parameter: "algorithm",
+                });
+            }
+            let algorithm = Algorithm::from_name(&name).unwrap_or_default();
+            *custom = Some(name);
+            algorithm
+        }
+        (Some(name), None) => {
+            let invalid = Error::UriInvalidValue {
+                parameter: "algorithm",
+            };
+            let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
+            if !algorithm.is_key_uri_standard() {
+                repairs.allow(Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
+            }
+            algorithm
+        }
+        (None, _) => Algorithm::Sha1,
+    })
+}
+
+/// Whether `name` can name a caller's HMAC function: groups of ASCII
+/// letters and digits joined by single `-` or `_` (as the otpauth package
+/// accepts with its `hmac` option).
+fn is_custom_mac_name(name: &str) -> bool {
+    name.split(['-', '_'])
+        .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The issuer of the key: the label's prefix and the `issuer` parameter

@@ -119,3 +119,17 @@ fn an_escaped_plus_in_the_issuer_parameter_stays_a_plus() {
     assert_eq!(again.key, imported.key);
     assert!(again.repairs.is_empty());
 }
+
+/// `nidan/otpauth`'s differential test against otpauth: an escaped `+`
+/// (`%2B`) in the issuer parameter is a `+`, not a form encoder's space,
+/// in the import mode too.
+#[test]
+fn an_escaped_plus_in_the_issuer_stays_a_plus_when_importing() {
+    let uri = "otpauth://totp/%2B:alice?issuer=%2B&secret=JBSWY3DPEHPK3PXP";
+    let imported = KeyUri::import_uri(uri).unwrap();
+    assert_eq!(imported.key.issuer.as_deref(), Some("+"));
+    assert!(imported.repairs.is_empty());
+    let form = KeyUri::import_uri("otpauth://totp/A%20B:alice?issuer=A+B&secret=JBSWY3DPEHPK3PXP")
+        .unwrap();
+    assert_eq!(form.key.issuer.as_deref(), Some("A B"));
+}
