@@ -20,13 +20,13 @@ fuzz_target!(|data: &[u8]| {
     let imported = KeyUri::import_uri(&text);
     match (&strict, &imported) {
         // Where strict parsing reads a URI, the import mode reads the same
-        // key, unless it read a '+' or an upper-case name differently, and
-        // says so.
+        // key, unless it read a '+' or an upper-case name differently (which
+        // may lead to more repairs, such as differing issuers), and says so.
         (Ok(key), Ok(imported)) if imported.repairs.is_empty() => {
             assert_eq!(&imported.key, key, "{text:?}");
         }
         (Ok(_), Ok(imported)) => assert!(
-            imported.repairs.iter().all(|repair| matches!(
+            imported.repairs.iter().any(|repair| matches!(
                 repair,
                 Repair::PlusAsSpace { .. } | Repair::ParameterNameCase { .. }
             )),
