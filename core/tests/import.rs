@@ -16,7 +16,7 @@ fn corpus() -> Value {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    data_encoding::HEXLOWER.encode(bytes)
 }
 
 /// A key as the corpus writes it.
@@ -55,7 +55,7 @@ fn repair_json(repair: &Repair) -> Value {
         }
         Repair::SecretShort { bits } => value["bits"] = json!(bits),
         Repair::AlgorithmOutsideFormat { algorithm } => {
-            value["algorithm"] = json!(algorithm.name())
+            value["algorithm"] = json!(algorithm.name());
         }
         _ => {}
     }
@@ -74,7 +74,7 @@ fn error_json(error: Error) -> Value {
     json!({ "error": format!("{error:?}"), "family": family, "message": error.to_string() })
 }
 
-fn result_json<T>(result: Result<T, Error>, ok: impl Fn(&T) -> Value) -> Value {
+fn result_json<T>(result: &Result<T, Error>, ok: impl Fn(&T) -> Value) -> Value {
     result.as_ref().map_or_else(|error| error_json(*error), ok)
 }
 
@@ -108,11 +108,11 @@ fn corpus_uris_give_their_strict_and_import_results() {
             "{id}"
         );
         let uri = entry["uri"].as_str().unwrap();
-        let strict = result_json(KeyUri::parse(uri), |key| json!({ "key": key_json(key) }));
+        let strict = result_json(&KeyUri::parse(uri), |key| json!({ "key": key_json(key) }));
         assert_eq!(strict, entry["strict"], "{id}: strict");
         let imported = KeyUri::import_uri(uri);
         assert_eq!(
-            result_json(imported.clone(), imported_json),
+            result_json(&imported, imported_json),
             entry["import"],
             "{id}: import"
         );
@@ -137,7 +137,7 @@ fn corpus_exports_give_their_strict_and_import_results() {
         let id = &entry["id"];
         let uri = entry["uri"].as_str().unwrap();
         let strict = result_json(
-            MigrationBatch::parse(uri),
+            &MigrationBatch::parse(uri),
             |batch| json!({ "accounts": batch.accounts.iter().map(key_json).collect::<Vec<_>>() }),
         );
         assert_eq!(strict, entry["strict"], "{id}: strict");
@@ -145,7 +145,7 @@ fn corpus_exports_give_their_strict_and_import_results() {
         let accounts: Vec<Value> = import
             .accounts
             .iter()
-            .map(|account| result_json(account.clone(), imported_json))
+            .map(|account| result_json(account, imported_json))
             .collect();
         assert_eq!(
             json!({ "accounts": accounts }),
