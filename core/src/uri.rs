@@ -11,7 +11,7 @@ use zeroize::Zeroize as _;
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
-use crate::repair::{Imported, Mode, Repair, Repairs};
+use crate::repair::{IMPORT, Imported, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 
@@ -134,7 +134,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        read(uri, Mode::Strict, None).map(|imported| imported.key)
+        read::<STRICT>(uri, None).map(|imported| imported.key)
     }
 
     /// Reads an otpauth URI as an authenticator app must: whatever real
@@ -173,7 +173,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn import_uri(uri: &str) -> Result<Imported> {
-        read(uri, Mode::Import, None)
+        read::<IMPORT>(uri, None)
     }
 
     /// [`KeyUri::import_uri`] for a caller that computes the HMAC itself
@@ -198,7 +198,7 @@ impl KeyUri {
     /// ```
     pub fn import_uri_custom_mac(uri: &str) -> Result<(Imported, Option<String>)> {
         let mut name = None;
-        let imported = read(uri, Mode::Import, Some(&mut name))?;
+        let imported = read::<IMPORT>(uri, Some(&mut name))?;
         Ok((imported, name))
     }
 
@@ -324,13 +324,13 @@ impl FromStr for KeyUri {
 /// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
 /// what import repairs. With `custom_mac`, the algorithm parameter names
 /// the caller's own HMAC and is handed back there as written.
-fn read(uri: &str, mode: Mode, custom_mac: Option<&mut Option<String>>) -> Result<Imported> {
+fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) -> Result<Imported> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
         });
     }
-    let mut repairs = Repairs::new(mode);
+    let mut repairs = Repairs::<MODE>::new();
     let rest = strip_prefix_ignore_case(uri, "otpauth://").ok_or(Error::UriScheme)?;
     let rest = rest
         .split_once('#')
@@ -412,10 +412,10 @@ fn read(uri: &str, mode: Mode, custom_mac: Option<&mut Option<String>>) -> Resul
 
 /// The algorithm parameter, in `repairs`' mode, or as a caller's HMAC name
 /// handed back through `custom_mac`.
-fn read_algorithm(
+fn read_algorithm<const MODE: bool>(
     name: Option<String>,
     custom_mac: Option<&mut Option<String>>,
-    repairs: &mut Repairs,
+    repairs: &mut Repairs<MODE>,
 ) -> Result<Algorithm> {
     Ok(match (name, custom_mac) {
         (Some(name), Some(custom)) => {
@@ -452,10 +452,10 @@ fn is_custom_mac_name(name: &str) -> bool {
 
 /// The issuer of the key: the label's prefix and the `issuer` parameter
 /// must agree; the import mode takes the parameter when they do not.
-fn choose_issuer(
+fn choose_issuer<const MODE: bool>(
     in_label: Option<LabelIssuer>,
     in_parameter: Option<String>,
-    repairs: &mut Repairs,
+    repairs: &mut Repairs<MODE>,
 ) -> Result<Option<String>> {
     match (in_label, in_parameter) {
         (Some(label), Some(parameter)) if label.decoded != parameter => {
@@ -518,7 +518,7 @@ impl Params {
         "counter",
     ];
 
-    fn read(query: &str, repairs: &mut Repairs) -> Result<Self> {
+    fn read<const MODE: bool>(query: &str, repairs: &mut Repairs<MODE>) -> Result<Self> {
         let mut params = Self::default();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (raw_name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -530,7 +530,7 @@ impl Params {
             };
             if name != raw_name {
                 // Strict: a name in another case is an unknown parameter.
-                if !repairs.importing() {
+                if !MODE {
                     continue;
                 }
                 repairs.record(Repair::ParameterNameCase { parameter: name });
@@ -548,7 +548,7 @@ impl Params {
             }
             // Import: `+` is a space in the issuer, as form encoders write
             // it (they write a `+` as `%2B`).
-            let decoded = if name == "issuer" && value.contains('+') && repairs.importing() {
+            let decoded = if name == "issuer" && value.contains('+') && MODE {
                 repairs.record(Repair::PlusAsSpace { part: "issuer" });
                 percent_decode(&value.replace('+', "%20"))?
             } else {
@@ -666,7 +666,11 @@ fn hex_value(digit: u8) -> Option<u8> {
 
 /// A decimal number of plain ASCII digits (no sign, no spaces, no leading
 /// zero: one spelling per number) that fits `u64`.
-fn parse_number(text: &str, parameter: &'static str, repairs: &mut Repairs) -> Result<u64> {
+fn parse_number<const MODE: bool>(
+    text: &str,
+    parameter: &'static str,
+    repairs: &mut Repairs<MODE>,
+) -> Result<u64> {
     let invalid = Error::UriInvalidValue { parameter };
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid);
