@@ -19,7 +19,7 @@ use zeroize::Zeroize;
 
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
-use crate::repair::{Imported, Mode, Repairs};
+use crate::repair::{IMPORT, Imported, Repairs, STRICT};
 use crate::uri::{KeyUri, OtpKind, check_label, percent_decode, percent_encode};
 
 const PREFIX: &str = "otpauth-migration://offline?";
@@ -71,7 +71,7 @@ impl MigrationBatch {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        let read = read(uri, Mode::Strict)?;
+        let read = read::<STRICT>(uri)?;
         let accounts = read
             .accounts
             .into_iter()
@@ -103,7 +103,7 @@ impl MigrationBatch {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn import_uri(uri: &str) -> Result<MigrationImport> {
-        read(uri, Mode::Import)
+        read::<IMPORT>(uri)
     }
 
     /// Encodes this batch as one export URI.
@@ -251,7 +251,7 @@ impl MigrationImport {
 }
 
 /// Reads an export URI in `mode`.
-fn read(uri: &str, mode: Mode) -> Result<MigrationImport> {
+fn read<const MODE: bool>(uri: &str) -> Result<MigrationImport> {
     if uri.len() > MigrationBatch::MAX_LEN {
         return Err(Error::UriTooLong {
             max: MigrationBatch::MAX_LEN,
@@ -278,14 +278,14 @@ fn read(uri: &str, mode: Mode) -> Result<MigrationImport> {
     let payload = decode_base64(text.trim_end_matches('='));
     text.zeroize();
     let mut payload = payload?;
-    let import = from_payload(&payload, mode);
+    let import = from_payload::<MODE>(&payload);
     payload.zeroize();
     import
 }
 
 /// Reads a `MigrationPayload`: its structure must be sound; each account's
 /// message is read on its own.
-fn from_payload(payload: &[u8], mode: Mode) -> Result<MigrationImport> {
+fn from_payload<const MODE: bool>(payload: &[u8]) -> Result<MigrationImport> {
     let mut import = MigrationImport {
         accounts: Vec::new(),
         batch: MigrationBatch {
@@ -301,7 +301,7 @@ fn from_payload(payload: &[u8], mode: Mode) -> Result<MigrationImport> {
     while let Some((field, value)) = reader.field()? {
         match (field, value) {
             (1, Value::Bytes(message)) => {
-                let mut repairs = Repairs::new(mode);
+                let mut repairs = Repairs::<MODE>::new();
                 let account = decode_account(message, &mut repairs).map(|key| Imported {
                     key,
                     repairs: repairs.into_list(),
@@ -323,7 +323,7 @@ fn from_payload(payload: &[u8], mode: Mode) -> Result<MigrationImport> {
 }
 
 /// Reads one `OtpParameters` message.
-fn decode_account(message: &[u8], repairs: &mut Repairs) -> Result<KeyUri> {
+fn decode_account<const MODE: bool>(message: &[u8], repairs: &mut Repairs<MODE>) -> Result<KeyUri> {
     let mut secret = None;
     let (mut name, mut issuer) = (String::new(), String::new());
     let (mut algorithm, mut digits, mut otp_type, mut counter) = (0, 0, 0, 0);

@@ -54,9 +54,10 @@ pub enum Repair {
         parameter: String,
     },
     /// A `+` was read as a space, as form encoders write it (Java's
-    /// `URLEncoder`, PHP's `http_build_query`): in the `issuer` parameter,
-    /// or in the label's issuer prefix when that makes it agree with the
-    /// parameter. A `+` in the account name stays a `+` (`alice+tag@...`).
+    /// `URLEncoder`, PHP's `http_build_query`; they write a `+` as `%2B`):
+    /// in the `issuer` parameter, or in the label's issuer prefix when that
+    /// makes it agree with the parameter. A `+` in the account name stays a
+    /// `+` (`alice+tag@...`).
     PlusAsSpace {
         /// `"issuer"` or `"label"`.
         part: &'static str,
@@ -187,39 +188,30 @@ pub struct Imported {
     pub repairs: Vec<Repair>,
 }
 
-/// How strictly a reader goes: strict refuses what the import mode repairs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Mode {
-    Strict,
-    Import,
-}
+/// The modes, as the `IMPORT` parameter of [`Repairs`]: a constant, so that
+/// a build that only parses strictly (`nidan.wasm`) carries no import code.
+pub(crate) const STRICT: bool = false;
+/// See [`STRICT`].
+pub(crate) const IMPORT: bool = true;
 
-/// The repairs of one key being read, in one mode.
-pub(crate) struct Repairs {
-    mode: Mode,
+/// The repairs of one key being read: in strict mode (`IMPORT` false) the
+/// reader refuses what the import mode repairs and records.
+pub(crate) struct Repairs<const IMPORT: bool> {
     list: Vec<Repair>,
 }
 
-impl Repairs {
-    pub(crate) fn new(mode: Mode) -> Self {
-        Self {
-            mode,
-            list: Vec::new(),
-        }
-    }
-
-    pub(crate) fn importing(&self) -> bool {
-        self.mode == Mode::Import
+impl<const IMPORT: bool> Repairs<IMPORT> {
+    pub(crate) fn new() -> Self {
+        Self { list: Vec::new() }
     }
 
     /// In import mode, records `repair`; in strict mode, refuses with `error`.
     pub(crate) fn allow(&mut self, repair: Repair, error: Error) -> Result<()> {
-        match self.mode {
-            Mode::Strict => Err(error),
-            Mode::Import => {
-                self.record(repair);
-                Ok(())
-            }
+        if IMPORT {
+            self.record(repair);
+            Ok(())
+        } else {
+            Err(error)
         }
     }
 
@@ -243,7 +235,7 @@ impl Repairs {
     /// the text canonical: it runs once per imported key, not per code.
     /// Its errors are the strict decoder's, about the canonical text.
     pub(crate) fn secret(&mut self, text: &str) -> Result<Secret> {
-        if !self.importing() {
+        if !IMPORT {
             return Secret::from_base32(text);
         }
         let mut canonical = String::with_capacity(text.len());
@@ -295,11 +287,11 @@ impl Repairs {
     }
 }
 
-impl Repairs {
+impl<const IMPORT: bool> Repairs<IMPORT> {
     /// Takes raw key bytes: at least 80 bits in strict mode; shorter keys
     /// are kept in import mode, and reported.
     pub(crate) fn secret_bytes(&mut self, bytes: &[u8]) -> Result<Secret> {
-        if !self.importing() {
+        if !IMPORT {
             return Secret::from_bytes(bytes);
         }
         let secret = Secret::from_bytes_allow_short(bytes)?;
