@@ -38,7 +38,23 @@ find_python() {
 # The test tools of the wheel environments: the package's test dependencies
 # without the type checkers and benchmark tools of the development venv.
 test_requirements() {
-    grep -E '^(pytest|typing_extensions|pyotp|zxing-cpp)\b' bindings-py/requirements-test.txt
+    grep -E '^(pytest|typing_extensions|zxing-cpp)\b' bindings-py/requirements-test.txt
+}
+pyotp_requirement=$(grep -E '^pyotp==' bindings-py/requirements-test.txt)
+
+# Installs the package from $2 (a wheel or an sdist) and the test tools into
+# venv $1; more pip options may follow.
+install_into() {
+    local venv=$1 package=$2
+    shift 2
+    # Binary test tools only: pip picks the newest release with a wheel for
+    # this interpreter (zxing-cpp's newest has none for 3.9).
+    timed "$venv/bin/python" -m pip install -q --cache-dir "$cache/pip" \
+        --only-binary :all: "$@" "$package" -r "$work/requirements.txt"
+    # The differential tests compare with this exact pyotp release, which
+    # declares Python 3.10+ but is plain Python that runs on 3.9 as well.
+    timed "$venv/bin/python" -m pip install -q --cache-dir "$cache/pip" \
+        --no-deps --ignore-requires-python "$pyotp_requirement"
 }
 
 # Runs the package's tests with the nidan installed in venv $1, from a PATH
@@ -46,7 +62,7 @@ test_requirements() {
 run_tests() {
     local venv=$1 bare
     bare=$(mktemp -d)
-    env -i HOME="$HOME" PATH="$venv/bin:$bare" LANG=C.UTF-8 bash -c '
+    env -i HOME="$HOME" PATH="$venv/bin:$bare" LANG=C.UTF-8 "$BASH" -c '
         set -euo pipefail
         for tool in cargo rustc rustup maturin; do
             if command -v "$tool" >/dev/null; then echo "wheels.sh: $tool is on PATH" >&2; exit 1; fi
@@ -83,8 +99,7 @@ for version in "${versions[@]}"; do
     step "CPython $version ($python): the wheel in a new venv, tests without Rust"
     venv=$work/venv-$version
     "$python" -m venv "$venv"
-    timed "$venv/bin/python" -m pip install -q --cache-dir "$cache/pip" \
-        --only-binary nidan "$wheel" -r "$work/requirements.txt"
+    install_into "$venv" "$wheel"
     timed run_tests "$venv"
     ran+=("$version")
 done
@@ -92,8 +107,8 @@ done
 step "the sdist, built once by pip (with Rust), and its tests"
 venv=$work/venv-sdist
 "${PYTHON:-python3}" -m venv "$venv"
-CARGO_TARGET_DIR=$PWD/target/sdist timed nice "$venv/bin/python" -m pip install -q \
-    --cache-dir "$cache/pip" --no-binary nidan "$sdist" -r "$work/requirements.txt"
+# --no-binary nidan: pip builds the package from the sdist (maturin, cargo).
+CARGO_TARGET_DIR=$PWD/target/sdist install_into "$venv" "$sdist" --no-binary nidan
 timed run_tests "$venv"
 
 echo "wheels.sh: the wheel passed on CPython ${ran[*]:-none}; skipped: ${skipped[*]:-none}"
