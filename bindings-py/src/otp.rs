@@ -256,13 +256,16 @@ impl Totp {
             .map(|last| unsigned(last, "last_accepted"))
             .transpose()?;
         let time = time.map(unix_time).transpose()?;
+        let py = code.py();
         let Some(code) = code_text(code)? else {
             return Ok(nidan::Verdict::Rejected);
         };
-        match time {
+        // Without the GIL: other threads run while the window is checked
+        // (see benches/python/README.md for what it costs and gives).
+        py.detach(|| match time {
             Some(time) => self.inner.verify(&code, time, window, last_accepted),
             None => self.inner.verify_now(&code, window, last_accepted),
-        }
+        })
         .map(nidan::Verification::verdict)
         .or_raise()
     }
@@ -352,12 +355,14 @@ impl Hotp {
         counter: &Bound<'_, PyAny>,
         look_ahead: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<Match>> {
+        let py = counter.py();
         let counter = unsigned(counter, "counter")?;
         let look_ahead = look_ahead.map_or(Ok(0), |l| window_side(l, "look_ahead"))?;
         let code = code_text(code)?;
-        let found = self
-            .inner
-            .verify(code.as_deref().unwrap_or_default(), counter, look_ahead)
+        let code = code.as_deref().unwrap_or_default();
+        // Without the GIL, as in `TOTP.verify`.
+        let found = py
+            .detach(|| self.inner.verify(code, counter, look_ahead))
             .or_raise()?;
         Ok(found.accepted().map(Match::from))
     }
