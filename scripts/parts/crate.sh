@@ -42,8 +42,9 @@ done
 
 step "the packaged crate's own tests, offline, all features"
 # Outside the workspace, as a user's download is; with its own Cargo.lock.
-(cd "$unpacked" && nice cargo test --offline --locked --all-features -q \
-    --target-dir "$root/target/package-test")
+# The workspace's target directory: the dependencies built for its tests
+# serve again (the unpacked crate itself is a different package).
+(cd "$unpacked" && nice cargo test --offline --locked --all-features -q --target-dir "$root/target")
 
 step "docs as docs.rs builds them (all features, --cfg docsrs, feature badges)"
 rustdoc_args=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c '

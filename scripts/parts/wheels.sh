@@ -83,6 +83,14 @@ timed scripts/build-wheel "$dist"
 wheel=$(ls "$dist"/*.whl)
 sdist=$(ls "$dist"/*.tar.gz)
 
+step "the READMEs' install commands name this wheel"
+for readme in README.md bindings-py/README.md; do
+    pattern=$(grep -o 'pip install target/dist/[^ ]*\.whl' "$readme" | head -1 | sed 's/^pip install //')
+    [ -n "$pattern" ] || { echo "wheels.sh: $readme has no 'pip install target/dist/...whl'" >&2; exit 1; }
+    # shellcheck disable=SC2053 # $pattern is a glob on purpose
+    [[ $wheel == $pattern ]] || { echo "wheels.sh: $readme's $pattern does not match $wheel" >&2; exit 1; }
+done
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 test_requirements >"$work/requirements.txt"
