@@ -19,6 +19,18 @@ version=$(cargo metadata --format-version 1 --no-deps --locked |
     python3 -c 'import json, sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "nidan"))')
 crate=target/package/nidan-$version.crate
 
+step "metadata: licence, no placeholder repository, no unchecked minimum Rust"
+cargo metadata --format-version 1 --no-deps --locked | python3 -c '
+import json, sys
+nidan = next(p for p in json.load(sys.stdin)["packages"] if p["name"] == "nidan")
+assert nidan["license"] == "MIT OR Apache-2.0", nidan["license"]
+# No public repository exists yet: no URL rather than a placeholder.
+assert nidan["repository"] is None, nidan["repository"]
+# Only Rust 1.95 and 1.96 are at hand here: a minimum could not be checked.
+assert nidan["rust_version"] is None, nidan["rust_version"]
+assert nidan["documentation"] == "https://docs.rs/nidan", nidan["documentation"]
+'
+
 step "cargo publish --dry-run -p nidan"
 # --allow-dirty: the check is of the files as they are, committed or not.
 output=$(cargo publish --dry-run -p nidan --locked --allow-dirty 2>&1) || { echo "$output"; fail "cargo publish --dry-run failed"; }
