@@ -44,8 +44,12 @@ fi
 cargo package -p nidan --locked --allow-dirty --no-verify -q
 
 step "licence files in $crate"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Unpacked outside the workspace (cargo would take it for a stray member),
+# always at the same place for this checkout: test binaries record where
+# their crate was (CARGO_MANIFEST_DIR), and cargo reuses them across runs.
+work=${TMPDIR:-/tmp}/nidan-package-check-$(printf '%s' "$root" | cksum | cut -d' ' -f1)
+rm -rf "$work"
+mkdir -p "$work"
 tar -xzf "$crate" -C "$work"
 unpacked=$work/nidan-$version
 for licence in LICENSE-MIT LICENSE-APACHE; do
@@ -54,9 +58,10 @@ done
 
 step "the packaged crate's own tests, offline, all features"
 # Outside the workspace, as a user's download is; with its own Cargo.lock.
-# The workspace's target directory: the dependencies built for its tests
-# serve again (the unpacked crate itself is a different package).
-(cd "$unpacked" && nice cargo test --offline --locked --all-features -q --target-dir "$root/target")
+# Its own target directory: cargo would take the unpacked `nidan` for the
+# workspace's (same name and version) and mix their builds.
+(cd "$unpacked" && nice cargo test --offline --locked --all-features -q \
+    --target-dir "$root/target/package-test")
 
 step "docs as docs.rs builds them (all features, --cfg docsrs, feature badges)"
 rustdoc_args=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c '
