@@ -115,8 +115,10 @@ done
 step "the sdist, built once by pip (with Rust), and its tests"
 venv=$work/venv-sdist
 "${PYTHON:-python3}" -m venv "$venv"
-# --no-binary nidan: pip builds the package from the sdist (maturin, cargo).
-CARGO_TARGET_DIR=$PWD/target/sdist install_into "$venv" "$sdist" --no-binary nidan
+# --no-binary nidan: pip builds the package from the sdist (maturin, cargo),
+# without link-time optimisation: the build is what is tested, not its speed.
+CARGO_TARGET_DIR=$PWD/target/sdist CARGO_PROFILE_RELEASE_LTO=false \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 install_into "$venv" "$sdist" --no-binary nidan
 timed run_tests "$venv"
 
 echo "wheels.sh: the wheel passed on CPython ${ran[*]:-none}; skipped: ${skipped[*]:-none}"
