@@ -73,10 +73,11 @@ bundle() {
     node_modules/.bin/esbuild "js/entries/$entry.js" --bundle --log-level=warning \
         "--define:__NIDAN_VERSION__=\"$version\"" "--alias:nidan-glue=./pkg/$name/nidan.js" \
         "--alias:nidan-init=./js/init-$init.js" "--alias:nidan-wasm-text=./pkg/$name/wasm-text.js" \
-        "--alias:nidan-wasm-module=./$name.wasm" "--external:./$name.wasm" "$@"
+        "--alias:nidan-wasm-bytes=./dist/$name.wasm" "--alias:nidan-wasm-module=./$name.wasm" \
+        "--external:./$name.wasm" "$@"
 }
 esm=(--format=esm --target=es2022 --minify)
-node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:empty-import-meta=silent)
+node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:empty-import-meta=silent --loader:.wasm=binary)
 # The API entries: `nidan`, `nidan/otpauth` and `nidan/enrol`.
 entries=(nidan:nidan otpauth:nidan enrol:nidan-enrol)
 for pair in "${entries[@]}"; do
@@ -89,9 +90,10 @@ for pair in "${entries[@]}"; do
     bundle "$name" "$entry" workerd "${esm[@]}" --outfile="dist/$entry.workerd.mjs"
 done
 # Node, Deno and Bun: one CommonJS bundle behind the require and import
-# wrappers of `nidan` and `nidan/otpauth`, one for `nidan/enrol`.
-bundle nidan node-shared embedded "${node[@]}" --outfile=dist/shared.cjs
-bundle nidan-enrol enrol embedded "${node[@]}" --outfile=dist/enrol-shared.cjs
+# wrappers of `nidan` and `nidan/otpauth`, one for `nidan/enrol`, with the
+# module inside as base64 (js/init-node.js).
+bundle nidan node-shared node "${node[@]}" --outfile=dist/shared.cjs
+bundle nidan-enrol enrol node "${node[@]}" --outfile=dist/enrol-shared.cjs
 # The wrappers: require gives the bundle's object, import the same values as
 # named exports (listed from the bundle, so that a new export needs no change here).
 wrap() {

@@ -122,10 +122,13 @@ async function pageCodes(url) {
     && problems.push(`${response.url()}: HTTP ${response.status()}`));
   try {
     await page.goto(url);
-    const element = await page.waitForSelector('[data-codes]:not([data-codes=""])', { state: 'attached', timeout: 60_000 })
-      .catch(() => null);
-    if (problems.length > 0 || !element) throw new Error(`${url}: ${problems.join('; ') || 'no codes shown'}`);
-    return await element.getAttribute('data-codes');
+    // Until the page shows its codes or reports a problem, at most a minute.
+    for (let i = 0; i < 240 && problems.length === 0; i++) {
+      const element = await page.$('[data-codes]:not([data-codes=""])');
+      if (element) return await element.getAttribute('data-codes');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`${url}: ${problems.join('; ') || 'no codes shown'}`);
   } finally {
     await page.close();
   }
