@@ -8,7 +8,7 @@
 // Pages are loaded in headless Chromium (/usr/bin/chromium, or NIDAN_CHROMIUM).
 // Servers listen on 127.0.0.1 and are stopped before the next environment.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -271,17 +271,19 @@ const environments = {
   },
   'next-turbopack': () => nextApp('turbopack'),
   'next-webpack': () => nextApp('webpack'),
-  // Bundled as wrangler bundles a Worker (esbuild, conditions workerd,
-  // worker, browser; .wasm imports become wasm modules), served by workerd.
+  // Bundled by wrangler (`deploy --dry-run`, which needs Node 22), served by workerd.
   workerd: async () => {
-    const dir = fresh('workerd');
-    await run(bin('esbuild'), ['workerd/worker.js', '--bundle', '--format=esm', '--platform=neutral',
-      '--conditions=workerd,worker,browser', '--main-fields=browser,module,main', '--external:*.wasm',
-      `--outfile=${join(dir, 'worker.mjs')}`]);
-    for (const wasm of ['nidan.wasm', 'nidan-enrol.wasm']) cpSync(join(here, 'node_modules/nidan/dist', wasm), join(dir, wasm));
+    const dir = fresh('wrangler');
+    await run(join(here, 'node_modules/node22/bin/node'),
+      [join(here, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', dir],
+      { cwd: join(here, 'workerd'), env: { CI: '1', WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_PATH: join(out, 'wrangler-logs') } });
+    // The bundle first: workerd's main module.
+    const files = readdirSync(dir);
+    const modules = [...files.filter((file) => file.endsWith('.js')), ...files.filter((file) => file.endsWith('.wasm'))]
+      .map((file) => `(name = "${file}", ${file.endsWith('.js') ? 'esModule' : 'wasm'} = embed "${file}")`);
     const port = await freePort();
-    writeFileSync(join(dir, 'config.capnp'),
-      readFileSync(join(here, 'workerd/config.capnp'), 'utf8').replace('PORT', String(port)));
+    writeFileSync(join(dir, 'config.capnp'), readFileSync(join(here, 'workerd/config.capnp'), 'utf8')
+      .replace('PORT', String(port)).replace('MODULES', modules.join(', ')));
     const server = start(bin('workerd'), ['serve', 'config.capnp'], { cwd: dir });
     try {
       return await waitFor(`http://127.0.0.1:${port}/`, server, 60);

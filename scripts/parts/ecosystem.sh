@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Part "ecosystem" of scripts/test: packs the npm package (`npm pack`),
 # installs the tarball into bindings-wasm/ecosystem/ (one npm workspace that
-# holds every tool, pinned by its lock file: Node 22, Deno, Bun, workerd,
-# TypeScript, arethetypeswrong, Vite 5 and current, webpack, esbuild,
-# Rollup, Next.js) and runs ecosystem/run.mjs: one tiny app per
+# holds every tool, pinned by its lock file: Node 22, Deno, Bun, wrangler
+# and workerd, TypeScript, arethetypeswrong, Vite 5 and current, webpack,
+# esbuild, Rollup, Next.js) and runs ecosystem/run.mjs: one tiny app per
 # environment, each checked for the RFC 6238 code, pages in headless
 # Chromium. Installs what is missing; quick to re-run when all is in place.
 #

@@ -1,5 +1,6 @@
-# workerd serving the bundled worker (out/workerd/) on 127.0.0.1; run.mjs
-# writes the port into a copy of this file.
+# workerd serving the Worker that wrangler bundled (out/wrangler/) on
+# 127.0.0.1; run.mjs fills in the port and the modules (the bundle and the
+# .wasm files wrangler wrote beside it).
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -8,10 +9,6 @@ const config :Workerd.Config = (
 );
 
 const worker :Workerd.Worker = (
-  modules = [
-    (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "nidan.wasm", wasm = embed "nidan.wasm"),
-    (name = "nidan-enrol.wasm", wasm = embed "nidan-enrol.wasm"),
-  ],
+  modules = [MODULES],
   compatibilityDate = "2025-01-01",
 );
