@@ -69,9 +69,10 @@ function freePort() {
   });
 }
 
-/** Polls `url` until it answers 200 (a server starting up); its body. */
-async function waitFor(url, server, seconds = 120) {
+/** Polls `url` until it answers 200 (a server starting up); its body. Fails early when the server's output matches `failOn`. */
+async function waitFor(url, server, seconds = 120, failOn = undefined) {
   for (let i = 0; i < seconds * 4; i++) {
+    if (failOn?.test(server.output())) break;
     try {
       const response = await fetch(url);
       if (response.ok) return await response.text();
@@ -141,6 +142,23 @@ async function staticPage(root) {
     return await pageCodes(`http://127.0.0.1:${server.address().port}/`);
   } finally {
     server.close();
+  }
+}
+
+/** Serves the Worker bundled in `dir` (a .js bundle and .wasm files) with workerd; its answer. */
+async function serveWorker(dir) {
+  // The bundle first: workerd's main module.
+  const files = readdirSync(dir);
+  const modules = [...files.filter((file) => file.endsWith('.js')), ...files.filter((file) => file.endsWith('.wasm'))]
+    .map((file) => `(name = "${file}", ${file.endsWith('.js') ? 'esModule' : 'wasm'} = embed "${file}")`);
+  const port = await freePort();
+  writeFileSync(join(dir, 'config.capnp'), readFileSync(join(here, 'workerd/config.capnp'), 'utf8')
+    .replace('PORT', String(port)).replace('MODULES', modules.join(', ')));
+  const server = start(bin('workerd'), ['serve', 'config.capnp'], { cwd: dir });
+  try {
+    return await waitFor(`http://127.0.0.1:${port}/`, server, 60, /Uncaught/);
+  } finally {
+    server.stop();
   }
 }
 
@@ -271,25 +289,21 @@ const environments = {
   },
   'next-turbopack': () => nextApp('turbopack'),
   'next-webpack': () => nextApp('webpack'),
-  // Bundled by wrangler (`deploy --dry-run`, which needs Node 22), served by workerd.
+  // Bundled by wrangler (`deploy --dry-run`, which needs Node 22), served by
+  // workerd. And the reason for the `workerd` condition: the browser build,
+  // which compiles its module from bytes, is refused there.
   workerd: async () => {
     const dir = fresh('wrangler');
     await run(join(here, 'node_modules/node22/bin/node'),
       [join(here, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', dir],
       { cwd: join(here, 'workerd'), env: { CI: '1', WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_PATH: join(out, 'wrangler-logs') } });
-    // The bundle first: workerd's main module.
-    const files = readdirSync(dir);
-    const modules = [...files.filter((file) => file.endsWith('.js')), ...files.filter((file) => file.endsWith('.wasm'))]
-      .map((file) => `(name = "${file}", ${file.endsWith('.js') ? 'esModule' : 'wasm'} = embed "${file}")`);
-    const port = await freePort();
-    writeFileSync(join(dir, 'config.capnp'), readFileSync(join(here, 'workerd/config.capnp'), 'utf8')
-      .replace('PORT', String(port)).replace('MODULES', modules.join(', ')));
-    const server = start(bin('workerd'), ['serve', 'config.capnp'], { cwd: dir });
-    try {
-      return await waitFor(`http://127.0.0.1:${port}/`, server, 60);
-    } finally {
-      server.stop();
-    }
+    const codes = await serveWorker(dir);
+    const control = fresh('workerd-bytes');
+    await run(bin('esbuild'), ['workerd/worker.js', '--bundle', '--format=esm', '--platform=neutral',
+      '--conditions=worker,browser', `--outfile=${join(control, 'worker.js')}`]);
+    const refused = await serveWorker(control).then(() => false, (error) => /Wasm code generation disallowed/.test(error.message));
+    if (!refused) throw new Error('workerd ran the browser build: it no longer refuses wasm compiled from bytes');
+    return codes;
   },
 };
 

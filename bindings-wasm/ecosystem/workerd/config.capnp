@@ -1,4 +1,4 @@
-# workerd serving the Worker that wrangler bundled (out/wrangler/) on
+# workerd serving a bundled Worker (out/wrangler/, out/workerd-bytes/) on
 # 127.0.0.1; run.mjs fills in the port and the modules (the bundle and the
 # .wasm files wrangler wrote beside it).
 using Workerd = import "/workerd/workerd.capnp";
