@@ -32,8 +32,10 @@ speed=(--config profile.release.package.sha1.opt-level=3 --config profile.releas
 # One module per set of cargo features: nidan.wasm (the native API and the
 # otpauth drop-in) and nidan-enrol.wasm (plus exports and QR codes, for
 # `nidan/enrol`). wasm-bindgen writes each one's glue to pkg/NAME/.
+modules=()
 build_module() {
     local name=$1 features=$2
+    modules+=("$name")
     # shellcheck disable=SC2086 # NIDAN_WASM_ENV and NIDAN_BUILD_STD_FLAGS are word lists
     env $NIDAN_WASM_ENV RUSTFLAGS="$rustflags" CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
         "$NIDAN_WASM_CARGO" build --quiet --release --target wasm32-unknown-unknown \
@@ -55,7 +57,7 @@ mkdir -p dist
 build_module nidan ""
 build_module nidan-enrol "migration,qr"
 # Each module also as text, for the bundles to embed (js/wasm-text.js).
-for name in nidan nidan-enrol; do
+for name in "${modules[@]}"; do
     node --input-type=module -e '
         import { readFileSync, writeFileSync } from "node:fs";
         import { encodeWasm } from "./js/wasm-text.js";
@@ -107,12 +109,12 @@ wrap() {
 wrap nidan nidan shared.cjs .native
 wrap otpauth nidan/otpauth shared.cjs .otpauth
 wrap enrol nidan/enrol enrol-shared.cjs ""
-# Types: index.d.ts, otpauth.d.ts and enrol.d.ts are the source (and what
+# Types: the *.d.ts files here (index, otpauth, enrol) are the source (and what
 # TypeScript's old `node10` resolution finds); ESM and CommonJS consumers
 # each get a copy whose extension says which it describes, so that
 # TypeScript sees what Node does (no default export in ESM).
-for dts in index otpauth enrol; do
-    sed -E "s#(from '\./[^']*)\.js'#\1.mjs'#" "$dts.d.ts" >"dist/$dts.d.mts"
-    sed -E "s#(from '\./[^']*)\.js'#\1.cjs'#" "$dts.d.ts" >"dist/$dts.d.cts"
+for dts in *.d.ts; do
+    sed -E "s#(from '\./[^']*)\.js'#\1.mjs'#" "$dts" >"dist/${dts%.d.ts}.d.mts"
+    sed -E "s#(from '\./[^']*)\.js'#\1.cjs'#" "$dts" >"dist/${dts%.d.ts}.d.cts"
 done
 echo "built $here/dist: $(cd dist && ls | tr '\n' ' ')"
