@@ -49,9 +49,10 @@ fi
 step "stubtest nidan._native"
 "$py" -m mypy.stubtest nidan._native
 
-step "mypy --strict on the package, the tests, the examples and the benchmark"
+step "mypy --strict on the package, the tests, the examples, the benchmark and scripts/stub-docs"
 "$py" -m mypy --strict -p nidan
 "$py" -m mypy --strict bindings-py/tests examples/python benches/python
+"$py" -m mypy --strict --scripts-are-modules scripts/stub-docs
 
 step "pyright --verifytypes nidan: every public name typed and documented"
 # From an empty directory, so that pyright reads the installed package, with
