@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 
 use crate::convert;
-use crate::errors::{IntoPy as _, UriError, from_core};
+use crate::errors::{IntoPy as _, UriError};
 use crate::immutable::refuse_pickle;
 use crate::otp::{Hotp, Totp};
 use crate::repair::ImportedKey;
@@ -112,12 +112,7 @@ impl KeyUri {
 
     /// A `TOTP` for this key (T0 = 0); `UriError` ("the key is HOTP") when it is HOTP.
     fn to_totp(&self, py: Python<'_>) -> PyResult<Totp> {
-        let inner = self.inner.to_totp().map_err(|error| {
-            other_kind(
-                error,
-                "to_totp() needs a totp key, and this one is hotp: use to_hotp()",
-            )
-        })?;
+        let inner = self.inner.to_totp().or_raise()?;
         Ok(Totp::from_parts(
             inner,
             self.secret.clone_ref(py),
@@ -128,12 +123,7 @@ impl KeyUri {
 
     /// An `HOTP` for this key (its counter is `counter`); `UriError` ("the key is TOTP") when it is TOTP.
     fn to_hotp(&self, py: Python<'_>) -> PyResult<Hotp> {
-        let inner = self.inner.to_hotp().map_err(|error| {
-            other_kind(
-                error,
-                "to_hotp() needs an hotp key, and this one is totp: use to_totp()",
-            )
-        })?;
+        let inner = self.inner.to_hotp().or_raise()?;
         Ok(Hotp::from_parts(
             inner,
             self.secret.clone_ref(py),
@@ -196,14 +186,5 @@ impl KeyUri {
     /// The core key.
     pub(crate) fn core(&self) -> &nidan::KeyUri {
         &self.inner
-    }
-}
-
-/// The error of `to_totp`/`to_hotp`: the core reports a key of the other
-/// kind as a wrong URI type; `message` says which method fits the key.
-fn other_kind(error: nidan::Error, message: &'static str) -> PyErr {
-    match error {
-        nidan::Error::UriType => UriError::new_err(message),
-        other => from_core(other),
     }
 }

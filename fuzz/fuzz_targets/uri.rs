@@ -125,7 +125,9 @@ fn imported_builds_back(text: &str, imported: &Imported) {
 /// Whether a query parameter's name is a known one in another case (`DIGITS=`).
 fn has_name_in_another_case(text: &str) -> bool {
     let before_fragment = text.split_once('#').map_or(text, |(before, _)| before);
-    let query = before_fragment.split_once('?').map_or("", |(_, query)| query);
+    let query = before_fragment
+        .split_once('?')
+        .map_or("", |(_, query)| query);
     query.split('&').any(|pair| {
         let name = pair.split_once('=').map_or(pair, |(name, _)| name);
         [

@@ -457,7 +457,8 @@ class Repair:
     When the label's issuer and `issuer=` differ, the parameter is used
     (`kind == "issuer_differs"`, with both in `label` and `parameter`).
     """
-
+    def __copy__(self) -> Repair: ...
+    def __deepcopy__(self, memo: object, /) -> Repair: ...
     @property
     def kind(self) -> str:
         """What was repaired: `"issuer_differs"`, `"plus_as_space"`,
@@ -491,14 +492,15 @@ class Repair:
     def algorithm(self) -> Optional[str]:
         """`"algorithm_outside_format"`: the algorithm's name."""
     def __eq__(self, other: object, /) -> bool: ...
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __hash__(self) -> int: ...
 
 @final
 class ImportedKey:
     """A key read by the import mode (`KeyUri.import_uri`), with every repair
     made to read it (empty when the input was strict). Immutable.
     """
-
+    def __copy__(self) -> ImportedKey: ...
+    def __deepcopy__(self, memo: object, /) -> ImportedKey: ...
     @property
     def key(self) -> KeyUri:
         """The key."""
@@ -511,7 +513,8 @@ class MigrationImport:
     """An export read by `MigrationBatch.import_uri`: one result per account.
     Immutable; `repr()` shows counts only.
     """
-
+    def __copy__(self) -> MigrationImport: ...
+    def __deepcopy__(self, memo: object, /) -> MigrationImport: ...
     @property
     def accounts(self) -> tuple[Union[ImportedKey, NidanError], ...]:
         """One entry per account of the export, in order (the index is the
