@@ -92,7 +92,10 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
         Error::UriMissingParameter { parameter }
         | Error::UriDuplicateParameter { parameter }
         | Error::UriInvalidValue { parameter } => (Some(Field::Name(parameter)), None),
-        Error::AlgorithmUnavailable { algorithm } => (Some(Field::Name(algorithm.name())), None),
+        Error::AlgorithmUnavailable { algorithm } => (
+            Some(Field::Name(algorithm.name())),
+            algorithm.cargo_feature().map(Field::Name),
+        ),
         Error::MacTooShort { len } => (number(len), None),
         Error::MigrationValue { field } | Error::MigrationUtf8 { field } => {
             (Some(Field::Name(field)), None)

@@ -14,9 +14,10 @@ use crate::error::Error;
 /// For SHA-256 and SHA-512 the RFC's test seeds are 32 and 64 bytes long: a
 /// key as long as the hash output is the sensible choice.
 ///
-/// The SHA-3 family needs the cargo feature `sha3` (on by default); without
-/// it the names still parse, and keying a generator with one of them is
-/// [`Error::AlgorithmUnavailable`].
+/// The SHA-3 family needs the cargo feature `sha3`, SHA-224 and SHA-384 the
+/// feature `sha224-sha384` (both on by default); without them the names
+/// still parse, and keying a generator with one of them is
+/// [`Error::AlgorithmUnavailable`] ([`Algorithm::is_available`]).
 ///
 /// ```
 /// use nidan::Algorithm;
@@ -119,13 +120,39 @@ impl Algorithm {
     }
 
     /// Whether this build can compute the algorithm: the SHA-3 family needs
-    /// the cargo feature `sha3`.
+    /// the cargo feature `sha3`, SHA-224 and SHA-384 the feature
+    /// `sha224-sha384`.
     ///
     /// ```
-    /// assert!(nidan::Algorithm::Sha384.is_available());
+    /// assert!(nidan::Algorithm::Sha1.is_available());
+    /// assert_eq!(nidan::Algorithm::Sha384.is_available(), cfg!(feature = "sha224-sha384"));
     /// ```
     pub const fn is_available(self) -> bool {
-        cfg!(feature = "sha3") || !self.is_sha3()
+        (cfg!(feature = "sha3") || !self.is_sha3())
+            && (cfg!(feature = "sha224-sha384") || !self.is_sha224_or_sha384())
+    }
+
+    /// The cargo feature that builds the algorithm in, for those that need
+    /// one (named by [`Error::AlgorithmUnavailable`]'s message).
+    ///
+    /// ```
+    /// use nidan::Algorithm;
+    /// assert_eq!(Algorithm::Sha384.cargo_feature(), Some("sha224-sha384"));
+    /// assert_eq!(Algorithm::Sha3_256.cargo_feature(), Some("sha3"));
+    /// assert_eq!(Algorithm::Sha256.cargo_feature(), None);
+    /// ```
+    pub const fn cargo_feature(self) -> Option<&'static str> {
+        if self.is_sha3() {
+            Some("sha3")
+        } else if self.is_sha224_or_sha384() {
+            Some("sha224-sha384")
+        } else {
+            None
+        }
+    }
+
+    const fn is_sha224_or_sha384(self) -> bool {
+        matches!(self, Self::Sha224 | Self::Sha384)
     }
 
     const fn is_sha3(self) -> bool {

@@ -248,10 +248,13 @@ impl fmt::Display for Error {
             Self::Algorithm => f.write_str(
                 "algorithm must be SHA1, SHA224, SHA256, SHA384, SHA512, SHA3-224, SHA3-256, SHA3-384 or SHA3-512",
             ),
-            Self::AlgorithmUnavailable { algorithm } => write!(
-                f,
-                "algorithm {algorithm} is not built into this nidan (cargo feature sha3)"
-            ),
+            Self::AlgorithmUnavailable { algorithm } => {
+                write!(f, "algorithm {algorithm} is not built into this nidan")?;
+                match algorithm.cargo_feature() {
+                    Some(feature) => write!(f, " (cargo feature {feature})"),
+                    None => Ok(()),
+                }
+            }
             Self::MacTooShort { len } => write!(
                 f,
                 "MAC must be at least 19 bytes long for dynamic truncation, got {len}"

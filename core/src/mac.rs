@@ -51,6 +51,7 @@ const SHA1_IV: [u32; 5] = [
     0x1032_5476,
     0xC3D2_E1F0,
 ];
+#[cfg(feature = "sha224-sha384")]
 const SHA224_IV: [u32; 8] = [
     0xc105_9ed8,
     0x367c_d507,
@@ -71,6 +72,7 @@ const SHA256_IV: [u32; 8] = [
     0x1f83_d9ab,
     0x5be0_cd19,
 ];
+#[cfg(feature = "sha224-sha384")]
 const SHA384_IV: [u64; 8] = [
     0xcbbb_9d5d_c105_9ed8,
     0x629a_292a_367c_d507,
@@ -136,7 +138,8 @@ impl KeyedMac {
     /// Computes the keyed state for `key` (any length; longer than a block is hashed first).
     ///
     /// # Errors
-    /// [`Error::AlgorithmUnavailable`] for SHA-3 without the `sha3` feature.
+    /// [`Error::AlgorithmUnavailable`] for SHA-3 without the `sha3` feature,
+    /// SHA-224 and SHA-384 without `sha224-sha384`.
     pub(crate) fn new(algorithm: Algorithm, key: &[u8]) -> Result<Self> {
         let state = match algorithm {
             Algorithm::Sha1 => KeyedState::Sha1(keyed_states::<_, 64>(
@@ -145,6 +148,7 @@ impl KeyedMac {
                 |k, out| out[..20].copy_from_slice(&sha1::Sha1::digest(k)),
                 sha1::block_api::compress,
             )),
+            #[cfg(feature = "sha224-sha384")]
             Algorithm::Sha224 => KeyedState::Sha256(keyed_states::<_, 64>(
                 SHA224_IV,
                 key,
@@ -157,6 +161,7 @@ impl KeyedMac {
                 |k, out| out[..32].copy_from_slice(&sha2::Sha256::digest(k)),
                 sha2::block_api::compress256,
             )),
+            #[cfg(feature = "sha224-sha384")]
             Algorithm::Sha384 => KeyedState::Sha512(keyed_states::<_, 128>(
                 SHA384_IV,
                 key,
@@ -182,6 +187,10 @@ impl KeyedMac {
             | Algorithm::Sha3_256
             | Algorithm::Sha3_384
             | Algorithm::Sha3_512 => {
+                return Err(Error::AlgorithmUnavailable { algorithm });
+            }
+            #[cfg(not(feature = "sha224-sha384"))]
+            Algorithm::Sha224 | Algorithm::Sha384 => {
                 return Err(Error::AlgorithmUnavailable { algorithm });
             }
         };
@@ -229,16 +238,38 @@ impl KeyedMac {
         out: &mut [[u8; MAX_MAC_LEN]; N],
     ) -> usize {
         debug_assert!(count <= N, "more counters than lanes");
-        let len = self.len;
+        // Without SHA-224/384 each state has one MAC length, a constant the
+        // lanes code is built for (smaller, and what `nidan.wasm` ships).
+        let len_or = |full: usize| {
+            if cfg!(feature = "sha224-sha384") {
+                self.len
+            } else {
+                full
+            }
+        };
         match &self.state {
             KeyedState::Sha1(keyed) => {
-                in_lanes::<_, 64, N>(keyed, len, first, count, sha1::block_api::compress, out);
+                in_lanes::<_, 64, N>(keyed, 20, first, count, sha1::block_api::compress, out);
             }
             KeyedState::Sha256(keyed) => {
-                in_lanes::<_, 64, N>(keyed, len, first, count, sha2::block_api::compress256, out);
+                in_lanes::<_, 64, N>(
+                    keyed,
+                    len_or(32),
+                    first,
+                    count,
+                    sha2::block_api::compress256,
+                    out,
+                );
             }
             KeyedState::Sha512(keyed) => {
-                in_lanes::<_, 128, N>(keyed, len, first, count, sha2::block_api::compress512, out);
+                in_lanes::<_, 128, N>(
+                    keyed,
+                    len_or(64),
+                    first,
+                    count,
+                    sha2::block_api::compress512,
+                    out,
+                );
             }
             #[cfg(feature = "sha3")]
             KeyedState::Sha3_224(keyed) => one_by_one(keyed, first, count, out),
@@ -249,7 +280,7 @@ impl KeyedMac {
             #[cfg(feature = "sha3")]
             KeyedState::Sha3_512(keyed) => one_by_one(keyed, first, count, out),
         }
-        len
+        self.len
     }
 }
 
@@ -436,10 +467,10 @@ mod tests {
     }
 
     #[test]
-    fn sha3_without_its_feature_is_an_error() {
+    fn algorithms_without_their_feature_are_an_error() {
         for algorithm in Algorithm::ALL {
             let keyed = KeyedMac::new(algorithm, b"12345678901234567890");
-            if cfg!(feature = "sha3") || algorithm.is_key_uri_standard() {
+            if algorithm.is_available() {
                 assert!(keyed.is_ok(), "{algorithm}");
             }
             if !algorithm.is_available() {
@@ -450,6 +481,11 @@ mod tests {
             }
         }
         assert_eq!(Algorithm::Sha3_512.is_available(), cfg!(feature = "sha3"));
+        assert_eq!(
+            Algorithm::Sha224.is_available(),
+            cfg!(feature = "sha224-sha384")
+        );
+        assert!(Algorithm::Sha1.is_available() && Algorithm::Sha512.is_available());
     }
 
     proptest! {

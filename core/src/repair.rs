@@ -205,10 +205,12 @@ impl<const IMPORT: bool> Repairs<IMPORT> {
         Self { list: Vec::new() }
     }
 
-    /// In import mode, records `repair`; in strict mode, refuses with `error`.
-    pub(crate) fn allow(&mut self, repair: Repair, error: Error) -> Result<()> {
+    /// In import mode, records the repair that `repair` makes; in strict
+    /// mode, refuses with `error` (and builds no repair: a strict-only build
+    /// carries none of the import mode's values).
+    pub(crate) fn allow(&mut self, repair: impl FnOnce() -> Repair, error: Error) -> Result<()> {
         if IMPORT {
-            self.record(repair);
+            self.record(repair());
             Ok(())
         } else {
             Err(error)

@@ -434,7 +434,7 @@ fn read_algorithm<const MODE: bool>(
             };
             let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
             if !algorithm.is_key_uri_standard() {
-                repairs.allow(Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
+                repairs.allow(|| Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
             }
             algorithm
         }
@@ -453,26 +453,27 @@ fn is_custom_mac_name(name: &str) -> bool {
 /// The issuer of the key: the label's prefix and the `issuer` parameter
 /// must agree; the import mode takes the parameter when they do not.
 fn choose_issuer<const MODE: bool>(
-    in_label: Option<LabelIssuer>,
+    in_label: Option<LabelIssuer<'_>>,
     in_parameter: Option<String>,
     repairs: &mut Repairs<MODE>,
 ) -> Result<Option<String>> {
     match (in_label, in_parameter) {
         (Some(label), Some(parameter)) if label.decoded != parameter => {
-            if label.form_decoded()?.as_ref() == Some(&parameter) {
-                repairs.allow(
-                    Repair::PlusAsSpace { part: "label" },
-                    Error::UriIssuerMismatch,
-                )?;
-            } else {
-                repairs.allow(
-                    Repair::IssuerDiffers {
-                        label: label.decoded,
-                        parameter: parameter.clone(),
-                    },
-                    Error::UriIssuerMismatch,
-                )?;
-            }
+            // Which repair it would be matters only to the import mode.
+            let plus_as_space = MODE && label.form_decoded()?.as_ref() == Some(&parameter);
+            repairs.allow(
+                || {
+                    if plus_as_space {
+                        Repair::PlusAsSpace { part: "label" }
+                    } else {
+                        Repair::IssuerDiffers {
+                            label: label.decoded,
+                            parameter: parameter.clone(),
+                        }
+                    }
+                },
+                Error::UriIssuerMismatch,
+            )?;
             Ok(Some(parameter))
         }
         (in_label, in_parameter) => Ok(in_parameter.or(in_label.map(|label| label.decoded))),
@@ -480,12 +481,12 @@ fn choose_issuer<const MODE: bool>(
 }
 
 /// The issuer prefix of a label: decoded, and as written.
-struct LabelIssuer {
+struct LabelIssuer<'a> {
     decoded: String,
-    raw: String,
+    raw: &'a str,
 }
 
-impl LabelIssuer {
+impl LabelIssuer<'_> {
     /// The prefix read as a form encoder writes it (`+` for a space, `%2B`
     /// for a `+`), when it has a `+` to read so.
     fn form_decoded(&self) -> Result<Option<String>> {
@@ -563,7 +564,7 @@ impl Params {
 /// Splits a raw label at the first `:` or `%3A` into issuer and account,
 /// then decodes each part; the spaces after the separator (the optional
 /// `%20`s, or raw spaces) are not part of the account.
-fn split_label(label: &str) -> Result<(Option<LabelIssuer>, String)> {
+fn split_label(label: &str) -> Result<(Option<LabelIssuer<'_>>, String)> {
     let colon = label.find(':').map(|at| (at, 1));
     let encoded = find_ignore_case(label, "%3A").map(|at| (at, 3));
     let separator = match (colon, encoded) {
@@ -575,7 +576,7 @@ fn split_label(label: &str) -> Result<(Option<LabelIssuer>, String)> {
             let raw = &label[..at];
             let issuer = LabelIssuer {
                 decoded: percent_decode(raw)?,
-                raw: String::from(raw),
+                raw,
             };
             let account = percent_decode(&label[at + len..])?;
             Ok((
@@ -676,7 +677,7 @@ fn parse_number<const MODE: bool>(
         return Err(invalid);
     }
     if text.len() > 1 && text.starts_with('0') {
-        repairs.allow(Repair::NumberLeadingZeros { parameter }, invalid)?;
+        repairs.allow(|| Repair::NumberLeadingZeros { parameter }, invalid)?;
     }
     text.parse().map_err(|_| invalid)
 }
