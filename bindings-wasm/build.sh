@@ -58,8 +58,8 @@ build_module() {
 }
 mkdir -p dist
 build_module nidan ""
-build_module nidan-full "sha3,sha224-sha384,otpauth"
-build_module nidan-enrol "migration,qr,import,sha3,sha224-sha384"
+build_module nidan-full "sha3,sha224-sha384,uri,otpauth"
+build_module nidan-enrol "uri,migration,qr,import,sha3,sha224-sha384"
 # Each module also as text, for the bundles to embed (js/wasm-text.js).
 for name in "${modules[@]}"; do
     node --input-type=module -e '

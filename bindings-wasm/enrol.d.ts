@@ -1,10 +1,47 @@
-// Types of `nidan/enrol`: everything of `nidan`, plus Google Authenticator
-// exports and QR codes. Its classes are its own (a module of its own): pass
-// its `KeyUri` objects to its `MigrationBatch`.
+// Types of `nidan/enrol`: everything of `nidan`, plus otpauth URIs
+// (`KeyUri`: `nidan` itself has codes only), Google Authenticator exports and
+// QR codes. Its classes are its own (a module of its own): pass its `Secret`
+// objects to its `KeyUri` and its `KeyUri` objects to its `MigrationBatch`.
 
-import type { KeyUri, NidanError } from './index.js';
+import type { AlgorithmName, Algorithm, Integer, NidanError, Secret, Totp, Hotp } from './index.js';
 
 export * from './index.js';
+
+export interface KeyUriOptions {
+  secret: Secret;
+  account: string;
+  issuer?: string | null;
+  type?: 'totp' | 'hotp';
+  algorithm?: AlgorithmName;
+  digits?: number;
+  period?: Integer;
+  counter?: Integer;
+}
+
+/** An enrolment, as carried by an otpauth URI. */
+export class KeyUri {
+  constructor(options: KeyUriOptions);
+  /** Reads an otpauth URI strictly. */
+  static parse(uri: string): KeyUri;
+  readonly type: 'totp' | 'hotp';
+  readonly issuer: string | null;
+  readonly account: string;
+  readonly algorithm: Algorithm;
+  readonly digits: number;
+  /** The TOTP period, null for HOTP (a bigint only beyond 2^53 - 1 or when given as one). */
+  readonly period: Integer | null;
+  /** The HOTP counter, null for TOTP (a bigint only beyond 2^53 - 1 or when given as one). */
+  readonly counter: Integer | null;
+  /** A copy of the secret. */
+  readonly secret: Secret;
+  /** The URI for a QR code (contains the secret). */
+  toUri(): string;
+  toTotp(): Totp;
+  toHotp(): Hotp;
+  toString(): string;
+  toJSON(): string;
+}
+
 
 export interface MigrationBatchOptions {
   /** Format version; 1 by default. */

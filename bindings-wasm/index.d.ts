@@ -124,40 +124,5 @@ export class Hotp {
   verify(code: string, counter: bigint, options?: { lookAhead?: number }): HotpMatch<bigint> | null;
 }
 
-export interface KeyUriOptions {
-  secret: Secret;
-  account: string;
-  issuer?: string | null;
-  type?: 'totp' | 'hotp';
-  algorithm?: AlgorithmName;
-  digits?: number;
-  period?: Integer;
-  counter?: Integer;
-}
-
-/** An enrolment, as carried by an otpauth URI. */
-export class KeyUri {
-  constructor(options: KeyUriOptions);
-  /** Reads an otpauth URI strictly. */
-  static parse(uri: string): KeyUri;
-  readonly type: 'totp' | 'hotp';
-  readonly issuer: string | null;
-  readonly account: string;
-  readonly algorithm: Algorithm;
-  readonly digits: number;
-  /** The TOTP period, null for HOTP (a bigint only beyond 2^53 - 1 or when given as one). */
-  readonly period: Integer | null;
-  /** The HOTP counter, null for TOTP (a bigint only beyond 2^53 - 1 or when given as one). */
-  readonly counter: Integer | null;
-  /** A copy of the secret. */
-  readonly secret: Secret;
-  /** The URI for a QR code (contains the secret). */
-  toUri(): string;
-  toTotp(): Totp;
-  toHotp(): Hotp;
-  toString(): string;
-  toJSON(): string;
-}
-
 /** A typed code ("１２３ ４５６", "123-456") as plain digits, or null. */
 export function normalizeCode(typed: string): string | null;

@@ -1,6 +1,7 @@
-// `nidan/enrol`: the native API plus Google Authenticator exports, QR codes
-// and the import mode for authenticator apps.
+// `nidan/enrol`: the native API plus otpauth URIs (`KeyUri`), Google
+// Authenticator exports, QR codes and the import mode for authenticator apps.
 export * from './index.js';
+export { KeyUri } from './uri.js';
 export { MigrationBatch } from './migration.js';
 export { importKeyUri } from './import.js';
 export { Qr } from './qr.js';

@@ -8,7 +8,7 @@
 import { WasmImported } from 'nidan-glue';
 import { checked } from './errors.js';
 import { text } from './checks.js';
-import { keyUriOf } from './native.js';
+import { keyUriOf } from './uri.js';
 import templates from './repairs.json';
 
 /** A repair as `{ kind, message, ...fields }`, from the wasm module's `[kind, name, value, ...]`. */

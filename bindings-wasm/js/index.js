@@ -1,3 +1,3 @@
 // The native API, whatever the platform.
-export { Secret, Totp, Hotp, KeyUri, normalizeCode } from './native.js';
+export { Secret, Totp, Hotp, normalizeCode } from './native.js';
 export { NidanError, NidanSecretError, NidanUriError, NidanParameterError } from './errors.js';

@@ -4,7 +4,7 @@
 import { WasmMigrationBatch, WasmMigrationImport } from 'nidan-glue';
 import { checked, errorOf, fail } from './errors.js';
 import { i32, u32, text, options } from './checks.js';
-import { KeyUri, keyUriOf } from './native.js';
+import { KeyUri, keyUriOf } from './uri.js';
 import { importedOf } from './import.js';
 
 const inspect = Symbol.for('nodejs.util.inspect.custom');
@@ -17,7 +17,7 @@ function keyUris(accounts) {
   const list = [...accounts];
   if (!list.every((account) => account instanceof KeyUri)) {
     // Each entry of the package has a wasm module, and classes, of its own.
-    fail('INVALID_ARGUMENT', 'accounts must be KeyUri objects from nidan/enrol (not from nidan)');
+    fail('INVALID_ARGUMENT', 'accounts must be KeyUri objects from nidan/enrol');
   }
   return list;
 }

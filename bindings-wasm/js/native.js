@@ -1,22 +1,23 @@
 // The native API: the core's types in camelCase, synchronous once loaded.
 
 import {
-  WasmSecret, WasmTotp, WasmHotp, WasmKeyUri, algorithmName, normalizeCode as wasmNormalize,
+  WasmSecret, WasmTotp, WasmHotp, algorithmName, normalizeCode as wasmNormalize,
 } from 'nidan-glue';
 import { checked, fail } from './errors.js';
 import {
   u64, u32, high, low, asBigInt, codeText, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT,
 } from './checks.js';
 
-const PRIVATE = Symbol('nidan');
-const inspect = Symbol.for('nodejs.util.inspect.custom');
+/** Opens the private constructors to the package's own modules (uri.js); not exported by any entry. */
+export const PRIVATE = Symbol('nidan');
+export const inspect = Symbol.for('nodejs.util.inspect.custom');
 
-function handleOf(secret) {
+export function handleOf(secret) {
   if (!(secret instanceof Secret)) fail('INVALID_ARGUMENT', 'secret must be a nidan Secret');
   return secret._handle();
 }
 
-const canonical = (algorithm) => checked(algorithmName(text(algorithm, 'algorithm')));
+export const canonical = (algorithm) => checked(algorithmName(text(algorithm, 'algorithm')));
 
 /** A code argument as the wasm module takes it: anything but a string is a wrong code. */
 const codeArgument = (code) => (typeof code === 'string' && code.length <= MAX_INPUT ? code : '');
@@ -228,90 +229,6 @@ export class Hotp {
     return matched ? found : null;
   }
 }
-
-/**
- * An enrolment, as carried by an otpauth URI (the text of a QR code).
- * `KeyUri.parse(key.toUri())` gives the same enrolment back.
- */
-export class KeyUri {
-  #handle;
-
-  constructor(given, handle = undefined) {
-    let big = null;
-    if (given === PRIVATE) {
-      this.#handle = checked(handle);
-    } else {
-      const {
-        secret, account, issuer = null, type = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
-      } = options(given);
-      const key = handleOf(secret);
-      if (type !== 'totp' && type !== 'hotp') fail('INVALID_ARGUMENT', `type must be "totp" or "hotp", got ${String(type)}`);
-      const value = type === 'totp' ? period : counter;
-      const owner = issuer === null || issuer === undefined ? undefined : text(issuer, 'issuer');
-      this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), type === 'totp',
-        canonical(algorithm), u32(digits, 'digits'), asBigInt(u64(value, type))));
-      big = typeof value === 'bigint';
-    }
-    const h = this.#handle;
-    const value = h.periodOrCounter;
-    const wide = big ?? value > BigInt(Number.MAX_SAFE_INTEGER);
-    this.type = h.isTotp ? 'totp' : 'hotp';
-    this.issuer = h.issuer ?? null;
-    this.account = h.account;
-    this.algorithm = h.algorithm;
-    this.digits = h.digits;
-    this.period = h.isTotp ? out(value, wide) : null;
-    this.counter = h.isTotp ? null : out(value, wide);
-    Object.freeze(this);
-  }
-
-  /** Reads an otpauth URI strictly (see the README for the rules). */
-  static parse(uri) {
-    return new KeyUri(PRIVATE, WasmKeyUri.parse(text(uri, 'uri')));
-  }
-
-  /** A copy of the secret. */
-  get secret() {
-    return new Secret(PRIVATE, this.#handle.secret);
-  }
-
-  /** @private */
-  _handle() {
-    return this.#handle;
-  }
-
-  /** The URI for a QR code (contains the secret). */
-  toUri() {
-    return checked(this.#handle.toUri());
-  }
-
-  /** A TOTP generator for this enrolment. */
-  toTotp() {
-    const { algorithm, digits, period } = this;
-    return new Totp(PRIVATE, { algorithm, digits, period, t0: 0, handle: this.#handle.toTotp() });
-  }
-
-  /** An HOTP generator for this enrolment; its counter is `counter`. */
-  toHotp() {
-    const { algorithm, digits } = this;
-    return new Hotp(PRIVATE, { algorithm, digits, handle: this.#handle.toHotp() });
-  }
-
-  toString() {
-    return `KeyUri(${this.type}, ${JSON.stringify(this.issuer)}, ${JSON.stringify(this.account)})`;
-  }
-
-  toJSON() {
-    return this.toString();
-  }
-
-  [inspect]() {
-    return this.toString();
-  }
-}
-
-/** A KeyUri around a wasm handle (or the error recorded when there is none). */
-export const keyUriOf = (handle) => new KeyUri(PRIVATE, handle);
 
 /**
  * A code as a person typed or pasted it ("１２３ ４５６", "123-456") as plain

@@ -28,6 +28,7 @@ mod otpauth;
 mod qr;
 mod secret;
 mod text;
+#[cfg(feature = "uri")]
 mod uri;
 
 pub use error::{error_text, take_error};
@@ -44,6 +45,7 @@ pub use otpauth::{
 pub use qr::WasmQr;
 pub use secret::WasmSecret;
 pub use text::{algorithm_name, normalize_code};
+#[cfg(feature = "uri")]
 pub use uri::WasmKeyUri;
 
 /// The module's allocator: a free list, smaller than the standard one (see

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import jsQR from 'jsqr';
-import { KeyUri, Secret, Totp } from 'nidan';
+import { Secret, Totp } from 'nidan';
+import { KeyUri } from 'nidan/enrol';
 import { serve } from '../../examples/web/serve.mjs';
 
 const KEY = 'JBSW Y3DP EHPK 3PXP GEZD GNBV';

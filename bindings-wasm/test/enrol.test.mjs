@@ -123,9 +123,11 @@ test('accounts the format cannot carry, and bad arguments, are refused', () => {
   for (const accounts of [null, 5, 'abc', {}, [secret], [undefined]]) {
     assert.throws(() => MigrationBatch.export(accounts), { name: 'NidanParameterError', code: 'INVALID_ARGUMENT' });
   }
-  // A KeyUri of `nidan` belongs to another module instance.
-  const foreign = nidan.KeyUri.parse('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP');
-  assert.throws(() => MigrationBatch.export([foreign]), /from nidan\/enrol/);
+  assert.throws(() => MigrationBatch.export([{ ...seven }]), /KeyUri objects from nidan\/enrol/);
+  // URIs are nidan/enrol's; a Secret of `nidan` belongs to another module instance.
+  assert.equal(nidan.KeyUri, undefined);
+  const foreign = nidan.Secret.fromBase32('JBSWY3DPEHPK3PXP');
+  assert.throws(() => new KeyUri({ secret: foreign, account: 'a' }), { code: 'INVALID_ARGUMENT', message: /Secret from nidan\/enrol/ });
   for (const batchId of [2 ** 31, -(2 ** 31) - 1, 1.5, NaN, '1', 1n]) {
     assert.throws(() => MigrationBatch.export([], { batchId }), { code: 'INVALID_NUMBER' });
   }

@@ -3,8 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import {
-  Secret, Totp, Hotp, KeyUri, normalizeCode, NidanError, NidanSecretError, NidanUriError, NidanParameterError,
+  Secret, Totp, Hotp, normalizeCode, NidanError, NidanSecretError, NidanUriError, NidanParameterError,
 } from 'nidan';
+import * as nidan from 'nidan';
+import * as enrol from 'nidan/enrol';
 import { ascii } from './vectors.mjs';
 
 const rfc = () => Secret.fromBytes(ascii('12345678901234567890'));
@@ -109,7 +111,14 @@ test('normalizeCode: what people type, turned into digits', () => {
   for (const bad of ['12345', '12345a', '', '12345678901', null, 123456, 'x'.repeat(100000)]) assert.equal(normalizeCode(bad), null);
 });
 
-test('KeyUri: parse, build, and parse(build(x)) == x', () => {
+test('KeyUri is nidan/enrol\'s: nidan has codes only', () => {
+  assert.equal(nidan.KeyUri, undefined);
+  assert.equal(typeof enrol.KeyUri.parse, 'function');
+});
+
+test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
+  // nidan/enrol's own classes (a module of its own).
+  const { KeyUri, Secret, NidanError, NidanSecretError, NidanUriError } = enrol; // eslint-disable-line no-shadow
   const key = KeyUri.parse('otpauth://totp/ACME%20Co:john@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co');
   assert.deepEqual({ ...key }, {
     type: 'totp', issuer: 'ACME Co', account: 'john@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: null,

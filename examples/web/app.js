@@ -1,38 +1,46 @@
 // The demo's logic: an authenticator screen and a server check, both on nidan.
-import { KeyUri, Secret, normalizeCode } from 'nidan';
+// Codes come from `nidan`; otpauth URIs and QR codes from `nidan/enrol`, a
+// larger module of its own, loaded the first time one is needed.
+import { Secret, Totp, normalizeCode } from 'nidan';
 
 const $ = (id) => document.getElementById(id);
 const now = () => Math.floor(Date.now() / 1000);
 
 let totp = null;
 let lastAccepted = null;
+/** Counts edits of the key field, so that a slow read of an old text is dropped. */
+let edits = 0;
 
-/** Reads the key field: an otpauth URI, or a key as people type it. */
-function readKey(text) {
+const TYPED = { issuer: 'nidan demo', account: 'Key typed by hand' };
+
+/** Reads the key field: an otpauth URI (by nidan/enrol), or a key as people type it. */
+async function readKey(text) {
   const trimmed = text.trim();
-  let key;
   if (trimmed.toLowerCase().startsWith('otpauth://')) {
-    key = KeyUri.parse(trimmed);
+    const { KeyUri } = await import('nidan/enrol');
+    const key = KeyUri.parse(trimmed);
     if (key.type !== 'totp') throw new Error('this demo shows time-based (TOTP) codes; the URI is for HOTP');
-  } else {
-    key = new KeyUri({ secret: Secret.fromTypedBase32(trimmed), issuer: 'nidan demo', account: 'Key typed by hand' });
+    return { key, secret: key.secret, totp: key.toTotp(), account: key.issuer ? `${key.issuer} · ${key.account}` : key.account };
   }
-  return { key, totp: key.toTotp(), account: key.issuer ? `${key.issuer} · ${key.account}` : key.account };
+  const secret = Secret.fromTypedBase32(trimmed);
+  return { key: null, secret, totp: new Totp(secret), account: `${TYPED.issuer} · ${TYPED.account}` };
 }
 
 let enrolment = null;
 
 /**
  * Shows the enrolment QR code of the key (its otpauth URI) beside the key
- * in groups of four. `nidan/enrol`, which makes QR codes, is a larger module
- * of its own: it is loaded on the first click only.
+ * in groups of four. `nidan/enrol`, which makes QR codes, is loaded on the
+ * first click (or the first pasted URI) only.
  */
 async function showQr() {
-  const key = enrolment;
-  if (key === null) return;
-  const { Qr } = await import('nidan/enrol');
-  if (key !== enrolment) return; // the key changed meanwhile
-  const qr = new Qr(key.toUri());
+  const read = enrolment;
+  if (read === null) return;
+  const enrol = await import('nidan/enrol');
+  if (read !== enrolment) return; // the key changed meanwhile
+  // A typed key's secret is nidan's: nidan/enrol's KeyUri takes its own Secret.
+  const key = read.key ?? new enrol.KeyUri({ secret: enrol.Secret.fromBase32(read.secret.toBase32()), ...TYPED });
+  const qr = new enrol.Qr(key.toUri());
   const scale = 6;
   const quiet = 4;
   const canvas = $('qr');
@@ -47,11 +55,12 @@ async function showQr() {
     }
   }
   qr.free();
-  $('grouped-key').textContent = key.secret.toBase32Grouped();
+  $('grouped-key').textContent = read.secret.toBase32Grouped();
   $('enrolment').hidden = false;
 }
 
-function onKey() {
+async function onKey() {
+  const edit = ++edits;
   const text = $('key').value;
   lastAccepted = null;
   $('log').replaceChildren();
@@ -63,13 +72,15 @@ function onKey() {
   $('account-card').hidden = true;
   if (text.trim() === '') return;
   try {
-    const read = readKey(text);
+    const read = await readKey(text);
+    if (edit !== edits) return; // the key changed meanwhile
     totp = read.totp;
-    enrolment = read.key;
+    enrolment = read;
     $('account').textContent = read.account;
     $('account-card').hidden = false;
     tick();
   } catch (error) {
+    if (edit !== edits) return;
     $('key-error').textContent = error.message;
     $('key-error').hidden = false;
   }

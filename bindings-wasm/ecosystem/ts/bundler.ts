@@ -1,7 +1,9 @@
 // TypeScript with `moduleResolution: bundler`: the same named exports, no default.
-import { KeyUri, Secret, Totp } from 'nidan';
+import { Secret, Totp } from 'nidan';
 import { TOTP, URI } from 'nidan/otpauth';
-import { MigrationBatch, Qr } from 'nidan/enrol';
+import { KeyUri, MigrationBatch, Qr } from 'nidan/enrol';
+// @ts-expect-error: KeyUri is nidan/enrol's (nidan has codes only)
+import { KeyUri as NoKeyUri } from 'nidan';
 // @ts-expect-error: nidan has no default export
 import nidan from 'nidan';
 
@@ -10,4 +12,4 @@ export const codes: string[] = [
   new Totp(Secret.fromBase32(KEY), { digits: 8 }).generate(59),
   new TOTP({ secret: KEY, digits: 8 }).generate({ timestamp: 59_000 }),
 ];
-export const uses = [KeyUri, URI, MigrationBatch, Qr, nidan];
+export const uses = [KeyUri, URI, MigrationBatch, Qr, nidan, NoKeyUri];

@@ -10,3 +10,8 @@ void delta;
 import enrol = require('nidan/enrol');
 const qrWidth: number = new enrol.Qr('hello').width;
 void qrWidth;
+const parsed = enrol.KeyUri.parse('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP');
+const uri: string = new enrol.KeyUri({ secret: parsed.secret, account: 'alice', issuer: 'ACME' }).toUri();
+void uri;
+// @ts-expect-error KeyUri is nidan/enrol's: nidan has codes only
+void nidan.KeyUri;

@@ -3,6 +3,8 @@ import { KeyUri, MigrationBatch, Qr, Secret, Totp, importKeyUri } from 'nidan/en
 import type { ImportedKey, MigrationImport, Repair } from 'nidan/enrol';
 
 const key = new KeyUri({ secret: Secret.generate(), account: 'alice', issuer: 'ACME' });
+const parsed: KeyUri = KeyUri.parse(key.toUri());
+const period: number | bigint | null = parsed.period;
 const uris: string[] = MigrationBatch.export([key], { batchId: 7, maxUriLen: 800 });
 const batch: MigrationBatch = MigrationBatch.parse(uris[0]);
 const accounts: readonly KeyUri[] = batch.accounts;
@@ -18,7 +20,7 @@ const repairs: readonly Repair[] = imported.repairs;
 const kinds: string[] = repairs.map((repair) => `${repair.kind}: ${repair.message}`);
 const exported: MigrationImport = MigrationBatch.importUri(uris[0]);
 const failed: number[] = exported.failures.map(({ index }) => index);
-void [fields, again, dark, svg, text, code, kinds, failed, exported.batch.accounts];
+void [period, fields, again, dark, svg, text, code, kinds, failed, exported.batch.accounts];
 
 // @ts-expect-error accounts are KeyUri objects
 MigrationBatch.export(['otpauth://totp/a?secret=JBSWY3DPEHPK3PXP']);
