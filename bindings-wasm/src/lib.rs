@@ -33,7 +33,7 @@ pub use otp::{WasmHotp, WasmTotp};
 #[cfg(feature = "qr")]
 pub use qr::WasmQr;
 pub use secret::WasmSecret;
-pub use text::{algorithm_name, normalize_code};
+pub use text::{SecretText, algorithm_name, normalize_code};
 pub use uri::WasmKeyUri;
 
 /// The module's allocator: a free list, smaller than the standard one (see

@@ -46,6 +46,10 @@ pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]
 pub use uri::{KeyUri, OtpKind};
 pub use verify::{Match, Verdict, Verification, Window};
+/// The wrapper of the secret-bearing strings nidan returns: it wipes the
+/// string when dropped and dereferences to it.
+#[cfg(feature = "alloc")]
+pub use zeroize::Zeroizing;
 
 /// The repository README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "getrandom", feature = "qr"))]
