@@ -36,8 +36,10 @@ pub use secret::WasmSecret;
 pub use text::{SecretText, algorithm_name, normalize_code};
 pub use uri::WasmKeyUri;
 
-/// The module's allocator: a free list, smaller than the standard one (see
-/// Cargo.toml). Secrets are wiped by their owners before they are freed.
+/// The module's allocator: a free list, 1.3 KB gzipped smaller than the
+/// standard one, which would take the package over its size budget (the
+/// measurement is in Cargo.toml). Secrets are wiped by their owners before
+/// they are freed.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
