@@ -80,7 +80,10 @@ fn round_trip(secret: &Secret) {
     let grouped = secret.to_base32_grouped();
     assert_eq!(grouped.replace(' ', ""), *plain);
     let mut buffer = vec![0u8; base32::grouped_len(secret.byte_len())];
-    assert_eq!(secret.write_base32_grouped(&mut buffer).unwrap(), grouped.as_str());
+    assert_eq!(
+        secret.write_base32_grouped(&mut buffer).unwrap(),
+        grouped.as_str()
+    );
     let mut bytes = vec![0u8; secret.byte_len()];
     assert_eq!(
         base32::decode_typed(&grouped, &mut bytes),
