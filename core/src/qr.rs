@@ -85,12 +85,12 @@ impl Qr {
             && self.modules.get(y * self.width + x) == Some(&Color::Dark)
     }
 
-    /// An SVG image: black modules on white, 8 units per module, with the
-    /// quiet zone; it scales to any size.
+    /// An SVG image: black modules on white, 8 pixels per module (its
+    /// `width` and `height`; scale it with CSS), with the quiet zone.
     ///
     /// ```
     /// let svg = nidan::Qr::new("hello")?.to_svg();
-    /// assert!(svg.contains("<svg") && svg.contains("viewBox=\"0 0 232 232\""));
+    /// assert!(svg.contains("<svg") && svg.contains("width=\"232\" height=\"232\""));
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn to_svg(&self) -> Zeroizing<String> {
