@@ -32,7 +32,7 @@
 //! ```
 
 use base32ct::{Base32UpperUnpadded, Encoding as _};
-use subtle::{Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeLess};
+use subtle::{Choice, ConstantTimeEq};
 use zeroize::Zeroize;
 
 use crate::error::{Error, Result};
@@ -271,19 +271,24 @@ fn decode_unpadded(
     let out = out
         .get_mut(..needed)
         .ok_or(Error::BufferTooSmall { needed })?;
-    let mut valid = Choice::from(1);
+    let mut decoded = true;
+    let mut canonical = Choice::from(1);
     let (mut block, mut again) = (Wiped([0u8; 8]), Wiped([0u8; 8]));
     for (chunk, bytes) in data.chunks(8).zip(out.chunks_mut(5)) {
         let text = &mut block.0[..chunk.len()];
         text.copy_from_slice(chunk);
         fold_to_upper(text);
-        let decoded = Base32UpperUnpadded::decode(&*text, bytes).is_ok();
-        // Canonical: the bytes encode back to the same text, so no
-        // non-zero bits follow the last byte.
-        let encoded =
-            Base32UpperUnpadded::encode(bytes, &mut again.0).map_or(&b""[..], str::as_bytes);
-        valid &= Choice::from(u8::from(decoded)) & (*text).ct_eq(encoded);
+        decoded &= Base32UpperUnpadded::decode(&*text, bytes).is_ok();
+        if chunk.len() < 8 {
+            // The last, partial block is canonical when its bytes encode
+            // back to the same text: no non-zero bits follow the last byte.
+            // (Whole blocks of 8 characters have no bits left over.)
+            let encoded =
+                Base32UpperUnpadded::encode(bytes, &mut again.0).map_or(&b""[..], str::as_bytes);
+            canonical = (*text).ct_eq(encoded);
+        }
     }
+    let valid = Choice::from(u8::from(decoded)) & canonical;
     if bool::from(valid) {
         return Ok(needed);
     }
@@ -291,11 +296,16 @@ fn decode_unpadded(
     Err(character_error().unwrap_or(Error::Base32TrailingBits))
 }
 
-/// Upper case for ASCII letters, without branching on the characters.
+/// Upper case for ASCII letters, without branching on the characters: the
+/// case bit is cleared under a mask made from the sign bits of wider
+/// differences.
 fn fold_to_upper(text: &mut [u8]) {
     for c in text {
-        let is_lower = !c.ct_lt(&b'a') & c.ct_lt(&(b'z' + 1));
-        c.conditional_assign(&(*c ^ 0x20), is_lower);
+        let below = i16::from(*c) - i16::from(b'a');
+        let above = i16::from(b'z') - i16::from(*c);
+        // Bit 15 of either is set when `c` is outside a..=z.
+        let outside = (below | above).to_be_bytes()[0] >> 7;
+        *c ^= outside.wrapping_sub(1) & 0x20;
     }
 }
 
