@@ -92,6 +92,8 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
         Error::UriMissingParameter { parameter }
         | Error::UriDuplicateParameter { parameter }
         | Error::UriInvalidValue { parameter } => (Some(Field::Name(parameter)), None),
+        Error::AlgorithmUnavailable { algorithm } => (Some(Field::Name(algorithm.name())), None),
+        Error::MacTooShort { len } => (number(len), None),
         Error::MigrationValue { field } | Error::MigrationUtf8 { field } => {
             (Some(Field::Name(field)), None)
         }
@@ -127,6 +129,8 @@ fn code(error: Error) -> &'static str {
         Error::RandomSource => "RANDOM_SOURCE",
         Error::Digits { .. } => "DIGITS",
         Error::Algorithm => "ALGORITHM",
+        Error::AlgorithmUnavailable { .. } => "ALGORITHM_UNAVAILABLE",
+        Error::MacTooShort { .. } => "MAC_TOO_SHORT",
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
         Error::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
@@ -161,7 +165,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 34] = [
+    const EVERY_ERROR: [Error; 36] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -175,6 +179,10 @@ mod tests {
         Error::RandomSource,
         Error::Digits { digits: 11 },
         Error::Algorithm,
+        Error::AlgorithmUnavailable {
+            algorithm: nidan::Algorithm::Sha3_384,
+        },
+        Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
         Error::ClockBeforeUnixEpoch,

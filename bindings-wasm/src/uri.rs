@@ -95,7 +95,7 @@ impl WasmKeyUri {
         self.0.account.clone()
     }
 
-    /// The algorithm's name: `SHA1`, `SHA256` or `SHA512`.
+    /// The algorithm's name ([`Algorithm::name`]).
     #[wasm_bindgen(getter)]
     pub fn algorithm(&self) -> String {
         Algorithm::name(self.0.algorithm).into()

@@ -54,8 +54,19 @@ pub enum Error {
         /// The number of digits asked for.
         digits: u32,
     },
-    /// The algorithm name is not SHA1, SHA256 or SHA512.
+    /// The algorithm name is none of [`Algorithm`](crate::Algorithm)'s.
     Algorithm,
+    /// The algorithm is not built in: the SHA-3 family needs the cargo feature `sha3`.
+    AlgorithmUnavailable {
+        /// The algorithm asked for.
+        algorithm: crate::Algorithm,
+    },
+    /// A MAC given for truncation ([`Code::from_mac`](crate::Code::from_mac))
+    /// is shorter than the 19 bytes that dynamic truncation reads from.
+    MacTooShort {
+        /// Its length, in bytes.
+        len: usize,
+    },
     /// The TOTP period is zero.
     Period,
     /// The time is before the TOTP epoch T0.
@@ -168,6 +179,8 @@ impl Error {
             | Self::RandomSource => ErrorFamily::Secret,
             Self::Digits { .. }
             | Self::Algorithm
+            | Self::AlgorithmUnavailable { .. }
+            | Self::MacTooShort { .. }
             | Self::Period
             | Self::TimeBeforeT0
             | Self::ClockBeforeUnixEpoch
@@ -197,6 +210,7 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    #[allow(clippy::too_many_lines)] // one arm per error
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Self::Base32Character { position } => write!(
@@ -231,7 +245,17 @@ impl fmt::Display for Error {
                 f,
                 "digits must be from 6 to 10 (6 to 8 in otpauth URIs), got {digits}"
             ),
-            Self::Algorithm => f.write_str("algorithm must be SHA1, SHA256 or SHA512"),
+            Self::Algorithm => f.write_str(
+                "algorithm must be SHA1, SHA224, SHA256, SHA384, SHA512, SHA3-224, SHA3-256, SHA3-384 or SHA3-512",
+            ),
+            Self::AlgorithmUnavailable { algorithm } => write!(
+                f,
+                "algorithm {algorithm} is not built into this nidan (cargo feature sha3)"
+            ),
+            Self::MacTooShort { len } => write!(
+                f,
+                "MAC must be at least 19 bytes long for dynamic truncation, got {len}"
+            ),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
             Self::ClockBeforeUnixEpoch => {

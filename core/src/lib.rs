@@ -17,6 +17,7 @@ pub mod base32;
 mod base64;
 mod code;
 mod error;
+mod foreign_mac;
 mod hotp;
 mod mac;
 #[cfg(feature = "alloc")]

@@ -19,7 +19,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
-use crate::repair::{Imported, Mode, Repairs};
+use crate::repair::{IMPORT, Imported, Repairs, STRICT};
 use crate::uri::{KeyUri, OtpKind, check_label, percent_decode, percent_encode};
 
 const PREFIX: &str = "otpauth-migration://offline?";
@@ -71,7 +71,7 @@ impl MigrationBatch {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        let read = read(uri, Mode::Strict)?;
+        let read = read::<STRICT>(uri)?;
         if let Some((_, error)) = read.failures().next() {
             return Err(error);
         }
@@ -101,7 +101,7 @@ impl MigrationBatch {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn import_uri(uri: &str) -> Result<MigrationImport> {
-        read(uri, Mode::Import)
+        read::<IMPORT>(uri)
     }
 
     /// Encodes this batch as one export URI.
@@ -262,7 +262,7 @@ impl MigrationImport {
 }
 
 /// Reads an export URI in `mode`.
-fn read(uri: &str, mode: Mode) -> Result<MigrationImport> {
+fn read<const MODE: bool>(uri: &str) -> Result<MigrationImport> {
     if uri.len() > MigrationBatch::MAX_LEN {
         return Err(Error::UriTooLong {
             max: MigrationBatch::MAX_LEN,
@@ -289,14 +289,14 @@ fn read(uri: &str, mode: Mode) -> Result<MigrationImport> {
     let payload = decode_base64(text.trim_end_matches('='));
     text.zeroize();
     let mut payload = payload?;
-    let import = from_payload(&payload, mode);
+    let import = from_payload::<MODE>(&payload);
     payload.zeroize();
     import
 }
 
 /// Reads a `MigrationPayload`: its structure must be sound; each account's
 /// message is read on its own.
-fn from_payload(payload: &[u8], mode: Mode) -> Result<MigrationImport> {
+fn from_payload<const MODE: bool>(payload: &[u8]) -> Result<MigrationImport> {
     // Room for every account up front: a growing vector would leave the
     // keys it moved behind.
     let mut count = 0;
@@ -319,7 +319,7 @@ fn from_payload(payload: &[u8], mode: Mode) -> Result<MigrationImport> {
     while let Some((field, value)) = reader.field()? {
         match (field, value) {
             (1, Value::Bytes(message)) => {
-                let mut repairs = Repairs::new(mode);
+                let mut repairs = Repairs::<MODE>::new();
                 let account = decode_account(message, &mut repairs).map(|key| Imported {
                     key,
                     repairs: repairs.into_list(),
@@ -341,7 +341,7 @@ fn from_payload(payload: &[u8], mode: Mode) -> Result<MigrationImport> {
 }
 
 /// Reads one `OtpParameters` message.
-fn decode_account(message: &[u8], repairs: &mut Repairs) -> Result<KeyUri> {
+fn decode_account<const MODE: bool>(message: &[u8], repairs: &mut Repairs<MODE>) -> Result<KeyUri> {
     let mut secret = None;
     let (mut name, mut issuer) = (String::new(), String::new());
     let (mut algorithm, mut digits, mut otp_type, mut counter) = (0, 0, 0, 0);
@@ -427,11 +427,11 @@ fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
         OtpKind::Totp { .. } => return Err(Error::MigrationValue { field: "period" }),
         OtpKind::Hotp { counter } => (1, Some(counter)),
     };
+    // The export format has SHA1, SHA256 and SHA512 (and MD5) only.
     let algorithm = match account.algorithm {
         Algorithm::Sha1 => 1,
         Algorithm::Sha256 => 2,
         Algorithm::Sha512 => 3,
-        #[allow(unreachable_patterns)] // other algorithms may be added
         _ => return Err(Error::MigrationValue { field: "algorithm" }),
     };
     put_bytes(out, 1, account.secret.as_bytes());

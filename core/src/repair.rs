@@ -21,9 +21,10 @@ use crate::uri::KeyUri;
 /// One departure from the Key URI Format that the import mode repaired.
 ///
 /// **Which issuer wins:** when the label's issuer prefix and the `issuer`
-/// parameter differ, the import mode takes the `issuer` parameter (as
-/// Google Authenticator does, and as the Key URI Format recommends: the
-/// label prefix exists for apps that predate the parameter) and reports
+/// parameter differ, the import mode takes the `issuer` parameter (the Key
+/// URI Format says newer Google Authenticator versions go by the parameter,
+/// older ones by the label prefix; Microsoft 365 puts the tenant in the
+/// label and `Microsoft` in the parameter) and reports
 /// [`Repair::IssuerDiffers`] with both.
 ///
 /// ```
@@ -53,9 +54,10 @@ pub enum Repair {
         parameter: String,
     },
     /// A `+` was read as a space, as form encoders write it (Java's
-    /// `URLEncoder`, PHP's `http_build_query`): in the `issuer` parameter,
-    /// or in the label's issuer prefix when that makes it agree with the
-    /// parameter. A `+` in the account name stays a `+` (`alice+tag@...`).
+    /// `URLEncoder`, PHP's `http_build_query`; they write a `+` as `%2B`):
+    /// in the `issuer` parameter, or in the label's issuer prefix when that
+    /// makes it agree with the parameter. A `+` in the account name stays a
+    /// `+` (`alice+tag@...`).
     PlusAsSpace {
         /// `"issuer"` or `"label"`.
         part: &'static str,
@@ -137,7 +139,7 @@ impl fmt::Display for Repair {
         match self {
             Self::IssuerDiffers { label, parameter } => write!(
                 f,
-                "the label names the issuer {label:?} and the issuer parameter {parameter:?}: the parameter is used"
+                "the label names the issuer \"{label}\" and the issuer parameter \"{parameter}\": the parameter is used"
             ),
             Self::PlusAsSpace { part } => {
                 write!(f, "a '+' in the {part} was read as a space")
@@ -149,7 +151,7 @@ impl fmt::Display for Repair {
                 write!(f, "the {parameter} value has leading zeros")
             }
             Self::SecretSeparators => {
-                f.write_str("spaces or hyphens inside the secret were removed")
+                f.write_str("spaces, hyphens or '+' inside the secret were removed")
             }
             Self::SecretPadding => {
                 f.write_str("padding of the wrong length was removed from the secret")
@@ -186,39 +188,30 @@ pub struct Imported {
     pub repairs: Vec<Repair>,
 }
 
-/// How strictly a reader goes: strict refuses what the import mode repairs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Mode {
-    Strict,
-    Import,
-}
+/// The modes, as the `IMPORT` parameter of [`Repairs`]: a constant, so that
+/// a build that only parses strictly (`nidan.wasm`) carries no import code.
+pub(crate) const STRICT: bool = false;
+/// See [`STRICT`].
+pub(crate) const IMPORT: bool = true;
 
-/// The repairs of one key being read, in one mode.
-pub(crate) struct Repairs {
-    mode: Mode,
+/// The repairs of one key being read: in strict mode (`IMPORT` false) the
+/// reader refuses what the import mode repairs and records.
+pub(crate) struct Repairs<const IMPORT: bool> {
     list: Vec<Repair>,
 }
 
-impl Repairs {
-    pub(crate) fn new(mode: Mode) -> Self {
-        Self {
-            mode,
-            list: Vec::new(),
-        }
-    }
-
-    pub(crate) fn importing(&self) -> bool {
-        self.mode == Mode::Import
+impl<const IMPORT: bool> Repairs<IMPORT> {
+    pub(crate) fn new() -> Self {
+        Self { list: Vec::new() }
     }
 
     /// In import mode, records `repair`; in strict mode, refuses with `error`.
     pub(crate) fn allow(&mut self, repair: Repair, error: Error) -> Result<()> {
-        match self.mode {
-            Mode::Strict => Err(error),
-            Mode::Import => {
-                self.record(repair);
-                Ok(())
-            }
+        if IMPORT {
+            self.record(repair);
+            Ok(())
+        } else {
+            Err(error)
         }
     }
 
@@ -242,7 +235,7 @@ impl Repairs {
     /// the text canonical: it runs once per imported key, not per code.
     /// Its errors are the strict decoder's, about the canonical text.
     pub(crate) fn secret(&mut self, text: &str) -> Result<Secret> {
-        if !self.importing() {
+        if !IMPORT {
             return Secret::from_base32(text);
         }
         let mut canonical = String::with_capacity(text.len());
@@ -294,11 +287,11 @@ impl Repairs {
     }
 }
 
-impl Repairs {
+impl<const IMPORT: bool> Repairs<IMPORT> {
     /// Takes raw key bytes: at least 80 bits in strict mode; shorter keys
     /// are kept in import mode, and reported.
     pub(crate) fn secret_bytes(&mut self, bytes: &[u8]) -> Result<Secret> {
-        if !self.importing() {
+        if !IMPORT {
             return Secret::from_bytes(bytes);
         }
         let secret = Secret::from_bytes_allow_short(bytes)?;
@@ -328,4 +321,80 @@ fn base32_char(value: u8) -> char {
     } else {
         b'2' + value - 26
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One repair of every kind; the exhaustive match makes a new variant
+    /// fail to compile until it is listed here.
+    fn every_kind() -> [Repair; 9] {
+        let every = [
+            Repair::IssuerDiffers {
+                label: String::from("A"),
+                parameter: String::from("B"),
+            },
+            Repair::PlusAsSpace { part: "issuer" },
+            Repair::ParameterNameCase {
+                parameter: "secret",
+            },
+            Repair::NumberLeadingZeros {
+                parameter: "digits",
+            },
+            Repair::SecretSeparators,
+            Repair::SecretPadding,
+            Repair::SecretTrailingBits,
+            Repair::SecretShort { bits: 40 },
+            Repair::AlgorithmOutsideFormat {
+                algorithm: Algorithm::Sha1,
+            },
+        ];
+        for repair in &every {
+            match repair {
+                Repair::IssuerDiffers { .. }
+                | Repair::PlusAsSpace { .. }
+                | Repair::ParameterNameCase { .. }
+                | Repair::NumberLeadingZeros { .. }
+                | Repair::SecretSeparators
+                | Repair::SecretPadding
+                | Repair::SecretTrailingBits
+                | Repair::SecretShort { .. }
+                | Repair::AlgorithmOutsideFormat { .. } => {}
+            }
+        }
+        every
+    }
+
+    #[test]
+    fn the_readme_lists_every_repair() {
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("## Authenticator apps: the import mode")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap();
+        for repair in every_kind() {
+            let row = alloc::format!("| `{}` |", repair.kind());
+            assert!(section.contains(&row), "README lacks {row}");
+        }
+        // One row per kind, and the header row, which names `kind`.
+        assert_eq!(section.matches("\n| `").count(), every_kind().len() + 1);
+    }
+
+    #[test]
+    fn kinds_are_distinct_and_only_short_secrets_and_algorithms_describe_the_key() {
+        let every = every_kind();
+        for (i, a) in every.iter().enumerate() {
+            for b in &every[i + 1..] {
+                assert_ne!(a.kind(), b.kind());
+            }
+            let kept = matches!(
+                a,
+                Repair::SecretShort { .. } | Repair::AlgorithmOutsideFormat { .. }
+            );
+            assert_eq!(a.is_spelling(), !kept, "{a:?}");
+            assert!(!alloc::string::ToString::to_string(a).is_empty());
+        }
+    }
 }

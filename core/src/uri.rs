@@ -11,7 +11,7 @@ use zeroize::{Zeroize as _, Zeroizing};
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
-use crate::repair::{Imported, Mode, Repair, Repairs};
+use crate::repair::{IMPORT, Imported, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 
@@ -134,7 +134,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        read(uri, Mode::Strict).map(|imported| imported.key)
+        read::<STRICT>(uri, None).map(|imported| imported.key)
     }
 
     /// Reads an otpauth URI as an authenticator app must: whatever real
@@ -173,7 +173,33 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn import_uri(uri: &str) -> Result<Imported> {
-        read(uri, Mode::Import)
+        read::<IMPORT>(uri, None)
+    }
+
+    /// [`KeyUri::import_uri`] for a caller that computes the HMAC itself
+    /// (the otpauth package's `hmac` option): the `algorithm` parameter
+    /// then only names the caller's function, so any name of ASCII letters
+    /// and digits in groups joined by single `-` or `_` is accepted and
+    /// returned as written (`None` when the URI has none). The key's
+    /// algorithm is the one the name reads as, or SHA1. Everything else is
+    /// read as [`KeyUri::import_uri`] reads it.
+    ///
+    /// # Errors
+    /// As [`KeyUri::import_uri`]; an algorithm name outside that alphabet
+    /// is [`Error::UriInvalidValue`].
+    ///
+    /// ```
+    /// let uri = "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&algorithm=CUSTOM&counter=0";
+    /// let (imported, name) = nidan::KeyUri::import_uri_custom_mac(uri)?;
+    /// assert_eq!(name.as_deref(), Some("CUSTOM"));
+    /// assert_eq!(imported.key.algorithm, nidan::Algorithm::Sha1);
+    /// assert!(nidan::KeyUri::import_uri_custom_mac(&uri.replace("CUSTOM", "MY--MAC")).is_err());
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_uri_custom_mac(uri: &str) -> Result<(Imported, Option<String>)> {
+        let mut name = None;
+        let imported = read::<IMPORT>(uri, Some(&mut name))?;
+        Ok((imported, name))
     }
 
     /// Writes the URI for a QR code.
@@ -302,14 +328,15 @@ impl FromStr for KeyUri {
 }
 
 /// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
-/// what import repairs.
-fn read(uri: &str, mode: Mode) -> Result<Imported> {
+/// what import repairs. With `custom_mac`, the algorithm parameter names
+/// the caller's own HMAC and is handed back there as written.
+fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) -> Result<Imported> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
         });
     }
-    let mut repairs = Repairs::new(mode);
+    let mut repairs = Repairs::<MODE>::new();
     let rest = strip_prefix_ignore_case(uri, "otpauth://").ok_or(Error::UriScheme)?;
     let rest = rest
         .split_once('#')
@@ -346,19 +373,7 @@ fn read(uri: &str, mode: Mode) -> Result<Imported> {
     let mut secret_text = secret_text;
     secret_text.zeroize();
     let secret = secret?;
-    let algorithm = match params.algorithm.take() {
-        Some(name) => {
-            let invalid = Error::UriInvalidValue {
-                parameter: "algorithm",
-            };
-            let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
-            if !in_key_uri_format(algorithm) {
-                repairs.allow(Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
-            }
-            algorithm
-        }
-        None => Algorithm::Sha1,
-    };
+    let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
     let digits = match params.digits.take() {
         Some(text) => parse_number(&text, "digits", &mut repairs)?,
         None => 6,
@@ -401,24 +416,56 @@ fn read(uri: &str, mode: Mode) -> Result<Imported> {
     })
 }
 
-/// The Key URI Format's algorithms; strict parsing reads only these.
-fn in_key_uri_format(algorithm: Algorithm) -> bool {
-    matches!(
-        algorithm,
-        Algorithm::Sha1 | Algorithm::Sha256 | Algorithm::Sha512
-    )
+/// The algorithm parameter, in `repairs`' mode, or as a caller's HMAC name
+/// handed back through `custom_mac`.
+fn read_algorithm<const MODE: bool>(
+    name: Option<String>,
+    custom_mac: Option<&mut Option<String>>,
+    repairs: &mut Repairs<MODE>,
+) -> Result<Algorithm> {
+    Ok(match (name, custom_mac) {
+        (Some(name), Some(custom)) => {
+            if !is_custom_mac_name(&name) {
+                return Err(Error::UriInvalidValue {
+                    parameter: "algorithm",
+                });
+            }
+            let algorithm = Algorithm::from_name(&name).unwrap_or_default();
+            *custom = Some(name);
+            algorithm
+        }
+        (Some(name), None) => {
+            let invalid = Error::UriInvalidValue {
+                parameter: "algorithm",
+            };
+            let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
+            if !algorithm.is_key_uri_standard() {
+                repairs.allow(Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
+            }
+            algorithm
+        }
+        (None, _) => Algorithm::Sha1,
+    })
+}
+
+/// Whether `name` can name a caller's HMAC function: groups of ASCII
+/// letters and digits joined by single `-` or `_` (as the otpauth package
+/// accepts with its `hmac` option).
+fn is_custom_mac_name(name: &str) -> bool {
+    name.split(['-', '_'])
+        .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The issuer of the key: the label's prefix and the `issuer` parameter
 /// must agree; the import mode takes the parameter when they do not.
-fn choose_issuer(
-    in_label: Option<String>,
+fn choose_issuer<const MODE: bool>(
+    in_label: Option<LabelIssuer>,
     in_parameter: Option<String>,
-    repairs: &mut Repairs,
+    repairs: &mut Repairs<MODE>,
 ) -> Result<Option<String>> {
     match (in_label, in_parameter) {
-        (Some(label), Some(parameter)) if label != parameter => {
-            if label.contains('+') && label.replace('+', " ") == parameter {
+        (Some(label), Some(parameter)) if label.decoded != parameter => {
+            if label.form_decoded()?.as_ref() == Some(&parameter) {
                 repairs.allow(
                     Repair::PlusAsSpace { part: "label" },
                     Error::UriIssuerMismatch,
@@ -426,7 +473,7 @@ fn choose_issuer(
             } else {
                 repairs.allow(
                     Repair::IssuerDiffers {
-                        label,
+                        label: label.decoded,
                         parameter: parameter.clone(),
                     },
                     Error::UriIssuerMismatch,
@@ -434,7 +481,25 @@ fn choose_issuer(
             }
             Ok(Some(parameter))
         }
-        (in_label, in_parameter) => Ok(in_parameter.or(in_label)),
+        (in_label, in_parameter) => Ok(in_parameter.or(in_label.map(|label| label.decoded))),
+    }
+}
+
+/// The issuer prefix of a label: decoded, and as written.
+struct LabelIssuer {
+    decoded: String,
+    raw: String,
+}
+
+impl LabelIssuer {
+    /// The prefix read as a form encoder writes it (`+` for a space, `%2B`
+    /// for a `+`), when it has a `+` to read so.
+    fn form_decoded(&self) -> Result<Option<String>> {
+        if self.raw.contains('+') {
+            percent_decode(&self.raw.replace('+', "%20")).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 }
 
@@ -466,7 +531,7 @@ impl Params {
         "counter",
     ];
 
-    fn read(query: &str, repairs: &mut Repairs) -> Result<Self> {
+    fn read<const MODE: bool>(query: &str, repairs: &mut Repairs<MODE>) -> Result<Self> {
         let mut params = Self::default();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (raw_name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -478,7 +543,7 @@ impl Params {
             };
             if name != raw_name {
                 // Strict: a name in another case is an unknown parameter.
-                if !repairs.importing() {
+                if !MODE {
                     continue;
                 }
                 repairs.record(Repair::ParameterNameCase { parameter: name });
@@ -494,11 +559,14 @@ impl Params {
             if slot.is_some() {
                 return Err(Error::UriDuplicateParameter { parameter: name });
             }
-            let mut decoded = percent_decode(value)?;
-            if name == "issuer" && decoded.contains('+') && repairs.importing() {
-                decoded = decoded.replace('+', " ");
+            // Import: `+` is a space in the issuer, as form encoders write
+            // it (they write a `+` as `%2B`).
+            let decoded = if name == "issuer" && value.contains('+') && MODE {
                 repairs.record(Repair::PlusAsSpace { part: "issuer" });
-            }
+                percent_decode(&value.replace('+', "%20"))?
+            } else {
+                percent_decode(value)?
+            };
             *slot = Some(decoded);
         }
         Ok(params)
@@ -508,7 +576,7 @@ impl Params {
 /// Splits a raw label at the first `:` or `%3A` into issuer and account,
 /// then decodes each part; the spaces after the separator (the optional
 /// `%20`s, or raw spaces) are not part of the account.
-fn split_label(label: &str) -> Result<(Option<String>, String)> {
+fn split_label(label: &str) -> Result<(Option<LabelIssuer>, String)> {
     let colon = label.find(':').map(|at| (at, 1));
     let encoded = find_ignore_case(label, "%3A").map(|at| (at, 3));
     let separator = match (colon, encoded) {
@@ -517,10 +585,14 @@ fn split_label(label: &str) -> Result<(Option<String>, String)> {
     };
     match separator {
         Some((at, len)) => {
-            let issuer = percent_decode(&label[..at])?;
+            let raw = &label[..at];
+            let issuer = LabelIssuer {
+                decoded: percent_decode(raw)?,
+                raw: String::from(raw),
+            };
             let account = percent_decode(&label[at + len..])?;
             Ok((
-                Some(issuer).filter(|issuer| !issuer.is_empty()),
+                Some(issuer).filter(|issuer| !issuer.decoded.is_empty()),
                 String::from(account.trim_start_matches(' ')),
             ))
         }
@@ -611,7 +683,11 @@ fn hex_value(digit: u8) -> Option<u8> {
 
 /// A decimal number of plain ASCII digits (no sign, no spaces, no leading
 /// zero: one spelling per number) that fits `u64`.
-fn parse_number(text: &str, parameter: &'static str, repairs: &mut Repairs) -> Result<u64> {
+fn parse_number<const MODE: bool>(
+    text: &str,
+    parameter: &'static str,
+    repairs: &mut Repairs<MODE>,
+) -> Result<u64> {
     let invalid = Error::UriInvalidValue { parameter };
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid);

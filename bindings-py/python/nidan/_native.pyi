@@ -8,12 +8,15 @@ from typing_extensions import TypeAlias
 
 __all__ = [
     "HOTP",
+    "ImportedKey",
     "KeyUri",
     "Match",
     "MigrationBatch",
+    "MigrationImport",
     "NidanError",
     "ParameterError",
     "Qr",
+    "Repair",
     "Secret",
     "SecretError",
     "TOTP",
@@ -199,6 +202,8 @@ class KeyUri:
 
     @staticmethod
     def parse(uri: str) -> KeyUri: ...
+    @staticmethod
+    def import_uri(uri: str) -> ImportedKey: ...
     @property
     def kind(self) -> str: ...
     @property
@@ -241,6 +246,8 @@ class MigrationBatch:
     @staticmethod
     def parse(uri: str) -> MigrationBatch: ...
     @staticmethod
+    def import_uri(uri: str) -> MigrationImport: ...
+    @staticmethod
     def export(accounts: Iterable[KeyUri], /, *, batch_id: Optional[int] = None, max_uri_len: int = 1000) -> list[str]: ...
     def to_uri(self) -> str: ...
     @property
@@ -268,3 +275,46 @@ class Qr:
     def to_terminal(self) -> str: ...
 
 def normalize_code(typed: str) -> Optional[str]: ...
+
+@final
+class Repair:
+    """One departure from the Key URI Format that the import mode repaired."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def is_spelling(self) -> bool: ...
+    @property
+    def label(self) -> Optional[str]: ...
+    @property
+    def parameter(self) -> Optional[str]: ...
+    @property
+    def part(self) -> Optional[str]: ...
+    @property
+    def bits(self) -> Optional[int]: ...
+    @property
+    def algorithm(self) -> Optional[str]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class ImportedKey:
+    """A key read by the import mode, with every repair made to read it."""
+
+    @property
+    def key(self) -> KeyUri: ...
+    @property
+    def repairs(self) -> tuple[Repair, ...]: ...
+
+@final
+class MigrationImport:
+    """An export read by MigrationBatch.import_uri: one result per account."""
+
+    @property
+    def accounts(self) -> tuple[Union[ImportedKey, NidanError], ...]: ...
+    @property
+    def failures(self) -> tuple[tuple[int, NidanError], ...]: ...
+    @property
+    def batch(self) -> MigrationBatch: ...
