@@ -115,6 +115,25 @@ pub enum Error {
         /// The field's name.
         field: &'static str,
     },
+    /// A stored server-side value (login record, recovery codes, delivered
+    /// code) cannot be read: foreign, truncated, corrupted or of a newer format.
+    StoredValue {
+        /// What was being read: `login record`, `recovery codes` or `delivered code`.
+        kind: &'static str,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    /// A server-side setting (throttle, drift, recovery or delivered-code
+    /// policy) is out of its range; the text states the range.
+    Setting {
+        /// The rule that was broken, for example `max_failures must be from 1 to 100`.
+        rule: &'static str,
+    },
+    /// The caller's random input is shorter than the operation needs.
+    RandomTooShort {
+        /// The number of random bytes needed.
+        needed: usize,
+    },
 }
 
 /// The family of an [`Error`], for callers that map errors onto their own
@@ -132,7 +151,8 @@ pub enum ErrorFamily {
     Secret,
     /// An otpauth URI is malformed or inconsistent.
     Uri,
-    /// A parameter (digits, period, time, window, buffer) is out of range.
+    /// A parameter (digits, period, time, window, buffer, server setting) is
+    /// out of range, or a stored server-side value cannot be read.
     Parameter,
 }
 
@@ -158,7 +178,10 @@ impl Error {
             | Self::TimeBeforeT0
             | Self::WindowTooLarge { .. }
             | Self::QrTooLong
-            | Self::BufferTooSmall { .. } => ErrorFamily::Parameter,
+            | Self::BufferTooSmall { .. }
+            | Self::StoredValue { .. }
+            | Self::Setting { .. }
+            | Self::RandomTooShort { .. } => ErrorFamily::Parameter,
             Self::UriTooLong { .. }
             | Self::UriScheme
             | Self::UriType
@@ -261,6 +284,13 @@ impl fmt::Display for Error {
                     f,
                     "export URI has an account whose {field} nidan cannot use"
                 )
+            }
+            Self::StoredValue { kind, problem } => {
+                write!(f, "stored {kind} cannot be read: {problem}")
+            }
+            Self::Setting { rule } => write!(f, "invalid setting: {rule}"),
+            Self::RandomTooShort { needed } => {
+                write!(f, "random input is too short: {needed} bytes are needed")
             }
         }
     }

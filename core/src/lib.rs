@@ -16,28 +16,42 @@ pub mod base32;
 #[cfg(feature = "alloc")]
 mod base64;
 mod code;
+mod delivered;
+mod drift;
 mod error;
 mod hotp;
+mod login;
 mod mac;
 #[cfg(feature = "alloc")]
 mod migration;
 #[cfg(feature = "qr")]
 mod qr;
+mod record;
+mod recovery;
 mod secret;
+mod stored;
+mod throttle;
 mod totp;
 #[cfg(feature = "alloc")]
 mod uri;
+mod verifier;
 mod verify;
 
 pub use algorithm::Algorithm;
 pub use code::{Code, MAX_DIGITS, MIN_DIGITS, normalize_code};
+pub use delivered::{Confirmation, DeliveredCode, Delivery};
+pub use drift::Drift;
 pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
+pub use login::{Attempt, Login, Recovery};
 #[cfg(feature = "alloc")]
 pub use migration::MigrationBatch;
 #[cfg(feature = "qr")]
 pub use qr::Qr;
+pub use record::Record;
+pub use recovery::{RecoveryCode, RecoveryCodes, RecoverySheet};
 pub use secret::Secret;
+pub use throttle::{Hold, Throttle};
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]
 pub use uri::{KeyUri, OtpKind};
