@@ -206,6 +206,11 @@ impl Totp {
 }
 
 impl Totp {
+    /// The core generator, for the server-side decisions.
+    pub(crate) fn core(&self) -> &nidan::Totp {
+        &self.inner
+    }
+
     pub(crate) fn from_parts(
         inner: nidan::Totp,
         secret: Py<Secret>,

@@ -2,18 +2,25 @@
 
 import datetime
 from collections.abc import Iterable
-from typing import ClassVar, Final, Optional, Union, final
+from typing import ClassVar, Final, Literal, Optional, Union, final
 
 from typing_extensions import TypeAlias
 
 __all__ = [
+    "Attempt",
+    "Confirmation",
+    "DeliveredCode",
     "HOTP",
     "KeyUri",
+    "Login",
     "Match",
     "MigrationBatch",
     "NidanError",
     "ParameterError",
     "Qr",
+    "Record",
+    "Recovery",
+    "RecoveryCodes",
     "Secret",
     "SecretError",
     "TOTP",
@@ -268,3 +275,216 @@ class Qr:
     def to_terminal(self) -> str: ...
 
 def normalize_code(typed: str) -> Optional[str]: ...
+
+@final
+class Record:
+    """One user's second-factor state: last accepted step, consecutive
+    failures and the time of the last one, learned drift, version.
+    ``Record()`` is the record of a new enrolment. Store ``to_text()`` and
+    write it back by compare-and-set (``UPDATE ... WHERE record = :old``)."""
+
+    BYTES: ClassVar[int]
+    TEXT_LEN: ClassVar[int]
+
+    def __new__(cls) -> Record: ...
+    @staticmethod
+    def from_text(text: str) -> Record:
+        """Reads the text form; a corrupted or foreign value raises ParameterError."""
+    @staticmethod
+    def from_bytes(data: bytes) -> Record:
+        """Reads the byte form; a corrupted or foreign value raises ParameterError."""
+    def to_text(self) -> str:
+        """The text form: base32, TEXT_LEN characters."""
+    def to_bytes(self) -> bytes:
+        """The byte form, BYTES long."""
+    @property
+    def version(self) -> int:
+        """One more with every change."""
+    @property
+    def last_step(self) -> Optional[int]:
+        """The last accepted step: codes of it and before are replays."""
+    @property
+    def failures(self) -> int:
+        """Consecutive failures since the last success or reset."""
+    @property
+    def last_failure(self) -> Optional[int]:
+        """When the last failure happened (Unix seconds)."""
+    @property
+    def drift(self) -> int:
+        """The drift learned at the last success, in steps."""
+    def reset_failures(self) -> Record:
+        """The record with no failures: support lifts a hard stop with it."""
+    def restart(self) -> Record:
+        """A fresh record for a new enrolment that keeps the version growing."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Login:
+    """The login policy: a window of ``behind``/``ahead`` steps around the
+    drift learned at the last success (capped at ``max_learned``), and a
+    throttle of ``factor * 2**(n-1)`` seconds after n failures, at most
+    ``max_wait``, with a hard stop at ``max_failures`` (at most 100)."""
+
+    def __new__(
+        cls,
+        *,
+        behind: int = 1,
+        ahead: int = 1,
+        max_learned: int = 4,
+        factor: int = 1,
+        max_wait: int = 900,
+        max_failures: int = 100,
+    ) -> Login: ...
+    def attempt(self, totp: TOTP, record: Record, code: str, /, *, time: Optional[_Time] = None) -> Attempt:
+        """Decides one attempt: throttled or locked before anything is
+        computed, else accepted, replayed or rejected."""
+    def recover(
+        self,
+        record: Record,
+        codes: RecoveryCodes,
+        typed: str,
+        /,
+        *,
+        pepper: bytes,
+        time: Optional[_Time] = None,
+    ) -> Recovery:
+        """Decides one attempt of a recovery code, behind the same throttle."""
+    def delay(self, failures: int) -> int:
+        """Seconds to wait after ``failures`` consecutive failures."""
+
+@final
+class Attempt:
+    """What one login attempt decided. True only when accepted; store
+    ``record`` (by compare-and-set) when it is not None."""
+
+    @property
+    def kind(self) -> Literal["accepted", "replayed", "rejected", "throttled", "locked"]: ...
+    @property
+    def accepted(self) -> bool: ...
+    @property
+    def record(self) -> Optional[Record]: ...
+    @property
+    def step(self) -> Optional[int]: ...
+    @property
+    def drift(self) -> Optional[int]: ...
+    @property
+    def wait_seconds(self) -> Optional[int]: ...
+    def __bool__(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Recovery:
+    """What one recovery attempt decided. True only when accepted; store
+    ``record``, and ``codes`` when accepted, by compare-and-set."""
+
+    @property
+    def kind(self) -> Literal["accepted", "rejected", "throttled", "locked"]: ...
+    @property
+    def accepted(self) -> bool: ...
+    @property
+    def record(self) -> Optional[Record]: ...
+    @property
+    def codes(self) -> Optional[RecoveryCodes]: ...
+    @property
+    def remaining(self) -> Optional[int]: ...
+    @property
+    def wait_seconds(self) -> Optional[int]: ...
+    def __bool__(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class RecoveryCodes:
+    """A user's recovery codes as stored: verifiers keyed with the server's
+    pepper, which codes were used, a version. repr() shows counts only."""
+
+    DEFAULT_COUNT: ClassVar[int]
+    MAX_COUNT: ClassVar[int]
+
+    @staticmethod
+    def generate(*, pepper: bytes, count: int = 10) -> tuple[RecoveryCodes, list[str]]:
+        """A new set from os.urandom, and its codes to show the user once."""
+    @staticmethod
+    def from_random(random: bytes, /, *, pepper: bytes, count: int = 10) -> tuple[RecoveryCodes, list[str]]:
+        """As generate, from 16 + 8 * count random bytes the caller drew."""
+    def redeem(self, typed: str, /, *, pepper: bytes) -> Optional[RecoveryCodes]:
+        """The set with the code used up, or None. Prefer Login.recover."""
+    @property
+    def count(self) -> int: ...
+    @property
+    def remaining(self) -> int: ...
+    @property
+    def version(self) -> int: ...
+    def to_text(self) -> str: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_text(text: str) -> RecoveryCodes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> RecoveryCodes: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class DeliveredCode:
+    """A code sent by SMS or email, as stored: a verifier keyed with the
+    server's pepper, expiry, attempts left, used or not, version."""
+
+    @staticmethod
+    def generate(
+        *,
+        pepper: bytes,
+        time: Optional[_Time] = None,
+        digits: int = 6,
+        lifetime: int = 600,
+        max_attempts: int = 5,
+    ) -> tuple[DeliveredCode, str]:
+        """A new code from os.urandom: what to store, and the code to send."""
+    @staticmethod
+    def from_random(
+        random: bytes,
+        /,
+        *,
+        pepper: bytes,
+        time: Optional[_Time] = None,
+        digits: int = 6,
+        lifetime: int = 600,
+        max_attempts: int = 5,
+    ) -> tuple[DeliveredCode, str]:
+        """As generate, from 24 random bytes the caller drew."""
+    def check(self, typed: str, /, *, pepper: bytes, time: Optional[_Time] = None) -> Confirmation:
+        """Checks a typed code; spaces, hyphens and full-width digits are fine."""
+    @property
+    def expires_at(self) -> int: ...
+    @property
+    def attempts_left(self) -> int: ...
+    @property
+    def used(self) -> bool: ...
+    @property
+    def version(self) -> int: ...
+    def to_text(self) -> str: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_text(text: str) -> DeliveredCode: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> DeliveredCode: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Confirmation:
+    """What checking a delivered code decided. True only when accepted;
+    store ``code`` (by compare-and-set) when it is not None."""
+
+    @property
+    def kind(self) -> Literal["accepted", "rejected", "expired", "exhausted", "used"]: ...
+    @property
+    def accepted(self) -> bool: ...
+    @property
+    def code(self) -> Optional[DeliveredCode]: ...
+    @property
+    def attempts_left(self) -> Optional[int]: ...
+    def __bool__(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
