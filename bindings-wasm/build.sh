@@ -30,8 +30,9 @@ target="$root/target/wasm"
 speed=(--config profile.release.package.sha1.opt-level=3 --config profile.release.package.nidan.opt-level=2
     --config profile.release.package.nidan-wasm.opt-level=3)
 # One module per set of cargo features: nidan.wasm (the native API and the
-# otpauth drop-in) and nidan-enrol.wasm (plus exports and QR codes, for
-# `nidan/enrol`). wasm-bindgen writes each one's glue to pkg/NAME/.
+# otpauth drop-in), nidan-enrol.wasm (plus exports and QR codes, for
+# `nidan/enrol`) and nidan-server.wasm (plus the server side of two-step
+# login, for `nidan/server`). wasm-bindgen writes each one's glue to pkg/NAME/.
 build_module() {
     local name=$1 features=$2
     # shellcheck disable=SC2086 # NIDAN_WASM_ENV and NIDAN_BUILD_STD_FLAGS are word lists
@@ -54,6 +55,7 @@ build_module() {
 mkdir -p dist
 build_module nidan ""
 build_module nidan-enrol "migration,qr"
+build_module nidan-server "server"
 
 version=$(node -p 'require("./package.json").version')
 # bundle NAME ENTRY [esbuild options]: for the module NAME.
@@ -71,9 +73,11 @@ node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:e
 bundle nidan js/browser.js "${browser[@]}" --outfile=dist/nidan.mjs
 bundle nidan js/browser-otpauth.js "${browser[@]}" --outfile=dist/otpauth.mjs
 bundle nidan-enrol js/browser-enrol.js "${browser[@]}" --outfile=dist/enrol.mjs
+bundle nidan-server js/browser-server.js "${browser[@]}" --outfile=dist/server.mjs
 # Node: one CommonJS bundle behind the require and import wrappers of
 # `nidan` and `nidan/otpauth`, one for `nidan/enrol`.
 bundle nidan js/node.js "${node[@]}" --outfile=dist/shared.cjs
 bundle nidan-enrol js/node-enrol.js "${node[@]}" --outfile=dist/enrol-shared.cjs
+bundle nidan-server js/node-server.js "${node[@]}" --outfile=dist/server-shared.cjs
 cp js/wrappers/* dist/
 echo "built $here/dist: $(cd dist && ls | tr '\n' ' ')"

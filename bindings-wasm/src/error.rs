@@ -87,12 +87,18 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
             Some(Field::Number(steps.into())),
             Some(Field::Number(Window::MAX_SIDE.into())),
         ),
-        Error::BufferTooSmall { needed } => (number(needed), None),
+        Error::BufferTooSmall { needed } | Error::RandomTooShort { needed } => {
+            (number(needed), None)
+        }
         Error::UriTooLong { max } => (number(max), None),
         Error::UriMissingParameter { parameter }
         | Error::UriDuplicateParameter { parameter }
         | Error::UriInvalidValue { parameter } => (Some(Field::Name(parameter)), None),
         Error::MigrationValue { field } => (Some(Field::Name(field)), None),
+        Error::StoredValue { kind, problem } => {
+            (Some(Field::Name(kind)), Some(Field::Name(problem)))
+        }
+        Error::Setting { rule } => (Some(Field::Name(rule)), None),
         _ => (None, None),
     }
 }
@@ -144,6 +150,9 @@ fn code(error: Error) -> &'static str {
         Error::MigrationBase64 => "MIGRATION_BASE64",
         Error::MigrationProtobuf => "MIGRATION_PROTOBUF",
         Error::MigrationValue { .. } => "MIGRATION_VALUE",
+        Error::StoredValue { .. } => "STORED_VALUE",
+        Error::Setting { .. } => "SETTING",
+        Error::RandomTooShort { .. } => "RANDOM_TOO_SHORT",
         // Errors added to the core later fall back to their family.
         _ => "OTHER",
     }
@@ -154,7 +163,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 29] = [
+    const EVERY_ERROR: [Error; 32] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -193,6 +202,14 @@ mod tests {
         Error::MigrationBase64,
         Error::MigrationProtobuf,
         Error::MigrationValue { field: "algorithm" },
+        Error::StoredValue {
+            kind: "login record",
+            problem: "it is too short",
+        },
+        Error::Setting {
+            rule: "max_wait must be at least factor",
+        },
+        Error::RandomTooShort { needed: 24 },
     ];
 
     /// What the JS layer does with [`error_text`] (js/errors.js): the

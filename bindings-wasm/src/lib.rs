@@ -23,6 +23,8 @@ mod otp;
 #[cfg(feature = "qr")]
 mod qr;
 mod secret;
+#[cfg(feature = "server")]
+mod server;
 mod text;
 mod uri;
 
@@ -33,6 +35,11 @@ pub use otp::{WasmHotp, WasmTotp};
 #[cfg(feature = "qr")]
 pub use qr::WasmQr;
 pub use secret::WasmSecret;
+#[cfg(feature = "server")]
+pub use server::{
+    WasmAttempt, WasmConfirmation, WasmDeliveredCode, WasmIssuedCode, WasmLogin,
+    WasmNewRecoveryCodes, WasmRecord, WasmRecovery, WasmRecoveryCodes, WasmRedeemed,
+};
 pub use text::{algorithm_name, normalize_code};
 pub use uri::WasmKeyUri;
 

@@ -1,0 +1,4 @@
+// `nidan/server` in browsers, workers and bundlers (dist/server.mjs), with its own module nidan-server.wasm.
+import './browser-init.js';
+
+export * from './server-entry.js';

@@ -1,0 +1,2 @@
+// `nidan/server` for Node CommonJS.
+module.exports = require('./server-shared.cjs');
