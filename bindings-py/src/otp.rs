@@ -6,7 +6,7 @@ use pyo3::types::PyString;
 use crate::convert::{self, unix_time, unsigned, window_side};
 use crate::errors::{IntoPy as _, parameter};
 use crate::immutable::refuse_pickle;
-use crate::outcome::{Match, TimeStep, Verdict};
+use crate::outcome::{self, Match, TimeStep, Verdict};
 use crate::secret::Secret;
 
 /// A time-based one-time password generator and verifier [RFC 6238].
@@ -58,7 +58,7 @@ impl Totp {
         self.secret.clone_ref(py)
     }
 
-    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    /// The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512".
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.config().algorithm.name()
@@ -140,16 +140,16 @@ impl Totp {
     #[pyo3(
         text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)"
     )]
-    fn verify(
+    fn verify<'py>(
         &self,
-        code: &Bound<'_, PyAny>,
+        code: &Bound<'py, PyAny>,
         time: Option<&Bound<'_, PyAny>>,
         behind: Option<&Bound<'_, PyAny>>,
         ahead: Option<&Bound<'_, PyAny>>,
         last_accepted: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Option<Match>> {
+    ) -> PyResult<Option<Bound<'py, Match>>> {
         let verdict = self.verdict(code, time, behind, ahead, last_accepted)?;
-        Ok(verdict.accepted().map(Match::from))
+        outcome::accepted(code.py(), verdict.accepted())
     }
 
     /// Like `verify`, but returns a `Verdict` that tells an accepted code
@@ -319,7 +319,7 @@ impl Hotp {
         self.secret.clone_ref(py)
     }
 
-    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    /// The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512".
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.config().algorithm.name()
@@ -354,13 +354,13 @@ impl Hotp {
     /// or `None`. `code` must be exactly `digits` ASCII digits.
     #[pyo3(signature = (code, /, *, counter, look_ahead = None))]
     #[pyo3(text_signature = "($self, code, /, *, counter, look_ahead=0)")]
-    fn verify(
+    fn verify<'py>(
         &self,
+        py: Python<'py>,
         code: &Bound<'_, PyAny>,
         counter: &Bound<'_, PyAny>,
         look_ahead: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Option<Match>> {
-        let py = counter.py();
+    ) -> PyResult<Option<Bound<'py, Match>>> {
         let counter = unsigned(counter, "counter")?;
         let look_ahead = look_ahead.map_or(Ok(0), |l| window_side(l, "look_ahead"))?;
         let code = code_text(code)?;
@@ -369,7 +369,7 @@ impl Hotp {
         let found = py
             .detach(|| self.inner.verify(code, counter, look_ahead))
             .or_raise()?;
-        Ok(found.accepted().map(Match::from))
+        outcome::accepted(py, found.accepted())
     }
 
     /// The otpauth URI for a QR code, with `counter` as the next counter.

@@ -94,7 +94,11 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
         Error::UriMissingParameter { parameter }
         | Error::UriDuplicateParameter { parameter }
         | Error::UriInvalidValue { parameter } => (Some(Field::Name(parameter)), None),
-        Error::MigrationValue { field } => (Some(Field::Name(field)), None),
+        Error::AlgorithmUnavailable { algorithm } => (Some(Field::Name(algorithm.name())), None),
+        Error::MacTooShort { len } => (number(len), None),
+        Error::MigrationValue { field } | Error::MigrationUtf8 { field } => {
+            (Some(Field::Name(field)), None)
+        }
         #[cfg(feature = "server")]
         Error::StoredValue { kind, problem } => {
             (Some(Field::Name(kind.name())), Some(Field::Name(problem)))
@@ -133,8 +137,11 @@ fn code(error: Error) -> &'static str {
         Error::RandomSource => "RANDOM_SOURCE",
         Error::Digits { .. } => "DIGITS",
         Error::Algorithm => "ALGORITHM",
+        Error::AlgorithmUnavailable { .. } => "ALGORITHM_UNAVAILABLE",
+        Error::MacTooShort { .. } => "MAC_TOO_SHORT",
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
+        Error::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
         Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
         Error::QrTooLong => "QR_TOO_LONG",
         Error::BufferTooSmall { .. } => "BUFFER_TOO_SMALL",
@@ -148,10 +155,14 @@ fn code(error: Error) -> &'static str {
         Error::UriInvalidValue { .. } => "URI_INVALID_VALUE",
         Error::UriIssuerMismatch => "URI_ISSUER_MISMATCH",
         Error::UriLabel => "URI_LABEL",
+        Error::AccountEmpty => "ACCOUNT_EMPTY",
+        Error::KeyIsHotp => "KEY_IS_HOTP",
+        Error::KeyIsTotp => "KEY_IS_TOTP",
         Error::MigrationScheme => "MIGRATION_SCHEME",
         Error::MigrationBase64 => "MIGRATION_BASE64",
         Error::MigrationProtobuf => "MIGRATION_PROTOBUF",
         Error::MigrationValue { .. } => "MIGRATION_VALUE",
+        Error::MigrationUtf8 { .. } => "MIGRATION_UTF8",
         #[cfg(feature = "server")]
         Error::StoredValue { .. } => "STORED_VALUE",
         #[cfg(feature = "server")]
@@ -168,7 +179,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 29] = [
+    const EVERY_ERROR: [Error; 36] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -182,8 +193,13 @@ mod tests {
         Error::RandomSource,
         Error::Digits { digits: 11 },
         Error::Algorithm,
+        Error::AlgorithmUnavailable {
+            algorithm: nidan::Algorithm::Sha3_384,
+        },
+        Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
+        Error::ClockBeforeUnixEpoch,
         Error::WindowTooLarge { steps: 101 },
         Error::QrTooLong,
         Error::BufferTooSmall { needed: 12 },
@@ -203,10 +219,14 @@ mod tests {
         },
         Error::UriIssuerMismatch,
         Error::UriLabel,
+        Error::AccountEmpty,
+        Error::KeyIsHotp,
+        Error::KeyIsTotp,
         Error::MigrationScheme,
         Error::MigrationBase64,
         Error::MigrationProtobuf,
         Error::MigrationValue { field: "algorithm" },
+        Error::MigrationUtf8 { field: "name" },
     ];
 
     /// The errors of the server side (feature `server`).

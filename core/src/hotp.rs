@@ -51,7 +51,9 @@ impl Hotp {
     /// Keys the HMAC with `secret`.
     ///
     /// # Errors
-    /// [`Error::Digits`](crate::Error::Digits) outside 6 to 10.
+    /// [`Error::Digits`](crate::Error::Digits) outside 6 to 10,
+    /// [`Error::AlgorithmUnavailable`](crate::Error::AlgorithmUnavailable)
+    /// for SHA-3 without the cargo feature `sha3`.
     ///
     /// ```
     /// let secret = nidan::Secret::from_bytes(b"12345678901234567890")?;
@@ -61,7 +63,7 @@ impl Hotp {
     pub fn new(secret: &Secret, config: HotpConfig) -> Result<Self> {
         check_digits(config.digits)?;
         Ok(Self {
-            mac: KeyedMac::new(config.algorithm, secret.as_bytes()),
+            mac: KeyedMac::new(config.algorithm, secret.as_bytes())?,
             config,
         })
     }

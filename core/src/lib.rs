@@ -24,6 +24,7 @@ mod delivered;
 #[cfg(feature = "server")]
 mod drift;
 mod error;
+mod foreign_mac;
 mod hotp;
 #[cfg(feature = "server")]
 mod login;
@@ -36,6 +37,8 @@ mod qr;
 mod record;
 #[cfg(feature = "server")]
 mod recovery;
+#[cfg(feature = "alloc")]
+mod repair;
 mod secret;
 #[cfg(feature = "server")]
 mod stored;
@@ -61,13 +64,15 @@ pub use hotp::{Hotp, HotpConfig};
 #[cfg(feature = "server")]
 pub use login::{Attempt, Login, Recovery};
 #[cfg(feature = "alloc")]
-pub use migration::MigrationBatch;
+pub use migration::{MigrationBatch, MigrationImport};
 #[cfg(feature = "qr")]
 pub use qr::Qr;
 #[cfg(feature = "server")]
 pub use record::Record;
 #[cfg(feature = "server")]
 pub use recovery::{RecoveryCode, RecoveryCodes, RecoverySheet};
+#[cfg(feature = "alloc")]
+pub use repair::{Imported, Repair};
 pub use secret::Secret;
 #[cfg(feature = "server")]
 pub use throttle::{Hold, Throttle};

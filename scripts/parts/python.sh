@@ -2,8 +2,9 @@
 # Python part of the test suite (run by `scripts/test python`): installs the
 # package into .venv with the README's command, `pip install ./bindings-py`,
 # then runs pytest, stubtest, mypy --strict, pyright --verifytypes, pyotp
-# 2.12.0's own test suite against nidan.pyotp, the quickstart example and a quick run of the Python
-# benchmark (benches/python/bench.py --quick). Installs what is missing:
+# 2.12.0's own test suite against nidan.pyotp, the quickstart example and
+# quick runs of the Python benchmark and timing-leak harness
+# (benches/python/bench.py and dudect.py). Installs what is missing:
 # the venv, the test tools (when bindings-py/requirements-test.txt changes)
 # and pyotp's source distribution (cached under target/, not committed).
 set -euo pipefail
@@ -88,3 +89,6 @@ step "examples/python/quickstart.py"
 
 step "benches/python/bench.py --quick (proves the benchmark runs; no timing claims)"
 "$py" benches/python/bench.py --quick
+
+step "benches/python/dudect.py --quick (every input gets the Rust core's verdict; no timing claims)"
+"$py" benches/python/dudect.py --quick
