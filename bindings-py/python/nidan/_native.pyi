@@ -457,6 +457,85 @@ def normalize_code(typed: str) -> Optional[str]:
     """
 
 @final
+class Repair:
+    """One departure from the Key URI Format that the import mode repaired, so
+    that an app can warn. `kind` names it (the same names in Rust and
+    JavaScript); the fields that do not apply to the kind are `None`.
+    When the label's issuer and `issuer=` differ, the parameter is used
+    (`kind == "issuer_differs"`, with both in `label` and `parameter`).
+    """
+    def __copy__(self) -> Repair: ...
+    def __deepcopy__(self, memo: object, /) -> Repair: ...
+    @property
+    def kind(self) -> str:
+        """What was repaired: `"issuer_differs"`, `"plus_as_space"`,
+        `"parameter_name_case"`, `"number_leading_zeros"`, `"secret_separators"`,
+        `"secret_padding"`, `"secret_trailing_bits"`, `"secret_short"` or
+        `"algorithm_outside_format"`.
+        """
+    @property
+    def message(self) -> str:
+        """The repair in a sentence, for a warning."""
+    @property
+    def is_spelling(self) -> bool:
+        """Whether only the spelling was repaired (the key itself fits the Key
+        URI Format), rather than a short secret or another algorithm kept.
+        """
+    @property
+    def label(self) -> Optional[str]:
+        """`"issuer_differs"`: the issuer in the label."""
+    @property
+    def parameter(self) -> Optional[str]:
+        """`"issuer_differs"`: the issuer parameter, which the key carries;
+        `"parameter_name_case"` and `"number_leading_zeros"`: the parameter's name.
+        """
+    @property
+    def part(self) -> Optional[str]:
+        """`"plus_as_space"`: "issuer" or "label"."""
+    @property
+    def bits(self) -> Optional[int]:
+        """`"secret_short"`: the secret's length in bits."""
+    @property
+    def algorithm(self) -> Optional[str]:
+        """`"algorithm_outside_format"`: the algorithm's name."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ImportedKey:
+    """A key read by the import mode (`KeyUri.import_uri`), with every repair
+    made to read it (empty when the input was strict). Immutable.
+    """
+    def __copy__(self) -> ImportedKey: ...
+    def __deepcopy__(self, memo: object, /) -> ImportedKey: ...
+    @property
+    def key(self) -> KeyUri:
+        """The key."""
+    @property
+    def repairs(self) -> tuple[Repair, ...]:
+        """The repairs, in the order they were found."""
+
+@final
+class MigrationImport:
+    """An export read by `MigrationBatch.import_uri`: one result per account.
+    Immutable; `repr()` shows counts only.
+    """
+    def __copy__(self) -> MigrationImport: ...
+    def __deepcopy__(self, memo: object, /) -> MigrationImport: ...
+    @property
+    def accounts(self) -> tuple[Union[ImportedKey, NidanError], ...]:
+        """One entry per account of the export, in order (the index is the
+        position): an `ImportedKey`, or the exception (not raised) saying why
+        the account cannot be used.
+        """
+    @property
+    def failures(self) -> tuple[tuple[int, NidanError], ...]:
+        """The accounts that cannot be used, as `(index, exception)` pairs."""
+    @property
+    def batch(self) -> MigrationBatch:
+        """The batch fields, with the usable accounts as `KeyUri` objects."""
+
+@final
 class Record:
     """The second-factor state of one user: last accepted step, consecutive
     failures and when the last one happened, learned clock drift, version.
@@ -501,47 +580,6 @@ class Record:
         """The record with no failures: support lifts a hard stop with it."""
     def restart(self) -> Record:
         """A fresh record for a new enrolment that keeps the version growing."""
-class Repair:
-    """One departure from the Key URI Format that the import mode repaired, so
-    that an app can warn. `kind` names it (the same names in Rust and
-    JavaScript); the fields that do not apply to the kind are `None`.
-    When the label's issuer and `issuer=` differ, the parameter is used
-    (`kind == "issuer_differs"`, with both in `label` and `parameter`).
-    """
-    def __copy__(self) -> Repair: ...
-    def __deepcopy__(self, memo: object, /) -> Repair: ...
-    @property
-    def kind(self) -> str:
-        """What was repaired: `"issuer_differs"`, `"plus_as_space"`,
-        `"parameter_name_case"`, `"number_leading_zeros"`, `"secret_separators"`,
-        `"secret_padding"`, `"secret_trailing_bits"`, `"secret_short"` or
-        `"algorithm_outside_format"`.
-        """
-    @property
-    def message(self) -> str:
-        """The repair in a sentence, for a warning."""
-    @property
-    def is_spelling(self) -> bool:
-        """Whether only the spelling was repaired (the key itself fits the Key
-        URI Format), rather than a short secret or another algorithm kept.
-        """
-    @property
-    def label(self) -> Optional[str]:
-        """`"issuer_differs"`: the issuer in the label."""
-    @property
-    def parameter(self) -> Optional[str]:
-        """`"issuer_differs"`: the issuer parameter, which the key carries;
-        `"parameter_name_case"` and `"number_leading_zeros"`: the parameter's name.
-        """
-    @property
-    def part(self) -> Optional[str]:
-        """`"plus_as_space"`: "issuer" or "label"."""
-    @property
-    def bits(self) -> Optional[int]:
-        """`"secret_short"`: the secret's length in bits."""
-    @property
-    def algorithm(self) -> Optional[str]:
-        """`"algorithm_outside_format"`: the algorithm's name."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -790,35 +828,3 @@ class Confirmation:
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
-class ImportedKey:
-    """A key read by the import mode (`KeyUri.import_uri`), with every repair
-    made to read it (empty when the input was strict). Immutable.
-    """
-    def __copy__(self) -> ImportedKey: ...
-    def __deepcopy__(self, memo: object, /) -> ImportedKey: ...
-    @property
-    def key(self) -> KeyUri:
-        """The key."""
-    @property
-    def repairs(self) -> tuple[Repair, ...]:
-        """The repairs, in the order they were found."""
-
-@final
-class MigrationImport:
-    """An export read by `MigrationBatch.import_uri`: one result per account.
-    Immutable; `repr()` shows counts only.
-    """
-    def __copy__(self) -> MigrationImport: ...
-    def __deepcopy__(self, memo: object, /) -> MigrationImport: ...
-    @property
-    def accounts(self) -> tuple[Union[ImportedKey, NidanError], ...]:
-        """One entry per account of the export, in order (the index is the
-        position): an `ImportedKey`, or the exception (not raised) saying why
-        the account cannot be used.
-        """
-    @property
-    def failures(self) -> tuple[tuple[int, NidanError], ...]:
-        """The accounts that cannot be used, as `(index, exception)` pairs."""
-    @property
-    def batch(self) -> MigrationBatch:
-        """The batch fields, with the usable accounts as `KeyUri` objects."""
