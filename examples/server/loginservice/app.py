@@ -33,10 +33,6 @@ MAX_FIELD = 2048
 SESSION_SECONDS = 3600
 USERNAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
 
-# A hash to verify against when the user does not exist, so that the answer
-# takes as long either way.
-_PASSWORDS = argon2.PasswordHasher()
-_DUMMY_HASH = _PASSWORDS.hash("not a password of anyone")
 
 
 @dataclass
@@ -48,6 +44,7 @@ class Settings:
     pepper: bytes
     support_token: str
     issuer: str = "nidan demo"
+    argon2_profile: str = "RFC_9106_LOW_MEMORY"
     login: nidan.Login = field(default_factory=nidan.Login)
 
 
@@ -141,6 +138,10 @@ class Service:
         self.settings = settings
         self.db = Database(settings.database)
         self.login = settings.login
+        self.passwords = argon2.PasswordHasher.from_parameters(getattr(argon2.profiles, settings.argon2_profile))
+        # A hash to verify against when the user does not exist, so that the
+        # answer takes as long either way.
+        self.dummy_hash = self.passwords.hash("not a password of anyone")
         self.routes: dict[tuple[str, str], Callable[[Request], Response]] = {
             ("GET", "/"): self.home,
             ("GET", "/signup"): self.signup_page,
@@ -376,7 +377,7 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
         user_id = secrets.token_hex(8)
         changed = self.db.execute(
             "INSERT INTO users (id, username, password_hash) VALUES (?, ?, ?) ON CONFLICT (username) DO NOTHING",
-            (user_id, username, _PASSWORDS.hash(password)))
+            (user_id, username, self.passwords.hash(password)))
         if changed != 1:
             raise HttpError(409, "That username is taken.")
         return self.redirect("/enrol", self.start_session(user_id, "enrol"))
@@ -392,7 +393,7 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
         row = self.db.one("SELECT id, password_hash, secret, needs_delivery FROM users WHERE username = ?",
                           (username,)) if USERNAME.fullmatch(username) else None
         try:
-            _PASSWORDS.verify(row[1] if row else _DUMMY_HASH, password)
+            self.passwords.verify(row[1] if row else self.dummy_hash, password)
         except argon2.exceptions.VerificationError:
             row = None
         except argon2.exceptions.InvalidHashError:
@@ -570,7 +571,8 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
 
 
 def settings_from_env(environ: dict[str, str]) -> Settings:
-    """Reads NIDAN_DEMO_DATABASE, NIDAN_DEMO_KEYS, NIDAN_DEMO_PEPPER and NIDAN_DEMO_SUPPORT_TOKEN."""
+    """Reads NIDAN_DEMO_DATABASE, NIDAN_DEMO_KEYS, NIDAN_DEMO_PEPPER, NIDAN_DEMO_SUPPORT_TOKEN
+    and NIDAN_DEMO_ARGON2 (an argon2.profiles name)."""
     missing = [name for name in ("NIDAN_DEMO_KEYS", "NIDAN_DEMO_PEPPER", "NIDAN_DEMO_SUPPORT_TOKEN")
                if not environ.get(name)]
     if missing:
@@ -580,7 +582,14 @@ def settings_from_env(environ: dict[str, str]) -> Settings:
         raise SystemExit("NIDAN_DEMO_PEPPER must be at least 32 bytes, base64")
     return Settings(database=environ.get("NIDAN_DEMO_DATABASE", "sqlite:nidan-demo.sqlite3"),
                     keys=Keyring.parse(environ["NIDAN_DEMO_KEYS"]), pepper=pepper,
-                    support_token=environ["NIDAN_DEMO_SUPPORT_TOKEN"])
+                    support_token=environ["NIDAN_DEMO_SUPPORT_TOKEN"],
+                    argon2_profile=_argon2_profile(environ.get("NIDAN_DEMO_ARGON2", "RFC_9106_LOW_MEMORY")))
+
+
+def _argon2_profile(name: str) -> str:
+    if name not in ("RFC_9106_HIGH_MEMORY", "RFC_9106_LOW_MEMORY", "CHEAPEST"):
+        raise SystemExit("NIDAN_DEMO_ARGON2 is RFC_9106_HIGH_MEMORY, RFC_9106_LOW_MEMORY or CHEAPEST (tests only)")
+    return name
 
 
 def dev_settings_file(path: str) -> dict[str, str]:

@@ -34,6 +34,7 @@ def fresh_env(database: str) -> dict[str, str]:
         NIDAN_DEMO_PEPPER=base64.b64encode(os.urandom(32)).decode(),
         NIDAN_DEMO_SUPPORT_TOKEN=secrets.token_urlsafe(16),
         PYTHONPATH=SERVER_DIR,
+        NIDAN_DEMO_ARGON2="CHEAPEST",  # argon2id still, at the cost made for tests
     )
     return env
 
