@@ -30,8 +30,9 @@ class QuietHandler(WSGIRequestHandler):
     """Logs method, path and status: never a query string or a body."""
 
     def log_request(self, code: object = "-", size: object = "-") -> None:
-        path = self.path.split("?", 1)[0][:200]
-        sys.stderr.write(f"{self.command} {path!r} {code}\n")
+        # A request line that did not parse leaves no command or path.
+        path = getattr(self, "path", "").split("?", 1)[0][:200]
+        sys.stderr.write(f"{getattr(self, 'command', None) or '-'} {path!r} {code}\n")
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
         pass
