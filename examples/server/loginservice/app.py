@@ -186,8 +186,8 @@ class Service:
                     raise HttpError(403, "The form expired or came from another site: reload the page and try again.")
             response = handler(Request(method, path, cookies, form))
         except HttpError as error:
-            response = Response(error.status, self.page("Sorry", f"<p class=error>{html.escape(error.message)}</p>",
-                                                        cookies), error.headers)
+            body = f'<p class=error>{html.escape(error.message)}</p><p><a href="/" id=continue>Continue</a></p>'
+            response = Response(error.status, self.page("Sorry", body, cookies), error.headers)
         except nidan.NidanError as error:
             # nidan's errors name what is wrong and never carry a secret.
             response = Response(400, self.page("Sorry", f"<p class=error>{html.escape(str(error))}</p>", cookies))
