@@ -4,8 +4,8 @@
     python -m loginservice rotate-keys
 
 Without NIDAN_DEMO_KEYS in the environment it reads (or makes, on first run)
-instance/dev-settings.env beside this package, with fresh random keys, and
-keeps its SQLite database in instance/demo.sqlite3.
+instance/dev-settings.env beside this package (or in NIDAN_DEMO_INSTANCE),
+with fresh random keys, and keeps its SQLite database in instance/demo.sqlite3.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class QuietHandler(WSGIRequestHandler):
 def environment() -> dict[str, str]:
     env = dict(os.environ)
     if not env.get("NIDAN_DEMO_KEYS"):
-        instance = os.path.join(HERE, "instance")
+        instance = env.get("NIDAN_DEMO_INSTANCE") or os.path.join(HERE, "instance")
         os.makedirs(instance, exist_ok=True)
         for name, value in dev_settings_file(os.path.join(instance, "dev-settings.env")).items():
             env.setdefault(name, value)

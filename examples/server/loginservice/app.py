@@ -305,7 +305,7 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
 
     def explain(self, kind: str, wait: Optional[int]) -> HttpError:
         if kind == "throttled":
-            return HttpError(429, f"Too many wrong codes: wait {wait} seconds, then try again.",
+            return HttpError(429, f"Too many wrong codes: wait {wait} second{'' if wait == 1 else 's'}, then try again.",
                              [("Retry-After", str(wait))])
         if kind == "locked":
             return HttpError(423, "Too many wrong codes: two-step login is locked. Ask support to unlock it.")

@@ -121,7 +121,7 @@ def test_the_whole_story_in_a_browser(walk: Walk, servers: list[Server]) -> None
     walk.shot("wrong-code")
     walk.go("/login/code")
     text = walk.submit("code", code=phone.peek())  # refused unread: the phone may use it later
-    wait = re.search(r"wait (\d+) seconds", text)
+    wait = re.search(r"wait (\d+) seconds?,", text)
     assert wait, text
     walk.shot("throttled")
 
