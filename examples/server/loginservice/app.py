@@ -45,6 +45,7 @@ class Settings:
     support_token: str
     issuer: str = "nidan demo"
     argon2_profile: str = "RFC_9106_LOW_MEMORY"
+    outbox_page: bool = False
     login: nidan.Login = field(default_factory=nidan.Login)
 
 
@@ -138,6 +139,7 @@ class Service:
         self.settings = settings
         self.db = Database(settings.database)
         self.login = settings.login
+        self.outbox_link = '<a href="/outbox">Phone (SMS outbox)</a>' if settings.outbox_page else ""
         self.passwords = argon2.PasswordHasher.from_parameters(getattr(argon2.profiles, settings.argon2_profile))
         # A hash to verify against when the user does not exist, so that the
         # answer takes as long either way.
@@ -214,7 +216,7 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
 .error{{color:#a00;font-weight:bold}} .notice{{color:#064;font-weight:bold}}
 .key,.codes{{font:1.2rem monospace;letter-spacing:.1em;background:#f4f4f4;padding:.5rem}}
 .qr svg{{width:240px;height:240px}} nav a{{margin-right:1rem}}</style></head>
-<body><nav><a href="/">Home</a><a href="/support">Support</a><a href="/outbox">Phone (SMS outbox)</a></nav>
+<body><nav><a href="/">Home</a><a href="/support">Support</a>{self.outbox_link}</nav>
 <h1>{html.escape(title)}</h1>{notice_html}{body}</body></html>"""
 
     def form(self, cookies: dict[str, str], action: str, fields: str, button: str, form_id: str = "") -> str:
@@ -448,7 +450,7 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
     def delivered_page(self, request: Request) -> Response:
         self.require(request, "delivery")
         c = request.cookies
-        body = ("<p>We sent a code to your phone by SMS (see the <a href=\"/outbox\">outbox</a>).</p>"
+        body = ("<p>We sent a code to your phone by SMS.</p>"
                 + self.form(c, "/login/delivered", self.field("code", "Code from the SMS",
                                                               extra="inputmode=numeric autocomplete=one-time-code"),
                             "Confirm", "delivered")
@@ -561,6 +563,8 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
                                        request.cookies))
 
     def outbox(self, request: Request) -> Response:
+        if not self.settings.outbox_page:
+            raise HttpError(404, "No such page.")
         rows = self.db.all("SELECT u.username, o.body FROM outbox o JOIN users u ON u.id = o.user_id "
                            "ORDER BY o.created DESC LIMIT 20")
         items = "".join(f"<li><b>{html.escape(name)}</b>: <span class=sms>{html.escape(text)}</span></li>"
@@ -571,8 +575,8 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
 
 
 def settings_from_env(environ: dict[str, str]) -> Settings:
-    """Reads NIDAN_DEMO_DATABASE, NIDAN_DEMO_KEYS, NIDAN_DEMO_PEPPER, NIDAN_DEMO_SUPPORT_TOKEN
-    and NIDAN_DEMO_ARGON2 (an argon2.profiles name)."""
+    """Reads NIDAN_DEMO_DATABASE, NIDAN_DEMO_KEYS, NIDAN_DEMO_PEPPER, NIDAN_DEMO_SUPPORT_TOKEN,
+    NIDAN_DEMO_OUTBOX_PAGE, NIDAN_DEMO_LOGIN and NIDAN_DEMO_ARGON2 (an argon2.profiles name)."""
     missing = [name for name in ("NIDAN_DEMO_KEYS", "NIDAN_DEMO_PEPPER", "NIDAN_DEMO_SUPPORT_TOKEN")
                if not environ.get(name)]
     if missing:
@@ -583,7 +587,24 @@ def settings_from_env(environ: dict[str, str]) -> Settings:
     return Settings(database=environ.get("NIDAN_DEMO_DATABASE", "sqlite:nidan-demo.sqlite3"),
                     keys=Keyring.parse(environ["NIDAN_DEMO_KEYS"]), pepper=pepper,
                     support_token=environ["NIDAN_DEMO_SUPPORT_TOKEN"],
+                    outbox_page=environ.get("NIDAN_DEMO_OUTBOX_PAGE") == "1",
+                    login=_login_policy(environ.get("NIDAN_DEMO_LOGIN", "")),
                     argon2_profile=_argon2_profile(environ.get("NIDAN_DEMO_ARGON2", "RFC_9106_LOW_MEMORY")))
+
+
+def _login_policy(setting: str) -> nidan.Login:
+    """nidan.Login from ``name=value,...`` (behind, ahead, max_learned, factor, max_wait, max_failures)."""
+    names = ("behind", "ahead", "max_learned", "factor", "max_wait", "max_failures")
+    options: dict[str, int] = {}
+    for entry in filter(None, setting.split(",")):
+        name, _, value = entry.strip().partition("=")
+        if name not in names or not value.isdigit():
+            raise SystemExit(f"NIDAN_DEMO_LOGIN entries are NAME=NUMBER with NAME one of {', '.join(names)}")
+        options[name] = int(value)
+    try:
+        return nidan.Login(**options)
+    except nidan.NidanError as error:
+        raise SystemExit(f"NIDAN_DEMO_LOGIN: {error}") from None
 
 
 def _argon2_profile(name: str) -> str:
@@ -599,7 +620,8 @@ def dev_settings_file(path: str) -> dict[str, str]:
 
         lines = [f"NIDAN_DEMO_KEYS={new_key_setting('k1')}",
                  f"NIDAN_DEMO_PEPPER={base64.b64encode(os.urandom(32)).decode()}",
-                 f"NIDAN_DEMO_SUPPORT_TOKEN={secrets.token_urlsafe(16)}"]
+                 f"NIDAN_DEMO_SUPPORT_TOKEN={secrets.token_urlsafe(16)}",
+                 "NIDAN_DEMO_OUTBOX_PAGE=1"]
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as out:
             out.write("\n".join(lines) + "\n")

@@ -36,19 +36,24 @@ def test_bad_inputs_get_4xx_and_lose_nothing(servers: list[Server]) -> None:
     codes, uris = bad_inputs("code"), bad_inputs("uri")
     assert len(codes) > 10 and len(uris) > 30
     statuses = []
-    wrong = 0
+    failures = 0
+
+    def send(path: str, **fields: str) -> None:
+        """Posts a form; the record counts a failure exactly when the page says "Wrong"."""
+        nonlocal failures
+        reply = client.post(path, **fields)
+        statuses.append(reply.status)
+        failures += "Wrong code" in reply.text() or "Wrong recovery code" in reply.text()
+        assert read_user(servers[0].env, "alice")[0].failures == failures, (path, fields, reply.text()[-200:])
+
     for code in codes:
-        reply = client.post("/login/code", code=code)
-        statuses.append(reply.status)
-        wrong += "Wrong code" in reply.text()
-        reply = client.post("/login/recovery", recovery=code)
-        statuses.append(reply.status)
-        wrong += "Wrong recovery code" in reply.text()
+        send("/login/code", code=code)
+        send("/login/recovery", recovery=code)
     for uri in uris:
         for path, fields in [("/login/code", {"code": uri}), ("/login", {"username": uri, "password": uri}),
                              ("/signup", {"username": uri, "password": uri}), ("/enrol", {"code": uri}),
                              ("/support", {"username": uri, "token": uri})]:
-            statuses.append(client.post(path, **fields).status)
+            send(path, **fields)
         if uri:  # "/" itself is the home page
             statuses.append(client.get("/" + urllib.parse.quote(uri, safe="/:?&=%")).status)
     assert all(400 <= status < 500 for status in statuses), sorted(set(statuses))
@@ -88,7 +93,7 @@ def test_bad_inputs_get_4xx_and_lose_nothing(servers: list[Server]) -> None:
     # Nothing lost: alice's record counts exactly the wrong codes, her recovery codes are all there,
     # and bob still signs in with his next code.
     record, recovery = read_user(servers[0].env, "alice")
-    assert record.failures == wrong
+    assert record.failures == failures
     assert recovery is not None and recovery.remaining == 10
     bob_client = password_step(port, bob)
     assert bob_client.post("/login/code", code=bob.next_code()).status == 303

@@ -15,7 +15,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from conftest import ARTEFACTS, Server
+from conftest import ARTEFACTS, LOGIN, Server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
@@ -126,7 +126,7 @@ def test_the_whole_story_in_a_browser(walk: Walk, servers: list[Server]) -> None
     walk.shot("throttled")
 
     # A recovery code after the wait: signed in, nine left; the same code again is refused.
-    time.sleep(int(wait.group(1)) + 0.2)
+    time.sleep(int(wait.group(1)) + 1)
     walk.go("/login/code")
     walk.submit("recovery", recovery=recovery[0].lower())
     assert "Recovery codes left: 9" in walk.text()
@@ -152,7 +152,7 @@ def test_the_whole_story_in_a_browser(walk: Walk, servers: list[Server]) -> None
     sign_in(walk)
     assert "Wrong code" in walk.submit("code", code=new_phone.code())
     walk.shot("old-phone-refused")
-    time.sleep(1.2)
+    time.sleep(LOGIN.delay(1) + 0.2)
     walk.go("/login/code")
     walk.submit("code", code=newest.code())
     assert "Signed in as grace" in walk.text()

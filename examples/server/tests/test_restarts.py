@@ -10,7 +10,7 @@ import time
 
 import nidan
 
-from conftest import Client, Server, enrol, password_step, read_user, sign_up
+from conftest import LOGIN, Client, Server, enrol, password_step, read_user, sign_up
 
 def test_kill_between_enrolment_and_confirmation(servers: list[Server]) -> None:
     first = servers[0]
@@ -64,7 +64,7 @@ def test_kill_mid_login_and_with_codes_in_flight(servers: list[Server]) -> None:
     record, codes = read_user(first.env, "frank")
     assert codes is not None and codes.remaining == 10
     assert record.failures <= 20
-    wait = nidan.Login().delay(record.failures) if record.failures else 0
+    wait = LOGIN.delay(record.failures) if record.failures else 0
     assert wait <= 900
     fresh = password_step(first.port, account)
 

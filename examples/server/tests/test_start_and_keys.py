@@ -64,3 +64,19 @@ def test_key_rotation_reseals_every_secret(workdir: str) -> None:
     pending.port = server.port
     assert pending.post("/enrol", code=ivan.now()).status == 200
     server.kill()
+
+
+def test_outbox_page_only_when_asked_for(workdir: str) -> None:
+    env = fresh_env("sqlite:" + os.path.join(workdir, "demo.sqlite3"))
+    del env["NIDAN_DEMO_OUTBOX_PAGE"]  # a development setting: the page shows every delivered code
+    server = Server(env, os.path.join(workdir, "server.log")).start()
+    try:
+        assert Client(server.port).get("/outbox").status == 404
+    finally:
+        server.kill()
+
+
+def test_readme_start_command_is_this_script() -> None:
+    with open(os.path.join(SERVER_DIR, "..", "..", "README.md"), encoding="utf-8") as readme:
+        top = readme.read().split("```")[1]
+    assert "examples/server/run " in top
