@@ -7,12 +7,12 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
 use crate::code::{Code, check_digits, normalize_code};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StoredKind};
 use crate::stored::{self, Kind, Reader, Writer};
 use crate::verifier::{self, SALT_LEN, check_pepper, verifier};
 
 const KIND: Kind = Kind {
-    name: "delivered code",
+    kind: StoredKind::DeliveredCode,
     letter: b'D',
 };
 

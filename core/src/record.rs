@@ -1,10 +1,10 @@
 //! The per-user second-factor record a server stores between logins.
 
-use crate::error::Result;
+use crate::error::{Result, StoredKind};
 use crate::stored::{self, Kind, Reader, Writer};
 
 const KIND: Kind = Kind {
-    name: "login record",
+    kind: StoredKind::LoginRecord,
     letter: b'L',
 };
 

@@ -7,12 +7,12 @@ use subtle::{Choice, ConditionallySelectable, ConstantTimeEq, ConstantTimeGreate
 use zeroize::Zeroize;
 
 use crate::base32::{fold_full_width, is_typed_separator};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StoredKind};
 use crate::stored::{self, Kind, Reader, Writer};
 use crate::verifier::{self, SALT_LEN, check_pepper, verifier};
 
 const KIND: Kind = Kind {
-    name: "recovery codes",
+    kind: StoredKind::RecoveryCodes,
     letter: b'R',
 };
 

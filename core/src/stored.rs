@@ -11,7 +11,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::base32;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StoredKind};
 
 /// The format number every stored value carries after its kind.
 pub(crate) const FORMAT: u8 = 1;
@@ -25,14 +25,14 @@ pub(crate) const OVERHEAD: usize = 2 + CHECK_LEN;
 /// What is being stored: its name in errors and its kind letter.
 #[derive(Clone, Copy)]
 pub(crate) struct Kind {
-    pub(crate) name: &'static str,
+    pub(crate) kind: StoredKind,
     pub(crate) letter: u8,
 }
 
 impl Kind {
     pub(crate) fn error(self, problem: &'static str) -> Error {
         Error::StoredValue {
-            kind: self.name,
+            kind: self.kind,
             problem,
         }
     }

@@ -213,7 +213,7 @@ impl Totp {
 
     /// [`Totp::verify`] with the window centred on step `centre` instead of
     /// the step of a time: for a validator that learned the other side's
-    /// clock drift [RFC 6238 §6] (see [`Login`](crate::Login)).
+    /// clock drift [RFC 6238 §6] (as `Login` does, feature `server`).
     /// [`Match::drift`](crate::Match::drift) counts from `centre`.
     ///
     /// # Security

@@ -2,6 +2,8 @@
 //! twice, the throttle never shortens, a recovery code works exactly once,
 //! and no stored value, however corrupted, makes a reader panic.
 
+#![cfg(feature = "server")]
+
 use nidan::{
     Attempt, DeliveredCode, Drift, Hold, Login, Record, RecoveryCodes, Secret, Throttle, Totp,
     TotpConfig,

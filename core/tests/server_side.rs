@@ -3,6 +3,8 @@
 //! model wrote (`scripts/vectors/server_side.py`); the Python and JS suites
 //! read the same file.
 
+#![cfg(feature = "server")]
+
 use nidan::{
     Attempt, Confirmation, DeliveredCode, Delivery, Drift, Error, Login, Record, RecoveryCode,
     RecoveryCodes, Secret, Throttle, Totp, TotpConfig, Window,
