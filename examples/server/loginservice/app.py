@@ -162,6 +162,7 @@ class Service:
             ("POST", "/logout"): self.logout,
             ("GET", "/support"): self.support_page,
             ("POST", "/support"): self.support_reset,
+            ("POST", "/support/unlock"): self.support_unlock,
             ("GET", "/outbox"): self.outbox,
         }
 
@@ -545,10 +546,13 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
         fields = self.field("username", "Username of the caller") + self.field("token", "Support token", "password")
         body = ("<p>For support staff, after checking the caller's identity: turn off the lost authenticator. "
                 "From then on every sign-in also needs a code sent to the user's phone.</p>"
-                + self.form(request.cookies, "/support", fields, "Reset two-step login", "support"))
+                + self.form(request.cookies, "/support", fields, "Reset two-step login", "support")
+                + "<p>A user who still has the phone but is locked out after too many wrong codes:</p>"
+                + self.form(request.cookies, "/support/unlock", fields, "Unlock", "unlock"))
         return Response(200, self.page("Support", body, request.cookies))
 
-    def support_reset(self, request: Request) -> Response:
+    def support_user(self, request: Request) -> str:
+        """The id of the user support named, after checking the support token."""
         token = request.form.get("token", "")
         if not hmac.compare_digest(token.encode(), self.settings.support_token.encode()):
             raise HttpError(403, "Wrong support token.")
@@ -556,11 +560,27 @@ input{{font:inherit;padding:.3rem}} button{{font:inherit;padding:.3rem 1rem}}
         row = self.db.one("SELECT id FROM users WHERE username = ?", (username,)) if USERNAME.fullmatch(username) else None
         if row is None:
             raise HttpError(404, "No such user.")
+        return str(row[0])
+
+    def support_reset(self, request: Request) -> Response:
+        user_id = self.support_user(request)
         self.db.execute("UPDATE users SET secret = NULL, recovery = NULL, pending_secret = NULL, "
-                        "pending_record = NULL, needs_delivery = 1 WHERE id = ?", (row[0],))
-        self.db.execute("DELETE FROM sessions WHERE user_id = ?", (row[0],))
+                        "pending_record = NULL, needs_delivery = 1 WHERE id = ?", (user_id,))
+        self.db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
         return Response(200, self.page("Support", "<p class=notice id=reset-done>Two-step login was reset.</p>",
                                        request.cookies))
+
+    def support_unlock(self, request: Request) -> Response:
+        """Lifts the hard stop after too many wrong codes (nidan's Record.reset_failures)."""
+        user_id = self.support_user(request)
+        while True:
+            (read,) = self.db.one("SELECT record FROM users WHERE id = ?", (user_id,)) or (None,)
+            if read is None:
+                raise HttpError(409, "That user has no two-step login to unlock.")
+            unlocked = nidan.Record.from_text(read).reset_failures().to_text()
+            if self.db.execute("UPDATE users SET record = ? WHERE id = ? AND record = ?", (unlocked, user_id, read)):
+                return Response(200, self.page("Support", "<p class=notice id=unlock-done>Unlocked.</p>",
+                                               request.cookies))
 
     def outbox(self, request: Request) -> Response:
         if not self.settings.outbox_page:

@@ -104,3 +104,34 @@ def test_logs_carry_no_code_secret_or_recovery_code(servers: list[Server]) -> No
     for value in [secret, account.recovery[1], account.password, account.totp.at_step(account.last_step)]:
         assert value not in log
     assert nidan.normalize_code("x") is None
+
+
+def test_hard_stop_after_max_failures_until_support_unlocks(workdir: str) -> None:
+    import os
+
+    from conftest import fresh_env
+
+    env = fresh_env("sqlite:" + os.path.join(workdir, "demo.sqlite3"))
+    env["NIDAN_DEMO_LOGIN"] = "factor=1,max_wait=1,max_failures=3"
+    server = Server(env, os.path.join(workdir, "server.log")).start()
+    try:
+        _, account = sign_up(server.port, "judy")
+        client = password_step(server.port, account)
+        kinds = []
+        while len(kinds) < 12 and (not kinds or kinds[-1] != 423):
+            reply = client.post("/login/code", code="000000")
+            kinds.append(reply.status)
+            if reply.status == 429:
+                time.sleep(int(reply.headers["retry-after"]) + 1)
+        assert kinds.count(401) == 3 and kinds[-1] == 423, kinds
+        assert "locked" in client.post("/login/code", code=account.totp.now()).text()  # refused unread
+        assert read_user(env, "judy")[0].failures == 3
+
+        support = Client(server.port)
+        token = env["NIDAN_DEMO_SUPPORT_TOKEN"]
+        assert support.post("/support/unlock", username="judy", token="wrong").status == 403
+        assert support.post("/support/unlock", username="judy", token=token).status == 200
+        assert read_user(env, "judy")[0].failures == 0
+        assert client.post("/login/code", code=account.next_code()).status == 303
+    finally:
+        server.kill()
