@@ -17,6 +17,8 @@ installed=$venv/.nidan-server-requirements.txt
 
 step() { echo "--- server: $*"; }
 
+# It tests the nidan that `scripts/test python` (run before it) installed, and
+# installs it only when missing.
 if [ ! -x "$py" ]; then
     step "creating $venv"
     "${PYTHON:-python3}" -m venv "$venv"
@@ -25,6 +27,9 @@ if ! "$py" -c "import nidan" 2>/dev/null; then
     step "pip install ./bindings-py"
     _nidan_timed "$py" -m pip install -q ./bindings-py
 fi
+if ! "$py" -m mypy --version >/dev/null 2>&1; then
+    _nidan_timed "$py" -m pip install -q -r bindings-py/requirements-test.txt
+fi
 if ! cat examples/server/requirements.txt "$requirements" | cmp -s - "$installed"; then
     step "installing examples/server/requirements.txt and $requirements"
     _nidan_timed "$py" -m pip install -q -r examples/server/requirements.txt -r "$requirements"
@@ -32,6 +37,9 @@ if ! cat examples/server/requirements.txt "$requirements" | cmp -s - "$installed
 fi
 ensure_apt postgresql
 ensure_chromium >/dev/null 2>&1 || ensure_chromium
+
+step "mypy --strict on the service and its tests"
+(cd examples/server && "../../$py" -m mypy --strict loginservice tests)
 
 step "pytest examples/server/tests (screenshots in examples/server/test-artefacts/)"
 start=$SECONDS

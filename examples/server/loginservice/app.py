@@ -200,10 +200,10 @@ class Service:
                     " form-action 'self'; frame-ancestors 'none'")]
         if new_csrf is not None:
             headers.append(("Set-Cookie", f"csrf={new_csrf}; Path=/; HttpOnly; SameSite=Strict"))
-        body = response.body.encode()
-        headers += response.headers + [("Content-Length", str(len(body)))]
+        payload = response.body.encode()
+        headers += response.headers + [("Content-Length", str(len(payload)))]
         start_response(f"{response.status} {REASONS.get(response.status, 'Error')}", headers)
-        return [body]
+        return [payload]
 
     # --- pages --------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -200,10 +200,10 @@ def read_user(env: dict[str, str], username: str) -> tuple[nidan.Record, Optiona
     return nidan.Record.from_text(row[0]), (nidan.RecoveryCodes.from_text(row[1]) if row[1] else None)
 
 
-def wait_for(condition: object, seconds: float = 10) -> None:
+def wait_for(condition: Callable[[], bool], seconds: float = 10) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        if callable(condition) and condition():
+        if condition():
             return
         time.sleep(0.05)
     raise AssertionError("timed out")

@@ -11,6 +11,7 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import pytest
 
@@ -61,7 +62,7 @@ def sessions(servers: list[Server], account: Account, count: int) -> list[Client
     clients: list[Client] = [Client(0)] * count
     def open_one(i: int) -> None:
         clients[i] = password_step(servers[i % 2].port, account)
-    run_all([lambda i=i: open_one(i) for i in range(count)], limit=8)
+    run_all([partial(open_one, i) for i in range(count)], limit=8)
     return clients
 
 
@@ -103,7 +104,7 @@ def test_fifty_submissions_of_one_code_accepted_once(pair: list[Server]) -> None
     clients = sessions(pair, account, 50)
     step = account.totp.step() + 1
     code = account.totp.at_step(step)
-    replies = run_all([lambda c=c: c.post("/login/code", code=code) for c in clients])
+    replies = run_all([partial(c.post, "/login/code", code=code) for c in clients])
     counts = Counter(outcome(reply) for reply in replies)
     assert counts == {"303": 1, "already used": 49}, counts
     record, _ = read_user(pair[0].env, "alice")
@@ -113,7 +114,7 @@ def test_fifty_submissions_of_one_code_accepted_once(pair: list[Server]) -> None
 def test_fifty_submissions_of_one_recovery_code_accepted_once(pair: list[Server]) -> None:
     _, account = sign_up(pair[0].port, "bob")
     clients = sessions(pair, account, 50)
-    replies = run_all([lambda c=c: c.post("/login/recovery", recovery=account.recovery[3]) for c in clients])
+    replies = run_all([partial(c.post, "/login/recovery", recovery=account.recovery[3]) for c in clients])
     counts = Counter(outcome(reply) for reply in replies)
     assert counts["303"] == 1, counts
     record, codes = read_user(pair[0].env, "bob")
@@ -128,7 +129,7 @@ def test_two_hundred_wrong_codes_leave_the_throttle_exact(pair: list[Server]) ->
     clients = sessions(pair, account, 10)
     near = {account.totp.at_step(account.totp.step() + d) for d in range(-8, 9)}
     wrong = [code for code in (f"{i:06d}" for i in range(300)) if code not in near][:200]
-    replies = run_all([lambda i=i: clients[i % 10].post("/login/code", code=wrong[i]) for i in range(200)])
+    replies = run_all([partial(clients[i % 10].post, "/login/code", code=wrong[i]) for i in range(200)])
     counts = Counter(outcome(reply) for reply in replies)
     assert set(counts) <= {"Wrong code", "wait"}, counts
     assert counts["Wrong code"] >= 1 and sum(counts.values()) == 200
