@@ -188,3 +188,9 @@ def test_the_whole_story_in_a_browser(walk: Walk, servers: list[Server]) -> None
     assert "Signed in as grace" in walk.text()
     walk.shot("signed-in-with-delivered-code")
     assert walk.shots >= 15
+
+    # Nothing shown once (keys, recovery codes, the SMS code) is in the server's log.
+    log = servers[0].log()
+    assert "POST '/login/delivered' 303" in log
+    for shown in [*recovery, sms.group(1), *(p.totp.secret.to_base32() for p in (phone, newest, replacement))]:
+        assert shown not in log

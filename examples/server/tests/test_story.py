@@ -93,6 +93,17 @@ def test_reenrolment_stops_old_codes_and_transfer_shows_the_same_secret(servers:
     assert old.post("/login/code", code=new_totp.at_step(new_totp.step() + 1)).status == 303
 
 
+def test_the_enrolment_key_is_shown_once_and_a_reload_draws_another(servers: list[Server]) -> None:
+    client = Client(servers[0].port)
+    assert client.post("/signup", username="kim", password="correct horse battery").status == 303
+    first, second = enrol(client), enrol(client)
+    assert first.secret != second.secret
+    assert client.post("/enrol", code=first.now()).status == 401  # the first key is gone
+    assert client.post("/enrol", code=second.at_step(second.step() + 1)).status == 429  # throttled now
+    time.sleep(LOGIN.delay(1) + 1)
+    assert client.post("/enrol", code=second.at_step(second.step() + 1)).status == 200
+
+
 def test_logs_carry_no_code_secret_or_recovery_code(servers: list[Server]) -> None:
     port = servers[0].port
     client, account = sign_up(port, "dave")
