@@ -30,7 +30,7 @@ SCHEMA = [
         token_hash TEXT PRIMARY KEY,
         user_id TEXT NOT NULL,
         stage TEXT NOT NULL,
-        expires INTEGER NOT NULL
+        expires BIGINT NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS delivered (
         user_id TEXT PRIMARY KEY,
@@ -39,7 +39,7 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS outbox (
         id TEXT PRIMARY KEY,
         user_id TEXT NOT NULL,
-        created INTEGER NOT NULL,
+        created BIGINT NOT NULL,  -- nanoseconds
         body TEXT NOT NULL      -- stands in for the SMS sent to the user's phone
     )""",
 ]

@@ -207,3 +207,55 @@ def wait_for(condition: Callable[[], bool], seconds: float = 10) -> None:
             return
         time.sleep(0.05)
     raise AssertionError("timed out")
+
+
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+
+def _as_postgres(*command: str) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else list(command)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A PostgreSQL cluster for the whole run (initdb into a temporary folder), stopped at the end."""
+    initdb = shutil.which("initdb") or os.path.join(PG_BIN, "initdb")
+    if not os.path.exists(initdb):
+        pytest.skip("PostgreSQL is not installed (scripts/parts/server.sh installs it)")
+    bin_dir = os.path.dirname(os.path.realpath(initdb))
+    cluster = tempfile.mkdtemp(prefix="nidan-pg-")
+    if os.geteuid() == 0:
+        shutil.chown(cluster, "postgres")
+    subprocess.run(_as_postgres(os.path.join(bin_dir, "initdb"), "-D", cluster + "/data", "-A", "trust",
+                                "-U", "postgres"), check=True, capture_output=True)
+    port = 20000 + os.getpid() % 20000
+    subprocess.run(_as_postgres(os.path.join(bin_dir, "pg_ctl"), "-D", cluster + "/data", "-w", "-l",
+                                cluster + "/log", "-o",
+                                f"-k {cluster} -p {port} -c listen_addresses=127.0.0.1 -c max_connections=400"
+                                " -c fsync=off", "start"), check=True, capture_output=True)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run(_as_postgres(os.path.join(bin_dir, "pg_ctl"), "-D", cluster + "/data", "-m", "immediate",
+                                    "stop"), capture_output=True)
+        shutil.rmtree(cluster, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def pair(request: pytest.FixtureRequest, workdir: str) -> Iterator[list[Server]]:
+    """Two processes sharing one new database of each kind."""
+    if request.param == "sqlite":
+        url = "sqlite:" + os.path.join(workdir, "demo.sqlite3")
+    else:
+        import psycopg
+
+        base = request.getfixturevalue("postgres")
+        name = "nidan_" + secrets.token_hex(6)
+        with psycopg.connect(base + "/postgres", autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        url = f"{base}/{name}"
+    env = fresh_env(url)
+    started = [Server(env, os.path.join(workdir, f"server-{i}.log")).start() for i in range(2)]
+    yield started
+    for server in started:
+        server.kill()

@@ -28,7 +28,8 @@ def raw(port: int, request: bytes) -> int:
     return int(head.split()[1]) if head.startswith("HTTP/") else 0
 
 
-def test_bad_inputs_get_4xx_and_lose_nothing(servers: list[Server]) -> None:
+def test_bad_inputs_get_4xx_and_lose_nothing(pair: list[Server]) -> None:
+    servers = pair
     port = servers[0].port
     _, alice = sign_up(port, "alice")
     _, bob = sign_up(port, "bob")

@@ -152,7 +152,7 @@ def test_the_whole_story_in_a_browser(walk: Walk, servers: list[Server]) -> None
     sign_in(walk)
     assert "Wrong code" in walk.submit("code", code=new_phone.code())
     walk.shot("old-phone-refused")
-    time.sleep(LOGIN.delay(1) + 0.2)
+    time.sleep(LOGIN.delay(1) + 1)
     walk.go("/login/code")
     walk.submit("code", code=newest.code())
     assert "Signed in as grace" in walk.text()

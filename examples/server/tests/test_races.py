@@ -4,58 +4,12 @@ checked exactly afterwards."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 
-import pytest
-
-from conftest import Account, Client, Reply, Server, fresh_env, password_step, read_user, sign_up
-
-PG_BIN = "/usr/lib/postgresql/15/bin"
-
-
-def _as_postgres(*command: str) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else list(command)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def pair(request: pytest.FixtureRequest, workdir: str) -> Iterator[list[Server]]:
-    """Two processes sharing one database of each kind."""
-    if request.param == "sqlite":
-        url = "sqlite:" + os.path.join(workdir, "demo.sqlite3")
-        cluster = None
-    else:
-        initdb = shutil.which("initdb") or os.path.join(PG_BIN, "initdb")
-        if not os.path.exists(initdb):
-            pytest.skip("PostgreSQL is not installed (scripts/parts/server.sh installs it)")
-        cluster = tempfile.mkdtemp(prefix="nidan-pg-")
-        if os.geteuid() == 0:
-            shutil.chown(cluster, "postgres")
-        bin_dir = os.path.dirname(os.path.realpath(initdb))
-        subprocess.run(_as_postgres(os.path.join(bin_dir, "initdb"), "-D", cluster + "/data", "-A", "trust",
-                                    "-U", "postgres"), check=True, capture_output=True)
-        port = 20000 + os.getpid() % 20000
-        subprocess.run(_as_postgres(os.path.join(bin_dir, "pg_ctl"), "-D", cluster + "/data", "-w", "-l",
-                                    cluster + "/log", "-o",
-                                    f"-k {cluster} -p {port} -c listen_addresses=127.0.0.1 -c max_connections=400"
-                                    " -c fsync=off", "start"), check=True, capture_output=True)
-        url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    env = fresh_env(url)
-    started = [Server(env, os.path.join(workdir, f"server-{i}.log")).start() for i in range(2)]
-    yield started
-    for server in started:
-        server.kill()
-    if cluster:
-        subprocess.run(_as_postgres(os.path.join(bin_dir, "pg_ctl"), "-D", cluster + "/data", "-m", "immediate",
-                                    "stop"), capture_output=True)
-        shutil.rmtree(cluster, ignore_errors=True)
-
+from conftest import Account, Client, Reply, Server, last_sms, password_step, read_user, sign_up
 
 def sessions(servers: list[Server], account: Account, count: int) -> list[Client]:
     """``count`` sessions past the password, spread over both processes."""
@@ -135,3 +89,16 @@ def test_two_hundred_wrong_codes_leave_the_throttle_exact(pair: list[Server]) ->
     assert counts["Wrong code"] >= 1 and sum(counts.values()) == 200
     record, _ = read_user(pair[0].env, "carol")
     assert record.failures == counts["Wrong code"], (record.failures, counts)
+
+
+def test_fifty_submissions_of_one_delivered_code_accepted_once(pair: list[Server]) -> None:
+    _, account = sign_up(pair[0].port, "dave")
+    support = Client(pair[0].port)
+    assert support.post("/support", username="dave", token=pair[0].env["NIDAN_DEMO_SUPPORT_TOKEN"]).status == 200
+    clients = sessions(pair, account, 1)  # the password step sends the code
+    for i in range(1, 50):  # 49 more tabs of the same session, on both processes
+        clients.append(Client(pair[i % 2].port, dict(clients[0].cookies)))
+    sms = last_sms(clients[0], "dave")
+    replies = run_all([partial(c.post, "/login/delivered", code=sms) for c in clients])
+    statuses = Counter(reply.status for reply in replies if isinstance(reply, Reply))
+    assert statuses[303] == 1 and statuses[303] + statuses[401] + statuses[409] == 50, statuses
