@@ -187,6 +187,13 @@ def servers(workdir: str) -> Iterator[list[Server]]:
     yield started
     for server in started:
         server.kill()
+    assert_clean_logs(started)
+
+
+def assert_clean_logs(servers: list[Server]) -> None:
+    """No request raised: wsgiref logs a traceback (and answers 500) when one does."""
+    for server in servers:
+        assert "Traceback" not in server.log(), server.log()[-3000:]
 
 
 def read_user(env: dict[str, str], username: str) -> tuple[nidan.Record, Optional[nidan.RecoveryCodes]]:
@@ -259,3 +266,4 @@ def pair(request: pytest.FixtureRequest, workdir: str) -> Iterator[list[Server]]
     yield started
     for server in started:
         server.kill()
+    assert_clean_logs(started)
