@@ -1,6 +1,9 @@
 //! What verification and the clock report: `Match`, `Verdict`, `TimeStep`.
 
 use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::immutable::{Reduced, reduced};
 
 /// Where an accepted code matched: the step (TOTP) or counter (HOTP), and
 /// the drift in steps from the expected one. Always true in an `if`, even
@@ -43,6 +46,30 @@ impl Match {
     #[allow(clippy::unused_self, reason = "the protocol method takes self")]
     fn __bool__(&self) -> bool {
         true
+    }
+
+    /// Pickles as the step and the drift.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (u64, i64)> {
+        let inner = slf.get().inner;
+        reduced(slf, (inner.step(), inner.drift()))
+    }
+
+    /// The `Match` a pickle holds.
+    #[classmethod]
+    #[pyo3(name = "_from_pickle")]
+    fn from_pickle(_cls: &Bound<'_, PyType>, step: u64, drift: i64) -> Self {
+        nidan::Match::new(step, drift).into()
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
     }
 
     fn __repr__(&self) -> String {
@@ -93,6 +120,51 @@ impl Verdict {
 
     fn __bool__(&self) -> bool {
         self.inner.is_accepted()
+    }
+
+    /// Pickles as the outcome ("accepted", "replayed" or "rejected") and
+    /// the match's step and drift (0 and 0 when rejected).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (&'static str, u64, i64)> {
+        let (outcome, found) = match slf.get().inner {
+            nidan::Verdict::Accepted(found) => ("accepted", found),
+            nidan::Verdict::Replayed(found) => ("replayed", found),
+            nidan::Verdict::Rejected => ("rejected", nidan::Match::new(0, 0)),
+        };
+        reduced(slf, (outcome, found.step(), found.drift()))
+    }
+
+    /// The `Verdict` a pickle holds.
+    #[classmethod]
+    #[pyo3(name = "_from_pickle")]
+    fn from_pickle(
+        _cls: &Bound<'_, PyType>,
+        outcome: &str,
+        step: u64,
+        drift: i64,
+    ) -> PyResult<Self> {
+        let found = nidan::Match::new(step, drift);
+        let inner = match outcome {
+            "accepted" => nidan::Verdict::Accepted(found),
+            "replayed" => nidan::Verdict::Replayed(found),
+            "rejected" => nidan::Verdict::Rejected,
+            _ => {
+                return Err(pyo3::exceptions::PyValueError::new_err(
+                    "a pickled Verdict's outcome must be 'accepted', 'replayed' or 'rejected'",
+                ));
+            }
+        };
+        Ok(inner.into())
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
     }
 
     fn __repr__(&self) -> String {
@@ -150,6 +222,47 @@ impl TimeStep {
     #[getter]
     fn remaining(&self) -> u64 {
         self.inner.remaining
+    }
+
+    /// Pickles as the step, start, end and seconds remaining.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (u64, u64, u64, u64)> {
+        let nidan::TimeStep {
+            step,
+            start,
+            end,
+            remaining,
+        } = slf.get().inner;
+        reduced(slf, (step, start, end, remaining))
+    }
+
+    /// The `TimeStep` a pickle holds.
+    #[classmethod]
+    #[pyo3(name = "_from_pickle")]
+    fn from_pickle(
+        _cls: &Bound<'_, PyType>,
+        step: u64,
+        start: u64,
+        end: u64,
+        remaining: u64,
+    ) -> Self {
+        nidan::TimeStep {
+            step,
+            start,
+            end,
+            remaining,
+        }
+        .into()
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
     }
 
     fn __repr__(&self) -> String {

@@ -4,9 +4,9 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyString, PyType};
 
-use crate::convert::{self, size, small, unix_time, unsigned};
+use crate::convert::{self, size, unix_time, unsigned, unsigned_or_more, window_side};
 use crate::errors::{IntoPy as _, parameter};
 use crate::otp::Totp;
 
@@ -19,6 +19,14 @@ fn time_or_now(time: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
             .map(|elapsed| elapsed.as_secs())
             .map_err(|_| parameter("the system clock reads before 1970")),
     }
+}
+
+/// A count for the core to check: a number beyond `u32` becomes
+/// `u32::MAX`, which the core refuses with the range it allows.
+fn count(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
+    Ok(unsigned_or_more(value, what)?
+        .and_then(|wide| u32::try_from(wide).ok())
+        .unwrap_or(u32::MAX))
 }
 
 /// The bytes of a `bytes` argument (a pepper, random input or a stored value).
@@ -143,6 +151,23 @@ impl Record {
         }
     }
 
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Pickles as the text form, read back by `from_text`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let text = slf.get().inner.to_text();
+        Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
+    }
+
     fn __repr__(&self) -> String {
         let record = &self.inner;
         let optional = |value: Option<u64>| value.map_or_else(|| "None".into(), |v| v.to_string());
@@ -163,7 +188,8 @@ impl Record {
 /// seconds after n failures, at most `max_wait`, and a hard stop at
 /// `max_failures`, at most 100). The defaults are the core's: 1, 1, 4, 1,
 /// 900, 100. It keeps no state: everything per user is in the `Record`.
-#[pyclass(frozen, module = "nidan")]
+#[pyclass(frozen, eq, hash, module = "nidan")]
+#[derive(PartialEq, Eq, Hash)]
 pub struct Login {
     inner: nidan::Login,
 }
@@ -186,19 +212,19 @@ impl Login {
         let defaults = nidan::Login::default();
         let (drift, throttle) = (defaults.drift(), defaults.throttle());
         let window = nidan::Window::new(
-            behind.map_or(Ok(drift.window().behind()), |b| small(b, "behind"))?,
-            ahead.map_or(Ok(drift.window().ahead()), |a| small(a, "ahead"))?,
+            behind.map_or(Ok(drift.window().behind()), |b| window_side(b, "behind"))?,
+            ahead.map_or(Ok(drift.window().ahead()), |a| window_side(a, "ahead"))?,
         )
         .or_raise()?;
         let drift = nidan::Drift::new(
             window,
-            max_learned.map_or(Ok(drift.max_learned()), |m| small(m, "max_learned"))?,
+            max_learned.map_or(Ok(drift.max_learned()), |m| count(m, "max_learned"))?,
         )
         .or_raise()?;
         let throttle = nidan::Throttle::new(
             factor.map_or(Ok(throttle.factor()), |f| unsigned(f, "factor"))?,
             max_wait.map_or(Ok(throttle.max_wait()), |m| unsigned(m, "max_wait"))?,
-            max_failures.map_or(Ok(throttle.max_failures()), |m| small(m, "max_failures"))?,
+            max_failures.map_or(Ok(throttle.max_failures()), |m| count(m, "max_failures"))?,
         )
         .or_raise()?;
         Ok(Self {
@@ -252,7 +278,52 @@ impl Login {
 
     /// Seconds to wait after `failures` consecutive failures.
     fn delay(&self, failures: &Bound<'_, PyAny>) -> PyResult<u64> {
-        Ok(self.inner.throttle().delay(small(failures, "failures")?))
+        Ok(self.inner.throttle().delay(count(failures, "failures")?))
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Pickles as its settings, read back by `_from_pickle`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, LoginSettings)> {
+        let (drift, throttle) = (slf.get().inner.drift(), slf.get().inner.throttle());
+        let settings = (
+            drift.window().behind(),
+            drift.window().ahead(),
+            drift.max_learned(),
+            throttle.factor(),
+            throttle.max_wait(),
+            throttle.max_failures(),
+        );
+        Ok((slf.as_any().get_type().getattr("_from_pickle")?, settings))
+    }
+
+    /// The `Login` a pickle holds.
+    #[classmethod]
+    #[pyo3(name = "_from_pickle")]
+    fn from_pickle(
+        _cls: &Bound<'_, PyType>,
+        behind: u32,
+        ahead: u32,
+        max_learned: u32,
+        factor: u64,
+        max_wait: u64,
+        max_failures: u32,
+    ) -> PyResult<Self> {
+        let drift = nidan::Drift::new(nidan::Window::new(behind, ahead).or_raise()?, max_learned)
+            .or_raise()?;
+        let throttle = nidan::Throttle::new(factor, max_wait, max_failures).or_raise()?;
+        Ok(Self {
+            inner: nidan::Login::new(drift, throttle),
+        })
     }
 
     fn __repr__(&self) -> String {
@@ -268,6 +339,10 @@ impl Login {
         )
     }
 }
+
+/// A `Login`'s settings as its pickle holds them: behind, ahead,
+/// `max_learned`, factor, `max_wait`, `max_failures`.
+type LoginSettings = (u32, u32, u32, u64, u64, u32);
 
 /// What one login attempt decided: `kind` is "accepted", "replayed",
 /// "rejected", "throttled" or "locked". Store `record` (by compare-and-set)
@@ -333,6 +408,25 @@ impl Attempt {
 
     fn __bool__(&self) -> bool {
         self.accepted()
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refuses to pickle: a decision is acted on once, not kept.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(PyTypeError::new_err(
+            "cannot pickle nidan.Attempt: a decision is acted on once; store attempt.record.to_text() instead",
+        ))
     }
 
     fn __repr__(&self) -> String {
@@ -420,6 +514,25 @@ impl Recovery {
         self.accepted()
     }
 
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refuses to pickle: a decision is acted on once, not kept.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(PyTypeError::new_err(
+            "cannot pickle nidan.Recovery: a decision is acted on once; store recovery.record and recovery.codes as text instead",
+        ))
+    }
+
     fn __repr__(&self) -> String {
         match self.inner {
             nidan::Recovery::Accepted { remaining, .. } => {
@@ -436,8 +549,8 @@ impl Recovery {
 /// A user's recovery codes as the server stores them: verifiers (keyed
 /// with the server's `pepper`), which codes were used, and a version. The
 /// codes themselves are returned once, by `generate`. `repr()` shows counts.
-#[pyclass(frozen, eq, module = "nidan")]
-#[derive(Clone, PartialEq, Eq)]
+#[pyclass(frozen, eq, hash, module = "nidan")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct RecoveryCodes {
     inner: nidan::RecoveryCodes,
 }
@@ -576,6 +689,23 @@ impl RecoveryCodes {
         })
     }
 
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Pickles as the text form, read back by `from_text`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let text = slf.get().inner.to_text();
+        Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "RecoveryCodes(count={}, remaining={}, version={})",
@@ -589,8 +719,8 @@ impl RecoveryCodes {
 /// A code sent by SMS or email, as the server stores it: a verifier (keyed
 /// with the server's `pepper`), its expiry, attempts left, whether it was
 /// used, and a version. `repr()` shows the state, never the code.
-#[pyclass(frozen, eq, module = "nidan")]
-#[derive(Clone, PartialEq, Eq)]
+#[pyclass(frozen, eq, hash, module = "nidan")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct DeliveredCode {
     inner: nidan::DeliveredCode,
 }
@@ -605,9 +735,9 @@ fn delivery(
 ) -> PyResult<nidan::Delivery> {
     let defaults = nidan::Delivery::default();
     nidan::Delivery::new(
-        digits.map_or(Ok(defaults.digits()), |d| small(d, "digits"))?,
+        digits.map_or(Ok(defaults.digits()), convert::digits)?,
         lifetime.map_or(Ok(defaults.lifetime()), |l| unsigned(l, "lifetime"))?,
-        max_attempts.map_or(Ok(defaults.max_attempts()), |m| small(m, "max_attempts"))?,
+        max_attempts.map_or(Ok(defaults.max_attempts()), |m| count(m, "max_attempts"))?,
     )
     .or_raise()
 }
@@ -729,6 +859,23 @@ impl DeliveredCode {
         })
     }
 
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Pickles as the text form, read back by `from_text`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let text = slf.get().inner.to_text();
+        Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "DeliveredCode(used={}, attempts_left={}, expires_at={}, version={})",
@@ -813,6 +960,25 @@ impl Confirmation {
 
     fn __bool__(&self) -> bool {
         self.accepted()
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refuses to pickle: a decision is acted on once, not kept.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(PyTypeError::new_err(
+            "cannot pickle nidan.Confirmation: a decision is acted on once; store confirmation.code.to_text() instead",
+        ))
     }
 
     fn __repr__(&self) -> String {

@@ -34,10 +34,10 @@ _Time: TypeAlias = Union[int, float, datetime.datetime]
 """Unix seconds (int, or float rounded down), or a timezone-aware datetime."""
 
 class NidanError(ValueError):
-    """Base class of nidan's errors. A wrong code is not an error."""
+    """Base class of nidan's errors: bad configuration or malformed input. A wrong code is not an error."""
 
 class SecretError(NidanError):
-    """A secret could not be read, generated or is unfit for use."""
+    """A secret could not be read, generated or is unfit for use (bad base32, too short, too long)."""
 
 class UriError(NidanError):
     """An otpauth URI is malformed or inconsistent."""
@@ -47,7 +47,15 @@ class ParameterError(NidanError):
 
 @final
 class Secret:
-    """A shared OTP secret. repr() shows its length only."""
+    """A shared OTP secret (the HMAC key). Immutable.
+
+    `repr()` and `str()` show the length only; the key leaves the object
+    only through `to_base32()`, `to_base32_grouped()` and `to_bytes()`.
+    Equality is decided in constant time; secrets are not hashable.
+    """
+
+    def __copy__(self) -> Secret: ...
+    def __deepcopy__(self, memo: object, /) -> Secret: ...
 
     MIN_BYTES: ClassVar[int]
     MIN_RANDOM_BYTES: ClassVar[int]
@@ -55,67 +63,116 @@ class Secret:
     MAX_BYTES: ClassVar[int]
 
     @staticmethod
-    def from_base32(text: str, /, *, allow_short: bool = False) -> Secret: ...
+    def from_base32(text: str, /, *, allow_short: bool = False) -> Secret:
+        """Reads strict RFC 4648 base32 (any case, exact padding or none) of at
+        least 80 bits; `allow_short=True` accepts shorter legacy keys.
+        """
     @staticmethod
-    def from_typed_base32(text: str) -> Secret: ...
+    def from_typed_base32(text: str) -> Secret:
+        """Reads a key as a person typed it: spaces, hyphens, lower case and
+        full-width characters are fine. At least 80 bits.
+        """
     @staticmethod
-    def from_bytes(data: bytes, /, *, allow_short: bool = False) -> Secret: ...
+    def from_bytes(data: bytes, /, *, allow_short: bool = False) -> Secret:
+        """Takes raw key bytes, at least 10 unless `allow_short=True`."""
     @staticmethod
-    def generate(*, length: int = 20) -> Secret: ...
-    def to_base32(self) -> str: ...
-    def to_base32_grouped(self) -> str: ...
-    def to_bytes(self) -> bytes: ...
+    def generate(*, length: int = 20) -> Secret:
+        """A new random key of `length` bytes (16 to 256) from `os.urandom`."""
+    def to_base32(self) -> str:
+        """The key as unpadded upper-case base32. This exposes the secret."""
+    def to_base32_grouped(self) -> str:
+        """The key as base32 in groups of four ("JBSW Y3DP EHPK 3PXP"), the way
+        a user should write it down. This exposes the secret.
+        """
+    def to_bytes(self) -> bytes:
+        """The raw key bytes. This exposes the secret."""
     @property
-    def byte_len(self) -> int: ...
+    def byte_len(self) -> int:
+        """Length of the key in bytes."""
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class Match:
-    """Where an accepted code matched. Always true, even at step 0."""
+    """Where an accepted code matched: the step (TOTP) or counter (HOTP), and
+    the drift in steps from the expected one. Always true in an `if`, even
+    at step 0.
+    """
+
+    def __copy__(self) -> Match: ...
+    def __deepcopy__(self, memo: object, /) -> Match: ...
 
     @property
-    def step(self) -> int: ...
+    def step(self) -> int:
+        """The matched time step (TOTP) or counter (HOTP). For TOTP, store it
+        and pass it as `last_accepted` next time to refuse replays.
+        """
     @property
-    def drift(self) -> int: ...
+    def drift(self) -> int:
+        """Steps between the match and the expected step: negative when the
+        other side's clock is behind, positive when it is ahead.
+        """
     @property
-    def next_counter(self) -> int: ...
+    def next_counter(self) -> int:
+        """The HOTP counter to store after this match: one past it."""
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class Verdict:
-    """Accepted, replayed or rejected. True only when accepted."""
+    """The full outcome of a TOTP check: accepted, replayed (the code matched a
+    step at or below `last_accepted`) or rejected. True only when accepted.
+    """
+
+    def __copy__(self) -> Verdict: ...
+    def __deepcopy__(self, memo: object, /) -> Verdict: ...
 
     @property
-    def accepted(self) -> bool: ...
+    def accepted(self) -> bool:
+        """Whether the code is accepted: let the user in and store `match.step`."""
     @property
-    def replayed(self) -> bool: ...
+    def replayed(self) -> bool:
+        """Whether the code was right but already used: refuse it."""
     @property
-    def match(self) -> Optional[Match]: ...
+    def match(self) -> Optional[Match]:
+        """The match, for an accepted or a replayed code; `None` when rejected."""
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class TimeStep:
-    """A TOTP step: number, start, end and seconds remaining."""
+    """One TOTP time step: its number, when it starts and ends (Unix seconds),
+    and the seconds left in it at the time asked about.
+    """
+
+    def __copy__(self) -> TimeStep: ...
+    def __deepcopy__(self, memo: object, /) -> TimeStep: ...
 
     @property
-    def step(self) -> int: ...
+    def step(self) -> int:
+        """The step number."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """The first second of the step."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """The first second of the next step."""
     @property
-    def remaining(self) -> int: ...
+    def remaining(self) -> int:
+        """Seconds until the next step, 1 to `period`."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class TOTP:
-    """A TOTP generator and verifier [RFC 6238]."""
+    """A time-based one-time password generator and verifier [RFC 6238].
+    Immutable and safe to share between threads.
+    """
+
+    def __copy__(self) -> TOTP: ...
+    def __deepcopy__(self, memo: object, /) -> TOTP: ...
 
     def __new__(
         cls,
@@ -130,24 +187,36 @@ class TOTP:
         account: str = "",
     ) -> TOTP: ...
     @property
-    def secret(self) -> Secret: ...
+    def secret(self) -> Secret:
+        """The secret key."""
     @property
-    def algorithm(self) -> str: ...
+    def algorithm(self) -> str:
+        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
-    def digits(self) -> int: ...
+    def digits(self) -> int:
+        """Digits per code, 6 to 10."""
     @property
-    def period(self) -> int: ...
+    def period(self) -> int:
+        """Seconds per step."""
     @property
-    def t0(self) -> int: ...
+    def t0(self) -> int:
+        """The Unix time at which step 0 starts."""
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The provider, for otpauth URIs."""
     @property
-    def account(self) -> str: ...
-    def now(self) -> str: ...
-    def at(self, time: _Time) -> str: ...
-    def at_step(self, step: int) -> str: ...
-    def step(self, time: Optional[_Time] = None) -> int: ...
-    def time_step(self, time: Optional[_Time] = None) -> TimeStep: ...
+    def account(self) -> str:
+        """The account name, for otpauth URIs."""
+    def now(self) -> str:
+        """The code now, by the system clock."""
+    def at(self, time: _Time) -> str:
+        """The code at `time` (Unix seconds as int or float, or an aware datetime)."""
+    def at_step(self, step: int) -> str:
+        """The code of time step `step`; `at_step(step + 1)` is the next code."""
+    def step(self, time: Optional[_Time] = None) -> int:
+        """The time step at `time`, or now."""
+    def time_step(self, time: Optional[_Time] = None) -> TimeStep:
+        """The time step at `time` (or now) with its start, end and seconds left."""
     def verify(
         self,
         code: str,
@@ -157,7 +226,13 @@ class TOTP:
         behind: int = 1,
         ahead: int = 1,
         last_accepted: Optional[int] = None,
-    ) -> Optional[Match]: ...
+    ) -> Optional[Match]:
+        """Checks `code` at `time` (default now) against `behind` steps before
+        and `ahead` steps after the expected one, in constant time, refusing
+        steps at or below `last_accepted`. Returns the `Match` when accepted,
+        `None` when the code is wrong or replayed (use `check` to tell them
+        apart). `code` must be exactly `digits` ASCII digits.
+        """
     def check(
         self,
         code: str,
@@ -167,12 +242,21 @@ class TOTP:
         behind: int = 1,
         ahead: int = 1,
         last_accepted: Optional[int] = None,
-    ) -> Verdict: ...
-    def to_uri(self) -> str: ...
+    ) -> Verdict:
+        """Like `verify`, but returns a `Verdict` that tells an accepted code
+        from a replayed one and a wrong one. It is true only when accepted.
+        """
+    def to_uri(self) -> str:
+        """The otpauth URI for a QR code. It contains the secret: show it once."""
 
 @final
 class HOTP:
-    """An HOTP generator and verifier [RFC 4226]."""
+    """A counter-based one-time password generator and verifier [RFC 4226].
+    Immutable and safe to share between threads.
+    """
+
+    def __copy__(self) -> HOTP: ...
+    def __deepcopy__(self, memo: object, /) -> HOTP: ...
 
     def __new__(
         cls,
@@ -185,52 +269,94 @@ class HOTP:
         account: str = "",
     ) -> HOTP: ...
     @property
-    def secret(self) -> Secret: ...
+    def secret(self) -> Secret:
+        """The secret key."""
     @property
-    def algorithm(self) -> str: ...
+    def algorithm(self) -> str:
+        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
-    def digits(self) -> int: ...
+    def digits(self) -> int:
+        """Digits per code, 6 to 10."""
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The provider, for otpauth URIs."""
     @property
-    def account(self) -> str: ...
-    def at(self, counter: int) -> str: ...
-    def verify(self, code: str, /, *, counter: int, look_ahead: int = 0) -> Optional[Match]: ...
-    def to_uri(self, *, counter: int) -> str: ...
+    def account(self) -> str:
+        """The account name, for otpauth URIs."""
+    def at(self, counter: int) -> str:
+        """The code for `counter`."""
+    def verify(self, code: str, /, *, counter: int, look_ahead: int = 0) -> Optional[Match]:
+        """Checks `code` against counters `counter` to `counter + look_ahead`
+        in constant time. Returns the `Match` (store `match.next_counter`)
+        or `None`. `code` must be exactly `digits` ASCII digits.
+        """
+    def to_uri(self, *, counter: int) -> str:
+        """The otpauth URI for a QR code, with `counter` as the next counter.
+        It contains the secret: show it once.
+        """
 
 @final
 class KeyUri:
-    """An enrolment read from an otpauth URI."""
+    """An enrolment read from an otpauth URI (`KeyUri.parse`). Immutable.
+
+    `repr()` leaves the secret out; `to_uri()` writes it back.
+    """
+
+    def __copy__(self) -> KeyUri: ...
+    def __deepcopy__(self, memo: object, /) -> KeyUri: ...
 
     MAX_LEN: ClassVar[int]
 
     @staticmethod
-    def parse(uri: str) -> KeyUri: ...
+    def parse(uri: str) -> KeyUri:
+        """Reads an otpauth URI strictly: one percent-decoding per part, the
+        label issuer and `issuer=` must agree, no duplicated parameters,
+        HOTP needs a counter, digits 6 to 8, a secret of at least 80 bits.
+        """
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> str:
+        """"totp" or "hotp"."""
     @property
-    def secret(self) -> Secret: ...
+    def secret(self) -> Secret:
+        """The secret key."""
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The provider, or `None`."""
     @property
-    def account(self) -> str: ...
+    def account(self) -> str:
+        """The account name."""
     @property
-    def algorithm(self) -> str: ...
+    def algorithm(self) -> str:
+        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
-    def digits(self) -> int: ...
+    def digits(self) -> int:
+        """Digits per code: 6, 7 or 8."""
     @property
-    def period(self) -> Optional[int]: ...
+    def period(self) -> Optional[int]:
+        """Seconds per step for TOTP; `None` for HOTP."""
     @property
-    def counter(self) -> Optional[int]: ...
-    def to_uri(self) -> str: ...
-    def to_totp(self) -> TOTP: ...
-    def to_hotp(self) -> HOTP: ...
+    def counter(self) -> Optional[int]:
+        """The next counter for HOTP; `None` for TOTP."""
+    def to_uri(self) -> str:
+        """Writes the URI back; `KeyUri.parse(key.to_uri())` equals `key`.
+        It contains the secret: show it once.
+        """
+    def to_totp(self) -> TOTP:
+        """A `TOTP` for this key (T0 = 0); `UriError` when the key is HOTP."""
+    def to_hotp(self) -> HOTP:
+        """An `HOTP` for this key (its counter is `counter`); `UriError` when the key is TOTP."""
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class MigrationBatch:
-    """One QR code of a Google Authenticator export. repr() shows the account count only."""
+    """One QR code of a Google Authenticator export: its accounts (`KeyUri`
+    objects) and the batch fields that tie the codes of one export together.
+    Immutable. `repr()` shows the number of accounts, never their secrets.
+    """
+
+    def __copy__(self) -> MigrationBatch: ...
+    def __deepcopy__(self, memo: object, /) -> MigrationBatch: ...
 
     MAX_LEN: ClassVar[int]
     DEFAULT_MAX_URI_LEN: ClassVar[int]
@@ -246,72 +372,112 @@ class MigrationBatch:
         batch_id: Optional[int] = None,
     ) -> MigrationBatch: ...
     @staticmethod
-    def parse(uri: str) -> MigrationBatch: ...
+    def parse(uri: str) -> MigrationBatch:
+        """Reads an `otpauth-migration://offline?data=...` URI. Unknown fields
+        are skipped; an algorithm, digit count or OTP type nidan cannot use
+        is a `UriError` naming the field. TOTP accounts have 30-second periods.
+        """
     @staticmethod
-    def export(accounts: Iterable[KeyUri], /, *, batch_id: Optional[int] = None, max_uri_len: int = 1000) -> list[str]: ...
-    def to_uri(self) -> str: ...
+    def export(accounts: Iterable[KeyUri], /, *, batch_id: Optional[int] = None, max_uri_len: int = 1000) -> list[str]:
+        """Writes `accounts` (`KeyUri` objects, in order) into as few export
+        URIs as keep each at most `max_uri_len` bytes, one QR code each,
+        numbered from 0 and all with `batch_id` (random when not given).
+        No accounts give no URIs. A `UriError` when one account alone does
+        not fit, or when the format cannot carry an account (a period other
+        than 30 seconds, 7 digits, a ':' in an account name without issuer).
+        """
+    def to_uri(self) -> str:
+        """Writes this batch as one export URI. It contains the secrets: show
+        it once.
+        """
     @property
-    def accounts(self) -> tuple[KeyUri, ...]: ...
+    def accounts(self) -> tuple[KeyUri, ...]:
+        """The accounts of this batch, as `KeyUri` objects."""
     @property
-    def version(self) -> int: ...
+    def version(self) -> int:
+        """Format version (1)."""
     @property
-    def batch_size(self) -> int: ...
+    def batch_size(self) -> int:
+        """How many QR codes the export has."""
     @property
-    def batch_index(self) -> int: ...
+    def batch_index(self) -> int:
+        """Which of them this is, from 0."""
     @property
-    def batch_id(self) -> int: ...
+    def batch_id(self) -> int:
+        """The same for every QR code of one export."""
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class Qr:
-    """A QR code of some text. repr() shows its width only."""
+    """A QR code of some text, usually an otpauth or export URI, with medium
+    error correction. Immutable. `repr()` shows only its width: the code of
+    an enrolment URI carries the secret.
+    """
+
+    def __copy__(self) -> Qr: ...
+    def __deepcopy__(self, memo: object, /) -> Qr: ...
 
     def __new__(cls, text: str) -> Qr: ...
     @property
-    def width(self) -> int: ...
-    def is_dark(self, x: int, y: int) -> bool: ...
-    def to_svg(self) -> str: ...
-    def to_terminal(self) -> str: ...
+    def width(self) -> int:
+        """Modules per side, without the quiet zone."""
+    def is_dark(self, x: int, y: int) -> bool:
+        """Whether the module at column `x`, row `y` (from 0) is dark; beyond
+        the code everything is light. Negative coordinates are a `ParameterError`.
+        """
+    def to_svg(self) -> str:
+        """An SVG image, black on white with the quiet zone, one unit per module."""
+    def to_terminal(self) -> str:
+        """Text for a terminal with a dark background, two modules per character."""
 
-def normalize_code(typed: str) -> Optional[str]: ...
+def normalize_code(typed: str) -> Optional[str]:
+    """Turns a code as a person typed it ("１２３ ４５６", "123-456") into plain
+    digits, or `None` when it is not 6 to 10 digits once spaces and hyphens
+    are removed. Verification itself is strict: normalise first.
+    """
 
 @final
 class Record:
-    """One user's second-factor state: last accepted step, consecutive
-    failures and the time of the last one, learned drift, version.
-    ``Record()`` is the record of a new enrolment. Store ``to_text()`` and
-    write it back by compare-and-set (``UPDATE ... WHERE record = :old``)."""
+    """The second-factor state of one user: last accepted step, consecutive
+    failures and when the last one happened, learned clock drift, version.
+    `Record()` is the record of a new enrolment. Store `to_text()` (or
+    `to_bytes()`) and write it back by compare-and-set.
+    """
 
+    def __copy__(self) -> Record: ...
+    def __deepcopy__(self, memo: object, /) -> Record: ...
     BYTES: ClassVar[int]
     TEXT_LEN: ClassVar[int]
 
     def __new__(cls) -> Record: ...
     @staticmethod
     def from_text(text: str) -> Record:
-        """Reads the text form; a corrupted or foreign value raises ParameterError."""
+        """Reads the text form; a corrupted or foreign value raises `ParameterError`."""
     @staticmethod
     def from_bytes(data: bytes) -> Record:
-        """Reads the byte form; a corrupted or foreign value raises ParameterError."""
+        """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
     def to_text(self) -> str:
-        """The text form: base32, TEXT_LEN characters."""
+        """The text form: base32, `TEXT_LEN` characters."""
     def to_bytes(self) -> bytes:
-        """The byte form, BYTES long."""
+        """The byte form, `BYTES` long."""
     @property
     def version(self) -> int:
-        """One more with every change."""
+        """One more with every change: compare-and-set on it or on the text."""
     @property
     def last_step(self) -> Optional[int]:
-        """The last accepted step: codes of it and before are replays."""
+        """The last accepted step (codes of it and before are replays), or None."""
     @property
     def failures(self) -> int:
         """Consecutive failures since the last success or reset."""
     @property
     def last_failure(self) -> Optional[int]:
-        """When the last failure happened (Unix seconds)."""
+        """When the last failure happened (Unix seconds), or None."""
     @property
     def drift(self) -> int:
-        """The drift learned at the last success, in steps."""
+        """The drift learned at the last success, in steps (negative: the
+        user's clock is behind).
+        """
     def reset_failures(self) -> Record:
         """The record with no failures: support lifts a hard stop with it."""
     def restart(self) -> Record:
@@ -321,11 +487,16 @@ class Record:
 
 @final
 class Login:
-    """The login policy: a window of ``behind``/``ahead`` steps around the
-    drift learned at the last success (capped at ``max_learned``), and a
-    throttle of ``factor * 2**(n-1)`` seconds after n failures, at most
-    ``max_wait``, with a hard stop at ``max_failures`` (at most 100)."""
+    """The login policy: where codes are looked for (a window of `behind` and
+    `ahead` steps around the drift learned at the last success, capped at
+    `max_learned` steps) and how failures are throttled (`factor * 2**(n-1)`
+    seconds after n failures, at most `max_wait`, and a hard stop at
+    `max_failures`, at most 100). The defaults are the core's: 1, 1, 4, 1,
+    900, 100. It keeps no state: everything per user is in the `Record`.
+    """
 
+    def __copy__(self) -> Login: ...
+    def __deepcopy__(self, memo: object, /) -> Login: ...
     def __new__(
         cls,
         *,
@@ -337,8 +508,12 @@ class Login:
         max_failures: int = 100,
     ) -> Login: ...
     def attempt(self, totp: TOTP, record: Record, code: str, /, *, time: Optional[_Time] = None) -> Attempt:
-        """Decides one attempt: throttled or locked before anything is
-        computed, else accepted, replayed or rejected."""
+        """Decides one attempt of `code` at `time` (default now) for the user
+        whose stored record is `record`: throttled or locked before anything
+        is computed, else accepted, replayed or rejected. `code` must be
+        exactly `digits` ASCII digits (use `normalize_code` on typed input);
+        anything else is a wrong code and counts as a failure.
+        """
     def recover(
         self,
         record: Record,
@@ -349,88 +524,134 @@ class Login:
         pepper: bytes,
         time: Optional[_Time] = None,
     ) -> Recovery:
-        """Decides one attempt of a recovery code, behind the same throttle."""
+        """Decides one attempt of a recovery code behind the same throttle: a
+        wrong one is a failure of the record, a right one resets the
+        failures and is used up.
+        """
     def delay(self, failures: int) -> int:
-        """Seconds to wait after ``failures`` consecutive failures."""
+        """Seconds to wait after `failures` consecutive failures."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Attempt:
-    """What one login attempt decided. True only when accepted; store
-    ``record`` (by compare-and-set) when it is not None."""
+    """What one login attempt decided: `kind` is "accepted", "replayed",
+    "rejected", "throttled" or "locked". Store `record` (by compare-and-set)
+    when it is not None. True only when accepted.
+    """
 
+    def __copy__(self) -> Attempt: ...
+    def __deepcopy__(self, memo: object, /) -> Attempt: ...
     @property
-    def kind(self) -> Literal["accepted", "replayed", "rejected", "throttled", "locked"]: ...
+    def kind(self) -> Literal["accepted", "replayed", "rejected", "throttled", "locked"]:
+        """"accepted", "replayed", "rejected", "throttled" or "locked"."""
     @property
-    def accepted(self) -> bool: ...
+    def accepted(self) -> bool:
+        """Whether the code is accepted: let the user in once `record` is stored."""
     @property
-    def record(self) -> Optional[Record]: ...
+    def record(self) -> Optional[Record]:
+        """The record to store, for accepted and rejected attempts."""
     @property
-    def step(self) -> Optional[int]: ...
+    def step(self) -> Optional[int]:
+        """The matched step, when accepted."""
     @property
-    def drift(self) -> Optional[int]: ...
+    def drift(self) -> Optional[int]:
+        """The learned drift in steps, when accepted."""
     @property
-    def wait_seconds(self) -> Optional[int]: ...
+    def wait_seconds(self) -> Optional[int]:
+        """Seconds until the next attempt is allowed, when throttled."""
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class Recovery:
-    """What one recovery attempt decided. True only when accepted; store
-    ``record``, and ``codes`` when accepted, by compare-and-set."""
+    """What one recovery attempt decided: `kind` is "accepted", "rejected",
+    "throttled" or "locked". Store `record` and, when accepted, `codes`, by
+    compare-and-set. True only when accepted.
+    """
 
+    def __copy__(self) -> Recovery: ...
+    def __deepcopy__(self, memo: object, /) -> Recovery: ...
     @property
-    def kind(self) -> Literal["accepted", "rejected", "throttled", "locked"]: ...
+    def kind(self) -> Literal["accepted", "rejected", "throttled", "locked"]:
+        """"accepted", "rejected", "throttled" or "locked"."""
     @property
-    def accepted(self) -> bool: ...
+    def accepted(self) -> bool:
+        """Whether the recovery code is accepted."""
     @property
-    def record(self) -> Optional[Record]: ...
+    def record(self) -> Optional[Record]:
+        """The record to store, for accepted and rejected attempts."""
     @property
-    def codes(self) -> Optional[RecoveryCodes]: ...
+    def codes(self) -> Optional[RecoveryCodes]:
+        """The recovery codes to store (this one used up), when accepted."""
     @property
-    def remaining(self) -> Optional[int]: ...
+    def remaining(self) -> Optional[int]:
+        """Codes left, when accepted."""
     @property
-    def wait_seconds(self) -> Optional[int]: ...
+    def wait_seconds(self) -> Optional[int]:
+        """Seconds until the next attempt is allowed, when throttled."""
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class RecoveryCodes:
-    """A user's recovery codes as stored: verifiers keyed with the server's
-    pepper, which codes were used, a version. repr() shows counts only."""
+    """A user's recovery codes as the server stores them: verifiers (keyed
+    with the server's `pepper`), which codes were used, and a version. The
+    codes themselves are returned once, by `generate`. `repr()` shows counts.
+    """
 
+    def __copy__(self) -> RecoveryCodes: ...
+    def __deepcopy__(self, memo: object, /) -> RecoveryCodes: ...
     DEFAULT_COUNT: ClassVar[int]
     MAX_COUNT: ClassVar[int]
 
     @staticmethod
     def generate(*, pepper: bytes, count: int = 10) -> tuple[RecoveryCodes, list[str]]:
-        """A new set from os.urandom, and its codes to show the user once."""
+        """A new set of `count` codes from `os.urandom`: returns the set to
+        store and the codes to show the user once ("XXXX-XXXX-XXXX").
+        `pepper`: the server's secret key for verifiers, at least 16 bytes,
+        kept out of the database.
+        """
     @staticmethod
     def from_random(random: bytes, /, *, pepper: bytes, count: int = 10) -> tuple[RecoveryCodes, list[str]]:
-        """As generate, from 16 + 8 * count random bytes the caller drew."""
+        """As `generate`, from random bytes the caller drew (16 + 8 per code)."""
     def redeem(self, typed: str, /, *, pepper: bytes) -> Optional[RecoveryCodes]:
-        """The set with the code used up, or None. Prefer Login.recover."""
+        """The set with the typed code used up, or None when it is not an unused
+        code of the set. Prefer `Login.recover`, which throttles.
+        """
     @property
-    def count(self) -> int: ...
+    def count(self) -> int:
+        """Codes in the set."""
     @property
-    def remaining(self) -> int: ...
+    def remaining(self) -> int:
+        """Codes not used yet."""
     @property
-    def version(self) -> int: ...
-    def to_text(self) -> str: ...
-    def to_bytes(self) -> bytes: ...
+    def version(self) -> int:
+        """0 for a new set, one more with each redeemed code."""
+    def to_text(self) -> str:
+        """The text form (base32)."""
+    def to_bytes(self) -> bytes:
+        """The byte form."""
     @staticmethod
-    def from_text(text: str) -> RecoveryCodes: ...
+    def from_text(text: str) -> RecoveryCodes:
+        """Reads the text form; a corrupted or foreign value raises `ParameterError`."""
     @staticmethod
-    def from_bytes(data: bytes) -> RecoveryCodes: ...
+    def from_bytes(data: bytes) -> RecoveryCodes:
+        """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
     def __eq__(self, other: object, /) -> bool: ...
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __hash__(self) -> int: ...
 
 @final
 class DeliveredCode:
-    """A code sent by SMS or email, as stored: a verifier keyed with the
-    server's pepper, expiry, attempts left, used or not, version."""
+    """A code sent by SMS or email, as the server stores it: a verifier (keyed
+    with the server's `pepper`), its expiry, attempts left, whether it was
+    used, and a version. `repr()` shows the state, never the code.
+    """
 
+    def __copy__(self) -> DeliveredCode: ...
+    def __deepcopy__(self, memo: object, /) -> DeliveredCode: ...
     @staticmethod
     def generate(
         *,
@@ -440,7 +661,10 @@ class DeliveredCode:
         lifetime: int = 600,
         max_attempts: int = 5,
     ) -> tuple[DeliveredCode, str]:
-        """A new code from os.urandom: what to store, and the code to send."""
+        """A new random code from `os.urandom`, valid from `time` (default now)
+        for `lifetime` seconds and `max_attempts` checks: returns what to
+        store and the code to send.
+        """
     @staticmethod
     def from_random(
         random: bytes,
@@ -452,39 +676,57 @@ class DeliveredCode:
         lifetime: int = 600,
         max_attempts: int = 5,
     ) -> tuple[DeliveredCode, str]:
-        """As generate, from 24 random bytes the caller drew."""
+        """As `generate`, from 24 random bytes the caller drew."""
     def check(self, typed: str, /, *, pepper: bytes, time: Optional[_Time] = None) -> Confirmation:
-        """Checks a typed code; spaces, hyphens and full-width digits are fine."""
+        """Checks a typed code at `time` (default now): spaces, hyphens and
+        full-width digits are fine.
+        """
     @property
-    def expires_at(self) -> int: ...
+    def expires_at(self) -> int:
+        """When the code stops working (Unix seconds)."""
     @property
-    def attempts_left(self) -> int: ...
+    def attempts_left(self) -> int:
+        """Attempts left."""
     @property
-    def used(self) -> bool: ...
+    def used(self) -> bool:
+        """Whether the code was accepted already."""
     @property
-    def version(self) -> int: ...
-    def to_text(self) -> str: ...
-    def to_bytes(self) -> bytes: ...
+    def version(self) -> int:
+        """0 when issued, one more with each check that changes it."""
+    def to_text(self) -> str:
+        """The text form (base32)."""
+    def to_bytes(self) -> bytes:
+        """The byte form."""
     @staticmethod
-    def from_text(text: str) -> DeliveredCode: ...
+    def from_text(text: str) -> DeliveredCode:
+        """Reads the text form; a corrupted or foreign value raises `ParameterError`."""
     @staticmethod
-    def from_bytes(data: bytes) -> DeliveredCode: ...
+    def from_bytes(data: bytes) -> DeliveredCode:
+        """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
     def __eq__(self, other: object, /) -> bool: ...
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __hash__(self) -> int: ...
 
 @final
 class Confirmation:
-    """What checking a delivered code decided. True only when accepted;
-    store ``code`` (by compare-and-set) when it is not None."""
+    """What checking a delivered code decided: `kind` is "accepted",
+    "rejected", "expired", "exhausted" or "used". Store `code` (by
+    compare-and-set) when it is not None. True only when accepted.
+    """
 
+    def __copy__(self) -> Confirmation: ...
+    def __deepcopy__(self, memo: object, /) -> Confirmation: ...
     @property
-    def kind(self) -> Literal["accepted", "rejected", "expired", "exhausted", "used"]: ...
+    def kind(self) -> Literal["accepted", "rejected", "expired", "exhausted", "used"]:
+        """"accepted", "rejected", "expired", "exhausted" or "used"."""
     @property
-    def accepted(self) -> bool: ...
+    def accepted(self) -> bool:
+        """Whether the code is accepted."""
     @property
-    def code(self) -> Optional[DeliveredCode]: ...
+    def code(self) -> Optional[DeliveredCode]:
+        """The delivered code to store, for accepted and rejected checks."""
     @property
-    def attempts_left(self) -> Optional[int]: ...
+    def attempts_left(self) -> Optional[int]:
+        """Attempts left, when rejected."""
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]

@@ -1,2 +1,0 @@
-// `nidan/server` for Node CommonJS.
-module.exports = require('./server-shared.cjs');
