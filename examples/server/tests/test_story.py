@@ -8,7 +8,7 @@ import time
 
 import nidan
 
-from conftest import LOGIN, Client, Server, enrol, last_sms, password_step, read_user, sign_up, wait_for
+from conftest import LOGIN, SERVER_DIR, Client, Server, enrol, last_sms, password_step, read_user, sign_up, wait_for
 
 
 def test_login_replay_drift_throttle_and_recovery(pair: list[Server]) -> None:
@@ -114,6 +114,16 @@ def test_logs_carry_no_code_secret_or_recovery_code(pair: list[Server]) -> None:
     client, account = sign_up(port, "dave")
     client = password_step(port, account)
     client.post("/login/recovery", recovery=account.recovery[1])
+    # The session is a server-side row keyed by the SHA-256 of the cookie, never the cookie itself.
+    import hashlib
+    import sys
+
+    sys.path.insert(0, SERVER_DIR)
+    from loginservice.storage import Database
+
+    stored = {row[0] for row in Database(servers[0].env["NIDAN_DEMO_DATABASE"]).all("SELECT token_hash FROM sessions")}
+    assert hashlib.sha256(client.cookies["sid"].encode()).hexdigest() in stored
+    assert client.cookies["sid"] not in stored
     wait_for(lambda: "POST '/login/recovery' 303" in servers[0].log())  # written after the reply
     log = servers[0].log()
     secret = account.totp.secret.to_base32()
