@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from typing import Any
 
 import pytest
 from conftest import load
 
 import nidan
+import nidan.pyotp
 
 TABLE = load("hmac_algorithms.json")
 # hashlib's constructor for each of the core's names, as pyotp callers pass them.
@@ -34,7 +36,7 @@ def test_the_table_covers_every_algorithm() -> None:
 
 
 @pytest.mark.parametrize("row", TABLE["hotp"], ids=lambda row: f"{row['algorithm']}-{row['counter']}")
-def test_native_hotp(row: dict) -> None:
+def test_native_hotp(row: dict[str, Any]) -> None:
     secret = nidan.Secret.from_bytes(bytes.fromhex(row["key_hex"]))
     counter = int(row["counter"])
     for digits, field in ((6, "code6"), (8, "code8")):
@@ -43,7 +45,7 @@ def test_native_hotp(row: dict) -> None:
 
 
 @pytest.mark.parametrize("row", TABLE["totp"], ids=lambda row: f"{row['algorithm']}-{row['time']}")
-def test_native_totp_and_pyotp(row: dict) -> None:
+def test_native_totp_and_pyotp(row: dict[str, Any]) -> None:
     key = bytes.fromhex(row["key_hex"])
     totp = nidan.TOTP(nidan.Secret.from_bytes(key), algorithm=row["algorithm"], digits=row["digits"])
     assert totp.at(row["time"]) == row["code"]

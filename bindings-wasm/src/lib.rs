@@ -27,6 +27,8 @@ mod otpauth;
 #[cfg(feature = "qr")]
 mod qr;
 mod secret;
+#[cfg(feature = "server")]
+mod server;
 mod text;
 mod uri;
 
@@ -43,6 +45,11 @@ pub use otpauth::{
 #[cfg(feature = "qr")]
 pub use qr::WasmQr;
 pub use secret::WasmSecret;
+#[cfg(feature = "server")]
+pub use server::{
+    WasmAttempt, WasmConfirmation, WasmDeliveredCode, WasmIssuedCode, WasmLogin,
+    WasmNewRecoveryCodes, WasmRecord, WasmRecovery, WasmRecoveryCodes, WasmRedeemed,
+};
 pub use text::{SecretText, algorithm_name, normalize_code};
 pub use uri::WasmKeyUri;
 

@@ -234,7 +234,7 @@ pub(crate) fn is_typed_separator(c: char) -> bool {
 }
 
 /// Maps full-width ASCII forms (U+FF01..U+FF5E) to ASCII; ASCII stays.
-fn fold_full_width(c: char) -> Option<u8> {
+pub(crate) fn fold_full_width(c: char) -> Option<u8> {
     let code = u32::from(c);
     let ascii = match code {
         0x21..=0x7e => code,

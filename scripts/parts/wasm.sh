@@ -4,7 +4,8 @@
 # input and the shared bad-input table, secret hygiene, otpauth differential,
 # require/import, nidan/enrol), otpauth's own test suite (385 tests, run
 # from shared/peer-suites/ outside the repository), the browser
-# demo in headless Chromium, and the JS benchmark once without timing.
+# demo in headless Chromium, and the JS benchmark and timing-leak harness
+# (benches/js/bench.mjs, dudect.mjs) once without timing claims.
 # Installs what is missing; quick when all is in place.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -53,6 +54,8 @@ timeout 300 node --test --test-reporter=spec test-browser/
         npm ci --no-audit --no-fund --loglevel=error
     fi
     node bench.mjs --quick
+    # The timing-leak harness: every input gets the Rust core's verdict; no timing claims.
+    node dudect.mjs --quick
 )
 gz() { gzip -9 -c "$1" | wc -c; }
 # The browser bundles embed their wasm module (js/wasm-text.js): a page that
