@@ -32,8 +32,9 @@ speed=(--config profile.release.package.sha1.opt-level=3 --config profile.releas
 # One module per set of cargo features: nidan.wasm (the native API, without
 # SHA-3 to stay within its size budget), nidan-full.wasm (plus HMAC-SHA3 and
 # what the drop-in alone needs, for `nidan/otpauth` and for Node, where size
-# does not matter) and nidan-enrol.wasm (plus HMAC-SHA3, exports, QR codes
-# and the import mode, for `nidan/enrol`). wasm-bindgen writes each one's
+# does not matter), nidan-enrol.wasm (plus HMAC-SHA3, exports, QR codes
+# and the import mode, for `nidan/enrol`) and nidan-server.wasm (plus HMAC-SHA3
+# and the server side of two-step login, for `nidan/server`). wasm-bindgen writes each one's
 # glue to pkg/NAME/.
 modules=()
 build_module() {
@@ -60,6 +61,7 @@ mkdir -p dist
 build_module nidan ""
 build_module nidan-full "sha3,sha224-sha384,uri,otpauth"
 build_module nidan-enrol "uri,migration,qr,import,sha3,sha224-sha384"
+build_module nidan-server "server,sha3,sha224-sha384"
 # Each module also as text, for the bundles to embed (js/wasm-text.js).
 for name in "${modules[@]}"; do
     node --input-type=module -e '
@@ -84,8 +86,8 @@ bundle() {
 }
 esm=(--format=esm --target=es2022 --minify)
 node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:empty-import-meta=silent --loader:.wasm=binary)
-# The API entries: `nidan`, `nidan/otpauth` and `nidan/enrol`.
-entries=(nidan:nidan otpauth:nidan-full enrol:nidan-enrol)
+# The API entries: `nidan`, `nidan/otpauth`, `nidan/enrol` and `nidan/server`.
+entries=(nidan:nidan otpauth:nidan-full enrol:nidan-enrol server:nidan-server)
 for pair in "${entries[@]}"; do
     entry=${pair%%:*} name=${pair#*:}
     # Browsers, bundlers and anything else that imports (the `default`
@@ -100,6 +102,7 @@ done
 # for `nidan/enrol`, with the module inside as base64 (js/init-node.js).
 bundle nidan-full node-shared node "${node[@]}" --outfile=dist/shared.cjs
 bundle nidan-enrol enrol node "${node[@]}" --outfile=dist/enrol-shared.cjs
+bundle nidan-server server node "${node[@]}" --outfile=dist/server-shared.cjs
 # The wrappers: require gives the bundle's object, import the same values as
 # named exports (listed from the bundle, so that a new export needs no change here).
 wrap() {
@@ -113,6 +116,7 @@ wrap() {
 wrap nidan nidan shared.cjs .native
 wrap otpauth nidan/otpauth shared.cjs .otpauth
 wrap enrol nidan/enrol enrol-shared.cjs ""
+wrap server nidan/server server-shared.cjs ""
 # Types: the *.d.ts files here (index, otpauth, enrol) are the source (and what
 # TypeScript's old `node10` resolution finds); ESM and CommonJS consumers
 # each get a copy whose extension says which it describes, so that

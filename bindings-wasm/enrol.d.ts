@@ -144,7 +144,7 @@ export class Qr {
   readonly width: number;
   /** Whether the module at column `x`, row `y` is dark; outside the code, light. */
   isDark(x: number, y: number): boolean;
-  /** An SVG image with the quiet zone, one unit per module. */
+  /** An SVG image with the quiet zone, 8 units (pixels) per module; scale it with CSS. */
   toSvg(): string;
   /** Text for a terminal with a dark background. */
   toTerminal(): string;

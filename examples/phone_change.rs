@@ -56,7 +56,7 @@ fn run() -> Result<(), String> {
         println!(
             "   QR code of {} modules per side:\n{}",
             qr.width(),
-            qr.to_terminal()
+            *qr.to_terminal()
         );
     }
 

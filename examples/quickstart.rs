@@ -22,7 +22,7 @@ fn run() -> Result<(), String> {
     println!("1. Enrolment");
     println!(
         "   Secret key to write down:  {}",
-        secret.to_base32_grouped()
+        *secret.to_base32_grouped()
     );
     let key = KeyUri::totp(
         secret.clone(),
@@ -30,9 +30,9 @@ fn run() -> Result<(), String> {
         "alice@example.com",
     );
     let uri = key.to_uri().map_err(|e| e.to_string())?;
-    println!("   QR code content:           {uri}");
+    println!("   QR code content:           {}", *uri);
     let qr = Qr::new(&uri).map_err(|e| e.to_string())?;
-    println!("   QR code to scan:\n{}", qr.to_terminal());
+    println!("   QR code to scan:\n{}", *qr.to_terminal());
 
     // The phone and the server now compute the same codes.
     let totp = Totp::new(&secret, TotpConfig::default()).map_err(|e| e.to_string())?;

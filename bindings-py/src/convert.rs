@@ -235,3 +235,11 @@ fn one_second(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
         })
         .map(|second| second.bind(py))
 }
+
+/// A Python `str` of text that carries a secret (a key, a URI, a QR
+/// drawing): copied into Python's string, while the Rust copy, a
+/// `Zeroizing` string, wipes itself when it is dropped after the call. The
+/// `str` belongs to Python, which does not wipe it.
+pub fn secret_str<'py>(py: Python<'py>, text: &nidan::Zeroizing<String>) -> Bound<'py, PyString> {
+    PyString::new(py, text)
+}

@@ -12,6 +12,7 @@ mod outcome;
 mod qr;
 mod repair;
 mod secret;
+mod server;
 mod uri;
 
 use pyo3::prelude::*;
@@ -29,7 +30,8 @@ fn normalize_code<'py>(typed: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, 
         .map(|code| convert::code(typed.py(), &code)))
 }
 
-/// nidan's native core: HOTP/TOTP, secrets, otpauth URIs, exports and QR codes.
+/// nidan's native core: HOTP/TOTP, secrets, otpauth URIs, exports, QR codes
+/// and the server side of two-step login.
 #[pymodule(name = "_native", gil_used = false)]
 mod native {
     #[pymodule_export]
@@ -48,6 +50,10 @@ mod native {
     use super::repair::{ImportedKey, Repair};
     #[pymodule_export]
     use super::secret::Secret;
+    #[pymodule_export]
+    use super::server::{
+        Attempt, Confirmation, DeliveredCode, Login, Record, Recovery, RecoveryCodes,
+    };
     #[pymodule_export]
     use super::uri::KeyUri;
 }

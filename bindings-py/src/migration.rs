@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyTuple};
+use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use crate::convert::{self, int32, size};
 use crate::errors::{self, IntoPy as _, UriError};
@@ -100,12 +100,12 @@ impl MigrationBatch {
     #[staticmethod]
     #[pyo3(signature = (accounts, /, *, batch_id = None, max_uri_len = None))]
     #[pyo3(text_signature = "(accounts, /, *, batch_id=None, max_uri_len=1000)")]
-    fn export(
-        py: Python<'_>,
+    fn export<'py>(
+        py: Python<'py>,
         accounts: &Bound<'_, PyAny>,
         batch_id: Option<&Bound<'_, PyAny>>,
         max_uri_len: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<String>> {
+    ) -> PyResult<Vec<Bound<'py, PyString>>> {
         let accounts: Vec<nidan::KeyUri> = key_uris(accounts)?
             .iter()
             .map(|account| account.get().core().clone())
@@ -113,13 +113,17 @@ impl MigrationBatch {
         let max_uri_len =
             max_uri_len.map_or(Ok(DEFAULT_MAX_URI_LEN), |m| size(m, "max_uri_len"))?;
         let batch_id = batch_id_arg(py, batch_id)?;
-        nidan::MigrationBatch::export(&accounts, batch_id, max_uri_len).or_raise()
+        let uris = nidan::MigrationBatch::export(&accounts, batch_id, max_uri_len).or_raise()?;
+        Ok(uris
+            .iter()
+            .map(|uri| convert::secret_str(py, uri))
+            .collect())
     }
 
     /// Writes this batch as one export URI. It contains the secrets: show
     /// it once.
-    fn to_uri(&self) -> PyResult<String> {
-        nidan::MigrationBatch {
+    fn to_uri<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let uri = nidan::MigrationBatch {
             accounts: self
                 .accounts
                 .iter()
@@ -131,7 +135,8 @@ impl MigrationBatch {
             batch_id: self.batch_id,
         }
         .to_uri()
-        .or_raise()
+        .or_raise()?;
+        Ok(convert::secret_str(py, &uri))
     }
 
     /// The accounts of this batch, as `KeyUri` objects.

@@ -172,7 +172,7 @@ impl Totp {
     }
 
     /// The otpauth URI for a QR code. It contains the secret: show it once.
-    fn to_uri(&self) -> PyResult<String> {
+    fn to_uri<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
         let config = self.inner.config();
         if config.t0 != 0 {
             return Err(parameter(
@@ -189,7 +189,7 @@ impl Totp {
             algorithm: config.algorithm,
             digits: config.digits,
         };
-        key.to_uri().or_raise()
+        Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 
     /// The object itself: it is immutable.
@@ -224,6 +224,11 @@ impl Totp {
 }
 
 impl Totp {
+    /// The core generator, for the server-side decisions.
+    pub(crate) fn core(&self) -> &nidan::Totp {
+        &self.inner
+    }
+
     pub(crate) fn from_parts(
         inner: nidan::Totp,
         secret: Py<Secret>,
@@ -370,7 +375,11 @@ impl Hotp {
     /// The otpauth URI for a QR code, with `counter` as the next counter.
     /// It contains the secret: show it once.
     #[pyo3(signature = (*, counter))]
-    fn to_uri(&self, counter: &Bound<'_, PyAny>) -> PyResult<String> {
+    fn to_uri<'py>(
+        &self,
+        py: Python<'py>,
+        counter: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyString>> {
         let config = self.inner.config();
         let key = nidan::KeyUri {
             kind: nidan::OtpKind::Hotp {
@@ -382,7 +391,7 @@ impl Hotp {
             algorithm: config.algorithm,
             digits: config.digits,
         };
-        key.to_uri().or_raise()
+        Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 
     /// The object itself: it is immutable.

@@ -1,6 +1,7 @@
 //! `Qr`: QR codes of enrolment and export URIs, as SVG or terminal text.
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use crate::convert::{self, size};
 use crate::errors::{IntoPy as _, parameter};
@@ -39,14 +40,14 @@ impl Qr {
         Ok(self.inner.is_dark(size(x, "x")?, size(y, "y")?))
     }
 
-    /// An SVG image, black on white with the quiet zone, one unit per module.
-    fn to_svg(&self) -> String {
-        self.inner.to_svg()
+    /// An SVG image, black on white with the quiet zone, 8 units per module.
+    fn to_svg<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        convert::secret_str(py, &self.inner.to_svg())
     }
 
     /// Text for a terminal with a dark background, two modules per character.
-    fn to_terminal(&self) -> String {
-        self.inner.to_terminal()
+    fn to_terminal<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        convert::secret_str(py, &self.inner.to_terminal())
     }
 
     /// The object itself: it is immutable.

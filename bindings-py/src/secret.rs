@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString};
 
 use crate::convert::{self, unsigned_or_more};
 use crate::errors::{IntoPy as _, SecretError};
@@ -101,14 +101,14 @@ impl Secret {
     }
 
     /// The key as unpadded upper-case base32. This exposes the secret.
-    fn to_base32(&self) -> String {
-        self.inner.to_base32()
+    fn to_base32<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        convert::secret_str(py, &self.inner.to_base32())
     }
 
     /// The key as base32 in groups of four ("JBSW Y3DP EHPK 3PXP"), the way
     /// a user should write it down. This exposes the secret.
-    fn to_base32_grouped(&self) -> String {
-        self.inner.to_base32_grouped()
+    fn to_base32_grouped<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        convert::secret_str(py, &self.inner.to_base32_grouped())
     }
 
     /// The raw key bytes. This exposes the secret.

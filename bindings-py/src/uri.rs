@@ -1,6 +1,7 @@
 //! `KeyUri`: otpauth URIs, the text inside enrolment QR codes.
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use crate::convert;
 use crate::errors::{IntoPy as _, UriError};
@@ -106,8 +107,8 @@ impl KeyUri {
 
     /// Writes the URI back; `KeyUri.parse(key.to_uri())` equals `key`.
     /// It contains the secret: show it once.
-    fn to_uri(&self) -> PyResult<String> {
-        self.inner.to_uri().or_raise()
+    fn to_uri<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        Ok(convert::secret_str(py, &self.inner.to_uri().or_raise()?))
     }
 
     /// A `TOTP` for this key (T0 = 0); `UriError` ("the key is HOTP") when it is HOTP.

@@ -34,6 +34,33 @@ def value_objects() -> dict[str, object]:
         "Repair": nidan.KeyUri.import_uri("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&issuer=C").repairs[0],
         "Repair without fields": nidan.KeyUri.import_uri("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP====").repairs[0],
         "Repair with bits": nidan.KeyUri.import_uri("otpauth://totp/a?secret=JBSWY3DP").repairs[0],
+        **server_values(totp),
+    }
+
+
+def server_values(totp: nidan.TOTP) -> dict[str, object]:
+    """The server side's stored values and policy: they pickle as their text (or settings)."""
+    attempt = nidan.Login().attempt(totp, nidan.Record(), totp.at(59), time=59)
+    codes, _ = nidan.RecoveryCodes.generate(pepper=bytes(16))
+    delivered, _ = nidan.DeliveredCode.generate(pepper=bytes(16), time=59)
+    return {
+        "Record": attempt.record,
+        "Login": nidan.Login(factor=3, max_failures=7, max_learned=2, behind=2),
+        "RecoveryCodes": codes,
+        "DeliveredCode": delivered,
+    }
+
+
+def decision_objects() -> dict[str, object]:
+    """The server side's decisions: acted on once, never pickled."""
+    totp = nidan.TOTP(RFC_BASE32)
+    login = nidan.Login()
+    codes, printed = nidan.RecoveryCodes.generate(pepper=bytes(16))
+    delivered, code = nidan.DeliveredCode.generate(pepper=bytes(16), time=59)
+    return {
+        "Attempt": login.attempt(totp, nidan.Record(), totp.at(59), time=59),
+        "Recovery": login.recover(nidan.Record(), codes, printed[0], pepper=bytes(16), time=59),
+        "Confirmation": delivered.check(code, pepper=bytes(16), time=60),
     }
 
 
@@ -57,13 +84,13 @@ def test_every_public_class_is_covered() -> None:
     # convention of bindings-py/src/immutable.rs).
     public = {getattr(nidan, name) for name in nidan.__all__ if isinstance(getattr(nidan, name), type)}
     exceptions = {cls for cls in public if issubclass(cls, BaseException)}
-    covered = {type(value) for value in {**value_objects(), **secret_objects()}.values()}
+    covered = {type(value) for value in {**value_objects(), **secret_objects(), **decision_objects()}.values()}
     assert public - exceptions == covered
 
 
-@pytest.mark.parametrize("name", [*value_objects(), *secret_objects()])
+@pytest.mark.parametrize("name", [*value_objects(), *secret_objects(), *decision_objects()])
 def test_copies_are_the_object_itself(name: str) -> None:
-    value = {**value_objects(), **secret_objects()}[name]
+    value = {**value_objects(), **secret_objects(), **decision_objects()}[name]
     assert copy.copy(value) is value
     assert copy.deepcopy(value) is value
     assert copy.deepcopy([value, value]) == [value, value]
@@ -126,3 +153,10 @@ def test_classes_holding_a_secret_refuse_to_pickle(name: str) -> None:
         with pytest.raises(TypeError, match=r"cannot pickle nidan\.\w+: it holds a secret key; store .* instead") as error:
             pickle.dumps(value, protocol=protocol)
         assert RFC_BASE32 not in str(error.value)
+
+
+@pytest.mark.parametrize("name", list(decision_objects()))
+def test_decisions_refuse_to_pickle(name: str) -> None:
+    value = decision_objects()[name]
+    with pytest.raises(TypeError, match=r"cannot pickle nidan\.\w+: a decision is acted on once; store .* instead"):
+        pickle.dumps(value)

@@ -104,6 +104,25 @@ def native_objects() -> dict[str, object]:
         "ImportedKey": nidan.KeyUri.import_uri(totp.to_uri().replace("secret=", "SECRET=")),
         "Repair": nidan.KeyUri.import_uri(totp.to_uri().replace("secret=", "SECRET=")).repairs[0],
         "MigrationImport": nidan.MigrationBatch.import_uri(export),
+        **server_objects(totp),
+    }
+
+
+def server_objects(totp: nidan.TOTP) -> dict[str, object]:
+    """The server side, with the key as the pepper of the verifiers too."""
+    login = nidan.Login()
+    attempt = login.attempt(totp, nidan.Record(), totp.at(59), time=59)
+    codes, printed = nidan.RecoveryCodes.generate(pepper=KEY)
+    recovery = login.recover(nidan.Record(), codes, printed[0], pepper=KEY, time=59)
+    delivered, code = nidan.DeliveredCode.generate(pepper=KEY, time=59)
+    return {
+        "Login": login,
+        "Attempt": attempt,
+        "Record": attempt.record,
+        "RecoveryCodes": codes,
+        "Recovery": recovery,
+        "DeliveredCode": delivered,
+        "Confirmation": delivered.check(code, pepper=KEY, time=60),
     }
 
 
@@ -253,6 +272,10 @@ def secret_errors() -> list[Callable[[], object]]:
         lambda: nidan.pyotp.parse_uri(URI + "&digits=9"),
         lambda: nidan.pyotp.TOTP(b32).verify_and_get_timecode("000000", for_time=0, valid_window=0),
         lambda: nidan.pyotp.HOTP(b32).at(1.5),  # type: ignore[arg-type]
+        lambda: nidan.RecoveryCodes.generate(pepper=KEY[:9]),
+        lambda: nidan.DeliveredCode.generate(pepper=KEY[:15]),
+        lambda: nidan.Record.from_text(b32),
+        lambda: nidan.RecoveryCodes.from_bytes(KEY),
     ]
 
 

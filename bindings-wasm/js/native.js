@@ -148,6 +148,11 @@ export class Totp {
     Object.freeze(this);
   }
 
+  /** @private The wasm generator (for `nidan/server`). */
+  _handle() {
+    return this.#handle;
+  }
+
   /** The time step at `time` (default: now). */
   step(time = nowSeconds()) {
     return this.timeStep(time).step;

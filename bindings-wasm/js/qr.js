@@ -32,7 +32,7 @@ export class Qr {
     return this.#live().isDark(u32(x, 'x'), u32(y, 'y'));
   }
 
-  /** An SVG image, black on white with the quiet zone, one unit per module: it scales to any size. */
+  /** An SVG image, black on white with the quiet zone, 8 units (pixels) per module: scale it with CSS. */
   toSvg() {
     return this.#live().toSvg();
   }

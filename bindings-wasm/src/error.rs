@@ -88,6 +88,8 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
             Some(Field::Number(Window::MAX_SIDE.into())),
         ),
         Error::BufferTooSmall { needed } => (number(needed), None),
+        #[cfg(feature = "server")]
+        Error::RandomTooShort { needed } => (number(needed), None),
         Error::UriTooLong { max } => (number(max), None),
         Error::UriMissingParameter { parameter }
         | Error::UriDuplicateParameter { parameter }
@@ -100,6 +102,12 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
         Error::MigrationValue { field } | Error::MigrationUtf8 { field } => {
             (Some(Field::Name(field)), None)
         }
+        #[cfg(feature = "server")]
+        Error::StoredValue { kind, problem } => {
+            (Some(Field::Name(kind.name())), Some(Field::Name(problem)))
+        }
+        #[cfg(feature = "server")]
+        Error::Setting { rule } => (Some(Field::Name(rule)), None),
         _ => (None, None),
     }
 }
@@ -158,6 +166,12 @@ fn code(error: Error) -> &'static str {
         Error::MigrationProtobuf => "MIGRATION_PROTOBUF",
         Error::MigrationValue { .. } => "MIGRATION_VALUE",
         Error::MigrationUtf8 { .. } => "MIGRATION_UTF8",
+        #[cfg(feature = "server")]
+        Error::StoredValue { .. } => "STORED_VALUE",
+        #[cfg(feature = "server")]
+        Error::Setting { .. } => "SETTING",
+        #[cfg(feature = "server")]
+        Error::RandomTooShort { .. } => "RANDOM_TOO_SHORT",
         // Errors added to the core later fall back to their family.
         _ => "OTHER",
     }
@@ -218,6 +232,27 @@ mod tests {
         Error::MigrationUtf8 { field: "name" },
     ];
 
+    /// The errors of the server side (feature `server`).
+    #[cfg(feature = "server")]
+    const SERVER_ERRORS: [Error; 3] = [
+        Error::StoredValue {
+            kind: nidan::StoredKind::LoginRecord,
+            problem: "it is too short",
+        },
+        Error::Setting {
+            rule: "max_wait must be at least factor",
+        },
+        Error::RandomTooShort { needed: 24 },
+    ];
+
+    /// Every error the build can raise.
+    fn every_error() -> Vec<Error> {
+        let errors = EVERY_ERROR.to_vec();
+        #[cfg(feature = "server")]
+        let errors = [errors, SERVER_ERRORS.to_vec()].concat();
+        errors
+    }
+
     /// What the JS layer does with [`error_text`] (js/errors.js): the
     /// message template of the code, fields filled in.
     fn message_in_js(text: &str) -> String {
@@ -234,7 +269,7 @@ mod tests {
 
     #[test]
     fn js_messages_equal_the_core_messages() {
-        for error in EVERY_ERROR {
+        for error in every_error() {
             let text = error_text(error);
             assert_ne!(code(error), "OTHER", "{error:?}");
             assert_eq!(message_in_js(&text), error.to_string(), "{text}");
@@ -243,7 +278,7 @@ mod tests {
 
     #[test]
     fn every_family_has_its_prefix() {
-        for error in EVERY_ERROR {
+        for error in every_error() {
             let prefix = match error.family() {
                 ErrorFamily::Secret => "Secret|",
                 ErrorFamily::Uri => "Uri|",

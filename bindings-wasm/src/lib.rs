@@ -27,6 +27,8 @@ mod otpauth;
 #[cfg(feature = "qr")]
 mod qr;
 mod secret;
+#[cfg(feature = "server")]
+mod server;
 mod text;
 #[cfg(feature = "uri")]
 mod uri;
@@ -44,12 +46,19 @@ pub use otpauth::{
 #[cfg(feature = "qr")]
 pub use qr::WasmQr;
 pub use secret::WasmSecret;
-pub use text::{algorithm_name, normalize_code};
+#[cfg(feature = "server")]
+pub use server::{
+    WasmAttempt, WasmConfirmation, WasmDeliveredCode, WasmIssuedCode, WasmLogin,
+    WasmNewRecoveryCodes, WasmRecord, WasmRecovery, WasmRecoveryCodes, WasmRedeemed,
+};
+pub use text::{SecretText, algorithm_name, normalize_code};
 #[cfg(feature = "uri")]
 pub use uri::WasmKeyUri;
 
-/// The module's allocator: a free list, smaller than the standard one (see
-/// Cargo.toml). Secrets are wiped by their owners before they are freed.
+/// The module's allocator: a free list, 1.3 KB gzipped smaller than the
+/// standard one, which would take the package over its size budget (the
+/// measurement is in Cargo.toml). Secrets are wiped by their owners before
+/// they are freed.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =

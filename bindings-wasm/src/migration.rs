@@ -1,9 +1,10 @@
 //! Google Authenticator exports ([`MigrationBatch`]).
 
-use nidan::MigrationBatch;
+use nidan::{MigrationBatch, Zeroizing};
 use wasm_bindgen::prelude::*;
 
 use crate::error::record;
+use crate::text::{SecretText, secret_text};
 use crate::uri::WasmKeyUri;
 
 /// One QR code of an export: its accounts and batch fields. Fallible
@@ -12,11 +13,11 @@ use crate::uri::WasmKeyUri;
 ///
 /// ```
 /// use nidan_wasm::{WasmKeyUri, WasmMigrationBatch};
-/// let key = WasmKeyUri::parse("otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME").unwrap();
+/// let key = WasmKeyUri::parse("otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME".into()).unwrap();
 /// let mut batch = WasmMigrationBatch::create(1, 1, 0, 7);
 /// batch.push(&key);
 /// let uris = batch.export(1000).unwrap();
-/// let back = WasmMigrationBatch::parse(&uris[0]).unwrap();
+/// let back = WasmMigrationBatch::parse(uris[0].clone()).unwrap();
 /// assert_eq!((back.account_count(), back.batch_id()), (1, 7));
 /// assert_eq!(back.account(0).unwrap().account(), "alice");
 /// ```
@@ -28,8 +29,10 @@ pub struct WasmMigrationBatch(MigrationBatch);
 impl WasmMigrationBatch {
     /// Decodes an `otpauth-migration://offline?data=...` URI
     /// ([`MigrationBatch::parse`]); `None` when it is malformed.
-    pub fn parse(uri: &str) -> Option<WasmMigrationBatch> {
-        record(MigrationBatch::parse(uri)).map(Self)
+    /// The URI arrives as an owned string, wiped before it is freed.
+    pub fn parse(uri: String) -> Option<WasmMigrationBatch> {
+        let uri = Zeroizing::new(uri);
+        record(MigrationBatch::parse(&uri)).map(Self)
     }
 
     /// A batch without accounts; add them with [`WasmMigrationBatch::push`].
@@ -90,19 +93,21 @@ impl WasmMigrationBatch {
 
     /// This batch as one export URI ([`MigrationBatch::to_uri`]); `None`
     /// for an account the format cannot carry.
-    #[wasm_bindgen(js_name = toUri)]
-    pub fn to_uri(&self) -> Option<String> {
-        record(self.0.to_uri())
+    #[wasm_bindgen(js_name = toUri, unchecked_return_type = "string | undefined")]
+    pub fn to_uri(&self) -> Option<SecretText> {
+        record(self.0.to_uri()).map(|uri| secret_text(&uri))
     }
 
     /// This batch's accounts as export URIs of at most `max_uri_len` bytes,
     /// all with this batch's id ([`MigrationBatch::export`]).
-    pub fn export(&self, max_uri_len: usize) -> Option<Vec<String>> {
-        record(MigrationBatch::export(
+    #[wasm_bindgen(unchecked_return_type = "string[] | undefined")]
+    pub fn export(&self, max_uri_len: usize) -> Option<Vec<SecretText>> {
+        let uris = record(MigrationBatch::export(
             &self.0.accounts,
             self.0.batch_id,
             max_uri_len,
-        ))
+        ))?;
+        Some(uris.iter().map(secret_text).collect())
     }
 }
 
@@ -113,11 +118,14 @@ mod tests {
 
     #[test]
     fn malformed_exports_and_unexportable_accounts_are_recorded_errors() {
-        assert!(WasmMigrationBatch::parse("otpauth-migration://offline?data=%%").is_none());
+        assert!(WasmMigrationBatch::parse("otpauth-migration://offline?data=%%".into()).is_none());
         assert_eq!(last_code(), "URI_PERCENT_ENCODING");
-        assert!(WasmMigrationBatch::parse("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP").is_none());
+        assert!(
+            WasmMigrationBatch::parse("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP".into()).is_none()
+        );
         assert_eq!(last_code(), "MIGRATION_SCHEME");
-        let key = WasmKeyUri::parse("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=60").unwrap();
+        let key =
+            WasmKeyUri::parse("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&period=60".into()).unwrap();
         let mut batch = WasmMigrationBatch::create(1, 1, 0, 0);
         batch.push(&key);
         assert!(batch.to_uri().is_none());

@@ -145,6 +145,14 @@ impl WasmTotp {
     }
 }
 
+impl WasmTotp {
+    /// The core generator, for the server-side decisions.
+    #[cfg(feature = "server")]
+    pub(crate) fn core(&self) -> &Totp {
+        &self.totp
+    }
+}
+
 impl From<Totp> for WasmTotp {
     fn from(totp: Totp) -> Self {
         Self {

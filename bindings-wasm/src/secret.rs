@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
 
 use crate::error::record;
+use crate::text::{SecretText, secret_text};
 
 /// A [`Secret`] owned by JavaScript through a handle.
 ///
@@ -64,13 +65,13 @@ impl WasmSecret {
     }
 
     /// The key as unpadded base32, or in groups of four with `grouped`.
-    #[wasm_bindgen(js_name = toBase32)]
-    pub fn to_base32(&self, grouped: bool) -> String {
-        if grouped {
+    #[wasm_bindgen(js_name = toBase32, unchecked_return_type = "string")]
+    pub fn to_base32(&self, grouped: bool) -> SecretText {
+        secret_text(&if grouped {
             self.0.to_base32_grouped()
         } else {
             self.0.to_base32()
-        }
+        })
     }
 
     /// A copy of the key bytes.

@@ -1,4 +1,5 @@
-//! Free functions on text: typed codes and algorithm names.
+//! Text crossing the boundary: typed codes, algorithm names, and the
+//! conversion of secret-bearing text (keys, URIs, QR drawings).
 
 use wasm_bindgen::prelude::*;
 
@@ -30,4 +31,26 @@ pub fn normalize_code(typed: &str) -> Option<String> {
 #[wasm_bindgen(js_name = algorithmName)]
 pub fn algorithm_name(name: &str) -> Option<String> {
     record(algorithm(name)).map(|algorithm| algorithm.name().into())
+}
+
+/// Secret-bearing text as handed to JavaScript.
+///
+/// On wasm32 a JS string made from a borrowed view of the Rust text
+/// (`JsValue::from_str`): a returned `String` would be copied out by the
+/// glue and then freed unwiped, whereas here the only Rust copy is a
+/// `Zeroizing` string that wipes itself. The JS string belongs to the
+/// JavaScript engine, which does not wipe it. Elsewhere (the crate's Rust
+/// tests, which cannot make JS values) it is a plain `String`.
+#[cfg(target_arch = "wasm32")]
+pub type SecretText = JsValue;
+/// See the wasm32 definition.
+#[cfg(not(target_arch = "wasm32"))]
+pub type SecretText = String;
+
+/// Hands `text` over as [`SecretText`]; the Rust copy is wiped on return.
+pub(crate) fn secret_text(text: &nidan::Zeroizing<String>) -> SecretText {
+    #[cfg(target_arch = "wasm32")]
+    return JsValue::from_str(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    return String::clone(text);
 }

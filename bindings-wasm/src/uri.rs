@@ -1,17 +1,18 @@
 //! otpauth URIs ([`KeyUri`]).
 
-use nidan::{Algorithm, KeyUri, OtpKind};
+use nidan::{Algorithm, KeyUri, OtpKind, Zeroizing};
 use wasm_bindgen::prelude::*;
 
 use crate::error::record;
 use crate::otp::{WasmHotp, WasmTotp, algorithm};
 use crate::secret::WasmSecret;
+use crate::text::{SecretText, secret_text};
 
 /// An enrolment read from or written to an otpauth URI. Fallible exports
 /// return `None` and record the error (see [`take_error`](crate::take_error)).
 ///
 /// ```
-/// let key = nidan_wasm::WasmKeyUri::parse("otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME").unwrap();
+/// let key = nidan_wasm::WasmKeyUri::parse("otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME".into()).unwrap();
 /// assert_eq!((key.issuer().as_deref(), key.account().as_str()), (Some("ACME"), "alice"));
 /// assert_eq!((key.is_totp(), key.period_or_counter(), key.digits()), (true, 30, 6));
 /// ```
@@ -22,8 +23,11 @@ pub struct WasmKeyUri(pub(crate) KeyUri);
 #[wasm_bindgen]
 impl WasmKeyUri {
     /// Reads an otpauth URI ([`KeyUri::parse`]); `None` when it is malformed.
-    pub fn parse(uri: &str) -> Option<WasmKeyUri> {
-        record(KeyUri::parse(uri)).map(Self)
+    /// The URI arrives as an owned string (the glue's copy in wasm memory),
+    /// wiped before it is freed.
+    pub fn parse(uri: String) -> Option<WasmKeyUri> {
+        let uri = Zeroizing::new(uri);
+        record(KeyUri::parse(&uri)).map(Self)
     }
 
     /// An enrolment from its parts; `None` for an unknown algorithm name.
@@ -59,9 +63,9 @@ impl WasmKeyUri {
 
     /// Writes the URI ([`KeyUri::to_uri`]); `None` for digits outside 6 to
     /// 8, a zero period or an issuer that cannot be written.
-    #[wasm_bindgen(js_name = toUri)]
-    pub fn to_uri(&self) -> Option<String> {
-        record(self.0.to_uri())
+    #[wasm_bindgen(js_name = toUri, unchecked_return_type = "string | undefined")]
+    pub fn to_uri(&self) -> Option<SecretText> {
+        record(self.0.to_uri()).map(|uri| secret_text(&uri))
     }
 
     /// Whether this is a TOTP enrolment (else HOTP).
@@ -142,7 +146,7 @@ mod tests {
             uri,
             "otpauth://hotp/A%20B:x@y?secret=JBSWY3DPEHPK3PXP&issuer=A%20B&algorithm=SHA256&digits=8&counter=7"
         );
-        let parsed = WasmKeyUri::parse(&uri).unwrap();
+        let parsed = WasmKeyUri::parse(uri).unwrap();
         assert_eq!(parsed.0, built.0);
         assert!(parsed.to_totp().is_none());
         assert_eq!(last_code(), "KEY_IS_HOTP");
@@ -156,7 +160,7 @@ mod tests {
         assert_eq!(last_code(), "DIGITS");
         assert!(WasmKeyUri::create(&key(), None, "a".into(), true, "SHA3", 6, 30).is_none());
         assert_eq!(last_code(), "ALGORITHM");
-        assert!(WasmKeyUri::parse("otpauth://totp/a?secret=JBSWY3DP").is_none());
+        assert!(WasmKeyUri::parse("otpauth://totp/a?secret=JBSWY3DP".into()).is_none());
         assert_eq!(last_code(), "SECRET_TOO_SHORT");
     }
 }

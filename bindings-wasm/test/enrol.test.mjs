@@ -223,14 +223,14 @@ test('QR codes read back, by an independent decoder (jsQR), to the exact text', 
     const read = jsQR(pixels, side, side);
     assert.ok(read !== null, `no QR code found for ${text.slice(0, 40)}`);
     assert.equal(read.data, text);
-    // The SVG draws the same modules.
+    // The SVG (qrcode's renderer, 8 units per module) draws the same modules.
     const svg = qr.toSvg();
     const side8 = qr.width + 8;
-    assert.ok(svg.startsWith('<svg') && svg.includes(`viewBox="0 0 ${side8} ${side8}"`));
-    const darkCount = (svg.match(/h1v1h-1z/g) ?? []).length;
-    let dark = 0;
-    for (let y = 0; y < qr.width; y++) for (let x = 0; x < qr.width; x++) dark += qr.isDark(x, y) ? 1 : 0;
-    assert.equal(darkCount, dark);
+    assert.ok(svg.includes('<svg') && svg.includes(`viewBox="0 0 ${side8 * 8} ${side8 * 8}"`));
+    const drawn = new Set([...svg.matchAll(/M(\d+) (\d+)h8v8/g)].map((m) => `${m[1] / 8 - 4},${m[2] / 8 - 4}`));
+    const dark = new Set();
+    for (let y = 0; y < qr.width; y++) for (let x = 0; x < qr.width; x++) if (qr.isDark(x, y)) dark.add(`${x},${y}`);
+    assert.deepEqual(drawn, dark);
     assert.equal(qr.toTerminal().split('\n').length - 1, Math.ceil(side8 / 2));
   }
 });

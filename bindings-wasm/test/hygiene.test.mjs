@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { inspect, format } from 'node:util';
 import * as nidan from 'nidan';
 import * as enrol from 'nidan/enrol';
+import * as server from 'nidan/server';
 import * as dropIn from 'nidan/otpauth';
 import * as real from 'otpauth';
 import { fromHex } from './vectors.mjs';
@@ -98,8 +99,8 @@ function assertErrorHidden(name, error, keyForms) {
   assert.equal(found, null, `${name}: the error shows ${found}: ${error.message}`);
 }
 
-// The native API, and nidan/enrol's own copy of it.
-for (const [moduleName, api] of [['nidan', nidan], ['nidan/enrol', enrol]]) {
+// The native API, and the own copies of it in nidan/enrol and nidan/server.
+for (const [moduleName, api] of [['nidan', nidan], ['nidan/enrol', enrol], ['nidan/server', server]]) {
   test(`${moduleName}: no object or error shows the key`, () => {
     for (const key of KEYS) {
       const keyForms = forms(key);
@@ -151,6 +152,23 @@ for (const [moduleName, api] of [['nidan', nidan], ['nidan/enrol', enrol]]) {
           'MigrationBatch accounts': api.MigrationBatch.parse(exported[0]).accounts,
         });
       }
+      // The server side, with the key as the pepper of the verifiers too.
+      const pepper = new Uint8Array([...key, ...key]);
+      if (api === server) {
+        const login = new api.Login();
+        const attempt = login.attempt(totp, new api.Record(), code, { time: 59 });
+        const [codes, printed] = api.RecoveryCodes.generate({ pepper });
+        const [delivered, sent] = api.DeliveredCode.generate({ pepper, time: 59 });
+        Object.assign(objects, {
+          Login: login,
+          attempt,
+          Record: attempt.record,
+          RecoveryCodes: codes,
+          recovery: login.recover(new api.Record(), codes, printed[0], { pepper, time: 59 }),
+          DeliveredCode: delivered,
+          confirmation: delivered.check(sent, { pepper, time: 60 }),
+        });
+      }
       const freed = api.Secret.fromBytes(key);
       freed.free();
       objects['Secret freed'] = freed;
@@ -186,6 +204,15 @@ for (const [moduleName, api] of [['nidan', nidan], ['nidan/enrol', enrol]]) {
           'MigrationBatch.export 7 digits': () => api.MigrationBatch.export([seven]),
           'MigrationBatch.parse truncated': () => api.MigrationBatch.parse(`otpauth-migration://offline?data=${data}`),
           'Qr too long': () => new api.Qr(`${uri.toUri()}&x=${'a'.repeat(3000)}`),
+        });
+      }
+      if (api === server) {
+        Object.assign(errors, {
+          'RecoveryCodes pepper too short': () => api.RecoveryCodes.generate({ pepper: key.subarray(0, 9) }),
+          'DeliveredCode pepper too short': () => api.DeliveredCode.generate({ pepper: key.subarray(0, 9) }),
+          'Record from the key': () => api.Record.fromText(b32),
+          'RecoveryCodes from the key': () => api.RecoveryCodes.fromBytes(pepper),
+          'DeliveredCode from the key': () => api.DeliveredCode.fromBytes(key),
         });
       }
       for (const [name, call] of Object.entries(errors)) {

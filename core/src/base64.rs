@@ -1,115 +1,44 @@
 //! Standard base64 [RFC 4648 §4] for export payloads, which carry secrets.
 //!
-//! Written here rather than taken from `data-encoding`, whose general
-//! decoder is most of a WebAssembly build's size; characters are mapped
-//! arithmetically, without table look-ups or branches on their values, as
-//! in [`base32`](crate::base32).
+//! `base64ct`, from the `RustCrypto` project: no table look-ups and no
+//! branches on the characters' values, `no_std`, and strict: it refuses
+//! non-zero bits after the last byte (it encodes the last block again and
+//! compares), as the tests below check against `data-encoding`. (An earlier own version
+//! existed only because `data-encoding`'s general decoder was most of a
+//! WebAssembly build's size; `base64ct` is small, see the README's sizes.)
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use subtle::{ConditionallySelectable, ConstantTimeGreater};
-use zeroize::Zeroize;
+use base64ct::{Base64, Base64Unpadded, Encoding as _};
 
-use crate::base32::range_mask;
-
-/// `bytes` as base64 with `=` padding.
+/// `bytes` as base64 with `=` padding, in a string of exactly its length.
 pub(crate) fn encode(bytes: &[u8]) -> String {
-    let mut text = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let mut group = [0u8; 3];
-        group[..chunk.len()].copy_from_slice(chunk);
-        let bits = u32::from_be_bytes([0, group[0], group[1], group[2]]);
-        for index in 0..4 {
-            if index <= chunk.len() {
-                let value = (bits >> (18 - 6 * index)).to_be_bytes()[3] & 0x3f;
-                text.push(char::from(encode_value(value)));
-            } else {
-                text.push('=');
-            }
-        }
-        group.zeroize();
-    }
-    text
+    let mut text = alloc::vec![0u8; Base64::encoded_len(bytes)];
+    // The buffer has exactly the needed length, and base64 is ASCII.
+    let _ = Base64::encode(bytes, &mut text);
+    String::from_utf8(text).unwrap_or_default()
 }
 
 /// The bytes of unpadded base64, or `None` for a character outside the
 /// alphabet, a length whole bytes cannot produce, or non-zero bits after
-/// the last byte.
+/// the last byte. The vector has exactly the room the bytes need, and is
+/// wiped on every error.
 pub(crate) fn decode(text: &[u8]) -> Option<Vec<u8>> {
-    // 1 once a character is outside the alphabet.
-    let mut invalid = 0u8;
-    for &c in text {
-        invalid |= !decode_char(c).1 & 1;
+    let len = text.len() / 4 * 3 + (text.len() % 4).saturating_sub(1);
+    let mut out = alloc::vec![0u8; len];
+    let whole = Base64Unpadded::decode(text, &mut out).is_ok_and(|decoded| decoded.len() == len);
+    if whole {
+        Some(out)
+    } else {
+        zeroize::Zeroize::zeroize(&mut out);
+        None
     }
-    if invalid != 0 || text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    let mut buffer: u32 = 0;
-    let mut bits = 0u32;
-    for &c in text {
-        buffer = (buffer << 6) | u32::from(decode_char(c).0);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits).to_be_bytes()[3]);
-        }
-    }
-    let leftover = buffer & ((1 << bits) - 1);
-    buffer.zeroize();
-    if leftover != 0 {
-        out.zeroize();
-        return None;
-    }
-    Some(out)
-}
-
-/// The 6-bit value of a base64 character and `0xff` when it is one (else
-/// `0`), without branching on the character.
-fn decode_char(c: u8) -> (u8, u8) {
-    let upper = range_mask(c, b'A', b'Z');
-    let lower = range_mask(c, b'a', b'z');
-    let digit = range_mask(c, b'0', b'9');
-    let plus = range_mask(c, b'+', b'+');
-    let slash = range_mask(c, b'/', b'/');
-    let value = (upper & c.wrapping_sub(b'A'))
-        | (lower & c.wrapping_sub(b'a').wrapping_add(26))
-        | (digit & c.wrapping_sub(b'0').wrapping_add(52))
-        | (plus & 0x3e) // 62
-        | (slash & 0x3f); // 63
-    (value, upper | lower | digit | plus | slash)
-}
-
-/// The base64 character of a 6-bit value, without branching on the value:
-/// from `A`, shifted at each boundary of the alphabet's runs.
-fn encode_value(value: u8) -> u8 {
-    let past = |limit: u8, delta: u8| u8::conditional_select(&0, &delta, value.ct_gt(&limit));
-    let mut c = value.wrapping_add(b'A');
-    c = c.wrapping_add(past(25, 6)); // a-z
-    c = c.wrapping_sub(past(51, 75)); // 0-9
-    c = c.wrapping_sub(past(61, 15)); // +
-    c.wrapping_add(past(62, 3)) // /
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, decode_char, encode, encode_value};
-
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    #[test]
-    fn characters_agree_with_the_alphabet_on_every_byte() {
-        for (value, &c) in (0u8..).zip(ALPHABET) {
-            assert_eq!(encode_value(value), c);
-        }
-        for c in 0..=u8::MAX {
-            match ALPHABET.iter().position(|&a| a == c) {
-                Some(value) => assert_eq!(decode_char(c), (u8::try_from(value).unwrap(), 0xff)),
-                None => assert_eq!(decode_char(c).1, 0, "{c:#04x}"),
-            }
-        }
-    }
+    use super::{decode, encode};
 
     #[test]
     fn rfc4648_examples() {

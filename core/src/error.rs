@@ -140,6 +140,61 @@ pub enum Error {
         /// The field's name.
         field: &'static str,
     },
+    #[cfg(feature = "server")]
+    /// A stored server-side value (login record, recovery codes, delivered
+    /// code) cannot be read: foreign, truncated, corrupted or of a newer format.
+    StoredValue {
+        /// What was being read.
+        kind: StoredKind,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    #[cfg(feature = "server")]
+    /// A server-side setting (throttle, drift, recovery or delivered-code
+    /// policy) is out of its range; the text states the range.
+    Setting {
+        /// The rule that was broken, for example `max_failures must be from 1 to 100`.
+        rule: &'static str,
+    },
+    #[cfg(feature = "server")]
+    /// The caller's random input is shorter than the operation needs.
+    RandomTooShort {
+        /// The number of random bytes needed.
+        needed: usize,
+    },
+}
+
+#[cfg(feature = "server")]
+/// What kind of stored server-side value an [`Error::StoredValue`] is about.
+///
+/// ```
+/// assert_eq!(nidan::StoredKind::LoginRecord.name(), "login record");
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StoredKind {
+    /// A [`Record`](crate::Record).
+    LoginRecord,
+    /// A set of [`RecoveryCodes`](crate::RecoveryCodes).
+    RecoveryCodes,
+    /// A [`DeliveredCode`](crate::DeliveredCode).
+    DeliveredCode,
+}
+
+#[cfg(feature = "server")]
+impl StoredKind {
+    /// The kind in words, as error messages show it.
+    ///
+    /// ```
+    /// assert_eq!(nidan::StoredKind::DeliveredCode.name(), "delivered code");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::LoginRecord => "login record",
+            Self::RecoveryCodes => "recovery codes",
+            Self::DeliveredCode => "delivered code",
+        }
+    }
 }
 
 /// The family of an [`Error`], for callers that map errors onto their own
@@ -157,7 +212,8 @@ pub enum ErrorFamily {
     Secret,
     /// An otpauth URI is malformed or inconsistent.
     Uri,
-    /// A parameter (digits, period, time, window, buffer) is out of range.
+    /// A parameter (digits, period, time, window, buffer, server setting) is
+    /// out of range, or a stored server-side value cannot be read.
     Parameter,
 }
 
@@ -187,6 +243,10 @@ impl Error {
             | Self::WindowTooLarge { .. }
             | Self::QrTooLong
             | Self::BufferTooSmall { .. } => ErrorFamily::Parameter,
+            #[cfg(feature = "server")]
+            Self::StoredValue { .. } | Self::Setting { .. } | Self::RandomTooShort { .. } => {
+                ErrorFamily::Parameter
+            }
             Self::UriTooLong { .. }
             | Self::UriScheme
             | Self::UriType
@@ -316,6 +376,16 @@ impl fmt::Display for Error {
             }
             Self::MigrationUtf8 { field } => {
                 write!(f, "export URI has an account whose {field} is not UTF-8 text")
+            }
+            #[cfg(feature = "server")]
+            Self::StoredValue { kind, problem } => {
+                write!(f, "stored {} cannot be read: {problem}", kind.name())
+            }
+            #[cfg(feature = "server")]
+            Self::Setting { rule } => write!(f, "invalid setting: {rule}"),
+            #[cfg(feature = "server")]
+            Self::RandomTooShort { needed } => {
+                write!(f, "random input is too short: {needed} bytes are needed")
             }
         }
     }

@@ -19,34 +19,68 @@ pub mod base32;
 #[cfg(feature = "alloc")]
 mod base64;
 mod code;
+#[cfg(feature = "server")]
+mod delivered;
+#[cfg(feature = "server")]
+mod drift;
 mod error;
 mod foreign_mac;
 mod hotp;
+#[cfg(feature = "server")]
+mod login;
 mod mac;
 #[cfg(feature = "alloc")]
 mod migration;
 #[cfg(feature = "qr")]
 mod qr;
+#[cfg(feature = "server")]
+mod record;
+#[cfg(feature = "server")]
+mod recovery;
 #[cfg(feature = "alloc")]
 mod repair;
 mod secret;
+#[cfg(feature = "server")]
+mod stored;
+#[cfg(feature = "server")]
+mod throttle;
 mod totp;
 #[cfg(feature = "alloc")]
 mod uri;
+#[cfg(feature = "server")]
+mod verifier;
 mod verify;
 
 pub use algorithm::Algorithm;
 pub use code::{Code, MAX_DIGITS, MIN_DIGITS, normalize_code};
+#[cfg(feature = "server")]
+pub use delivered::{Confirmation, DeliveredCode, Delivery};
+#[cfg(feature = "server")]
+pub use drift::Drift;
+#[cfg(feature = "server")]
+pub use error::StoredKind;
 pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
+#[cfg(feature = "server")]
+pub use login::{Attempt, Login, Recovery};
 #[cfg(feature = "alloc")]
 pub use migration::{MigrationBatch, MigrationImport};
 #[cfg(feature = "qr")]
 pub use qr::Qr;
+#[cfg(feature = "server")]
+pub use record::Record;
+#[cfg(feature = "server")]
+pub use recovery::{RecoveryCode, RecoveryCodes, RecoverySheet};
 #[cfg(feature = "alloc")]
 pub use repair::{Imported, Repair};
 pub use secret::Secret;
+#[cfg(feature = "server")]
+pub use throttle::{Hold, Throttle};
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]
 pub use uri::{KeyUri, OtpKind};
 pub use verify::{Match, Verdict, Verification, Window};
+/// The wrapper of the secret-bearing strings nidan returns: it wipes the
+/// string when dropped and dereferences to it.
+#[cfg(feature = "alloc")]
+pub use zeroize::Zeroizing;

@@ -15,7 +15,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use zeroize::Zeroize;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
@@ -72,15 +72,13 @@ impl MigrationBatch {
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
         let read = read::<STRICT>(uri)?;
-        let accounts = read
-            .accounts
-            .into_iter()
-            .map(|account| account.map(|imported| imported.key))
-            .collect::<Result<_>>()?;
-        Ok(Self {
-            accounts,
-            ..read.batch
-        })
+        if let Some((_, error)) = read.failures().next() {
+            return Err(error);
+        }
+        // The batch holds every key already. (Collecting them out of
+        // `read.accounts` would reuse and shrink that vector in place,
+        // leaving the moved keys in the freed block.)
+        Ok(read.batch)
     }
 
     /// Decodes an export as an authenticator app must: a result per
@@ -108,6 +106,11 @@ impl MigrationBatch {
 
     /// Encodes this batch as one export URI.
     ///
+    /// # Security
+    /// The URI carries every account's secret. It wipes itself when
+    /// dropped (`Zeroizing`), and every buffer on the way (payload, base64,
+    /// URI) is given its full size up front and wiped.
+    ///
     /// # Errors
     /// [`Error::MigrationValue`] for an account the format cannot carry: a
     /// TOTP period other than 30 seconds, or digits other than 6 or 8;
@@ -121,10 +124,13 @@ impl MigrationBatch {
     /// assert!(batch.to_uri()?.starts_with("otpauth-migration://offline?data="));
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn to_uri(&self) -> Result<String> {
-        let mut payload = Vec::new();
+    pub fn to_uri(&self) -> Result<Zeroizing<String>> {
+        // All the room they can need, reserved up front: a growing buffer
+        // would leave a copy of the secrets behind each time it moved.
+        let rooms: usize = self.accounts.iter().map(account_room).sum();
+        let mut payload = Zeroizing::new(Vec::with_capacity(rooms + 64));
         for account in &self.accounts {
-            let mut message = Vec::new();
+            let mut message = Vec::with_capacity(account_room(account));
             let encoded = encode_account(account, &mut message);
             put_bytes(&mut payload, 1, &message);
             message.zeroize();
@@ -134,10 +140,11 @@ impl MigrationBatch {
         put_varint_field(&mut payload, 3, int32_varint(self.batch_size));
         put_varint_field(&mut payload, 4, int32_varint(self.batch_index));
         put_varint_field(&mut payload, 5, int32_varint(self.batch_id));
-        let mut uri = String::from(PREFIX);
-        uri.push_str("data=");
         let mut base64 = crate::base64::encode(&payload);
         payload.zeroize();
+        let mut uri = Zeroizing::new(String::with_capacity(PREFIX.len() + 5 + 3 * base64.len()));
+        uri.push_str(PREFIX);
+        uri.push_str("data=");
         // Escapes base64's `+`, `/` and `=` as %2B, %2F and %3D.
         percent_encode(&base64, &mut uri);
         base64.zeroize();
@@ -166,7 +173,11 @@ impl MigrationBatch {
     /// assert_eq!(back, accounts);
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn export(accounts: &[KeyUri], batch_id: i32, max_uri_len: usize) -> Result<Vec<String>> {
+    pub fn export(
+        accounts: &[KeyUri],
+        batch_id: i32,
+        max_uri_len: usize,
+    ) -> Result<Vec<Zeroizing<String>>> {
         let batch_of = |accounts: &[KeyUri]| Self {
             accounts: accounts.to_vec(),
             version: 1,
@@ -286,10 +297,17 @@ fn read<const MODE: bool>(uri: &str) -> Result<MigrationImport> {
 /// Reads a `MigrationPayload`: its structure must be sound; each account's
 /// message is read on its own.
 fn from_payload<const MODE: bool>(payload: &[u8]) -> Result<MigrationImport> {
+    // Room for every account up front: a growing vector would leave the
+    // keys it moved behind.
+    let mut count = 0;
+    let mut counter = Reader(payload);
+    while let Ok(Some((field, _))) = counter.field() {
+        count += usize::from(field == 1);
+    }
     let mut import = MigrationImport {
-        accounts: Vec::new(),
+        accounts: Vec::with_capacity(count),
         batch: MigrationBatch {
-            accounts: Vec::new(),
+            accounts: Vec::with_capacity(count),
             version: 0,
             batch_size: 0,
             batch_index: 0,
@@ -385,6 +403,14 @@ fn split_name(issuer: String, name: String) -> (Option<String>, String) {
         ),
         _ => (Some(issuer).filter(|i| !i.is_empty()), name),
     }
+}
+
+/// Bytes one account can take in an export payload, at most: its key, its
+/// name (issuer, `:`, account) and issuer, and room for every field's tag
+/// and length.
+fn account_room(account: &KeyUri) -> usize {
+    let issuer = account.issuer.as_ref().map_or(0, String::len);
+    account.secret.byte_len() + 2 * (issuer + account.account.len()) + 96
 }
 
 /// Writes one `OtpParameters` message.

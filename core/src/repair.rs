@@ -175,7 +175,7 @@ impl fmt::Display for Repair {
 ///
 /// ```
 /// let imported = nidan::KeyUri::import_uri("otpauth://totp/a?secret=jbsw%20y3dp%20ehpk%203pxp")?;
-/// assert_eq!(imported.key.secret.to_base32(), "JBSWY3DPEHPK3PXP");
+/// assert_eq!(*imported.key.secret.to_base32(), "JBSWY3DPEHPK3PXP");
 /// assert_eq!(imported.repairs, [nidan::Repair::SecretSeparators]);
 /// # Ok::<(), nidan::Error>(())
 /// ```

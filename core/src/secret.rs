@@ -4,6 +4,8 @@ use core::fmt;
 
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
+#[cfg(feature = "alloc")]
+use zeroize::Zeroizing;
 
 use crate::base32;
 use crate::error::{Error, Result};
@@ -20,7 +22,7 @@ use crate::error::{Error, Result};
 /// use nidan::Secret;
 /// let secret = Secret::from_base32("JBSWY3DPEHPK3PXP")?;
 /// assert_eq!(format!("{secret:?}"), "Secret { len: 10, .. }");
-/// assert_eq!(secret.to_base32_grouped(), "JBSW Y3DP EHPK 3PXP");
+/// assert_eq!(*secret.to_base32_grouped(), "JBSW Y3DP EHPK 3PXP");
 /// # Ok::<(), nidan::Error>(())
 /// ```
 #[derive(Clone)]
@@ -248,30 +250,33 @@ impl Secret {
     /// The key as unpadded upper-case base32, as it goes into an otpauth URI.
     ///
     /// # Security
-    /// This exposes the secret: keep the result out of logs.
+    /// This exposes the secret: keep the result out of logs. The string
+    /// wipes itself when dropped (`Zeroizing`; it dereferences to `String`),
+    /// and was allocated once at its final size, so no copy is left behind.
     ///
     /// ```
     /// let secret = nidan::Secret::from_bytes(b"12345678901234567890")?;
-    /// assert_eq!(secret.to_base32(), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    /// assert_eq!(*secret.to_base32(), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
     /// # Ok::<(), nidan::Error>(())
     /// ```
     #[cfg(feature = "alloc")]
-    pub fn to_base32(&self) -> alloc::string::String {
+    pub fn to_base32(&self) -> Zeroizing<alloc::string::String> {
         self.encoded(base32::encoded_len(self.len), base32::encode)
     }
 
     /// The key as base32 in groups of four, the way a user should write it down.
     ///
     /// # Security
-    /// This exposes the secret: show it once, at enrolment.
+    /// This exposes the secret: show it once, at enrolment. The string
+    /// wipes itself when dropped, as for [`Secret::to_base32`].
     ///
     /// ```
     /// let secret = nidan::Secret::from_base32("JBSWY3DPEHPK3PXP")?;
-    /// assert_eq!(secret.to_base32_grouped(), "JBSW Y3DP EHPK 3PXP");
+    /// assert_eq!(*secret.to_base32_grouped(), "JBSW Y3DP EHPK 3PXP");
     /// # Ok::<(), nidan::Error>(())
     /// ```
     #[cfg(feature = "alloc")]
-    pub fn to_base32_grouped(&self) -> alloc::string::String {
+    pub fn to_base32_grouped(&self) -> Zeroizing<alloc::string::String> {
         self.encoded(base32::grouped_len(self.len), base32::encode_grouped)
     }
 
@@ -280,11 +285,11 @@ impl Secret {
         &self,
         len: usize,
         encode: for<'a> fn(&[u8], &'a mut [u8]) -> Result<&'a str>,
-    ) -> alloc::string::String {
+    ) -> Zeroizing<alloc::string::String> {
         let mut text = alloc::vec![0u8; len];
         // The buffer has exactly the needed length, and base32 is ASCII.
         let _ = encode(self.as_bytes(), &mut text);
-        alloc::string::String::from_utf8(text).unwrap_or_default()
+        Zeroizing::new(alloc::string::String::from_utf8(text).unwrap_or_default())
     }
 
     fn with_min_len(bytes: &[u8], min_len: usize) -> Result<Self> {

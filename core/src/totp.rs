@@ -208,15 +208,40 @@ impl Totp {
         window: Window,
         last_accepted: Option<u64>,
     ) -> Result<Verification> {
+        Ok(self.verify_around_step(code, self.step(time)?, window, last_accepted))
+    }
+
+    /// [`Totp::verify`] with the window centred on step `centre` instead of
+    /// the step of a time: for a validator that learned the other side's
+    /// clock drift [RFC 6238 §6] (as `Login` does, feature `server`).
+    /// [`Match::drift`](crate::Match::drift) counts from `centre`.
+    ///
+    /// # Security
+    /// As [`Totp::verify`]: the same constant-time scan.
+    ///
+    /// ```
+    /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// // The server is at step 37_037_039; this phone was last seen two steps behind.
+    /// let found = totp.verify_around_step("050471", 37_037_037, Default::default(), None);
+    /// assert_eq!(found.accepted().map(|m| (m.step(), m.drift())), Some((37_037_037, 0)));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn verify_around_step(
+        &self,
+        code: &str,
+        centre: u64,
+        window: Window,
+        last_accepted: Option<u64>,
+    ) -> Verification {
         let scan = Scan {
             mac: self.hotp.mac(),
             digits: self.hotp.config().digits,
-            expected: self.step(time)?,
+            expected: centre,
             window,
             last_accepted,
             max_step: u64::MAX,
         };
-        Ok(scan.run(code))
+        scan.run(code)
     }
 
     /// The parameters this generator was made with.

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::str::FromStr;
 
-use zeroize::Zeroize as _;
+use zeroize::{Zeroize as _, Zeroizing};
 
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
@@ -60,7 +60,7 @@ impl Default for OtpKind {
 /// assert_eq!(key.account, "john@example.com");
 /// assert_eq!(key.kind, OtpKind::Totp { period: 30 });
 /// assert_eq!(
-///     key.to_uri()?,
+///     *key.to_uri()?,
 ///     "otpauth://totp/ACME%20Co:john@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30"
 /// );
 /// # Ok::<(), nidan::Error>(())
@@ -214,22 +214,29 @@ impl KeyUri {
     /// [`KeyUri::MAX_LEN`] (parsing would refuse it).
     ///
     /// # Security
-    /// The URI contains the secret: show it once, at enrolment.
+    /// The URI contains the secret: show it once, at enrolment. It wipes
+    /// itself when dropped (`Zeroizing`, which dereferences to `String`),
+    /// and was written into room reserved up front, so no copy is left.
     ///
     /// ```
     /// use nidan::{KeyUri, OtpKind, Secret};
     /// let mut key = KeyUri::totp(Secret::from_base32("JBSWY3DPEHPK3PXP")?, None, "alice");
     /// key.kind = OtpKind::Hotp { counter: 7 };
-    /// assert_eq!(key.to_uri()?, "otpauth://hotp/alice?secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&counter=7");
+    /// assert_eq!(*key.to_uri()?, "otpauth://hotp/alice?secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&counter=7");
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn to_uri(&self) -> Result<String> {
+    pub fn to_uri(&self) -> Result<Zeroizing<String>> {
         if !(6..=8).contains(&self.digits) {
             return Err(Error::Digits {
                 digits: self.digits,
             });
         }
-        let mut uri = String::from("otpauth://");
+        // All the room it can need, reserved up front: a growing string
+        // would leave a copy of the secret behind each time it moved.
+        let escaped = 3 * (2 * self.issuer.as_ref().map_or(0, String::len) + self.account.len());
+        let secret = crate::base32::encoded_len(self.secret.byte_len());
+        let mut uri = Zeroizing::new(String::with_capacity(128 + escaped + secret));
+        uri.push_str("otpauth://");
         uri.push_str(match self.kind {
             OtpKind::Totp { period: 0 } => return Err(Error::Period),
             OtpKind::Totp { .. } => "totp/",
@@ -258,8 +265,7 @@ impl KeyUri {
         uri.push_str(name);
         push_decimal(value, &mut uri);
         if uri.len() > Self::MAX_LEN {
-            // The text holds the secret: wipe it before giving up.
-            uri.into_bytes().as_mut_slice().zeroize();
+            // Dropping the text wipes it.
             return Err(Error::UriTooLong { max: Self::MAX_LEN });
         }
         Ok(uri)
@@ -347,10 +353,10 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
     let rest = rest.strip_prefix('/').unwrap_or(rest);
     let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
     let (label_issuer, account) = split_label(label)?;
-    let params = Params::read(query, &mut repairs)?;
+    let mut params = Params::read(query, &mut repairs)?;
     let issuer = choose_issuer(
         label_issuer,
-        params.issuer.filter(|issuer| !issuer.is_empty()),
+        params.issuer.take().filter(|issuer| !issuer.is_empty()),
         &mut repairs,
     )?;
     // Keep out what no label can carry, so that every parsed key builds again.
@@ -360,15 +366,15 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
         });
     }
     check_label(issuer.as_deref(), &account)?;
-    let secret_text = params.secret.ok_or(Error::UriMissingParameter {
+    let secret_text = params.secret.take().ok_or(Error::UriMissingParameter {
         parameter: "secret",
     })?;
     let secret = repairs.secret(&secret_text);
     let mut secret_text = secret_text;
     secret_text.zeroize();
     let secret = secret?;
-    let algorithm = read_algorithm(params.algorithm, custom_mac, &mut repairs)?;
-    let digits = match params.digits {
+    let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
+    let digits = match params.digits.take() {
         Some(text) => parse_number(&text, "digits", &mut repairs)?,
         None => 6,
     };
@@ -379,7 +385,7 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
             parameter: "digits",
         })?;
     let kind = if is_totp {
-        let period = match params.period {
+        let period = match params.period.take() {
             Some(text) => parse_number(&text, "period", &mut repairs)?,
             None => 30,
         };
@@ -390,7 +396,7 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
         }
         OtpKind::Totp { period }
     } else {
-        let text = params.counter.ok_or(Error::UriMissingParameter {
+        let text = params.counter.take().ok_or(Error::UriMissingParameter {
             parameter: "counter",
         })?;
         OtpKind::Hotp {
@@ -509,6 +515,13 @@ struct Params {
     counter: Option<String>,
 }
 
+impl Drop for Params {
+    /// The secret's text is wiped on every path, errors included.
+    fn drop(&mut self) {
+        self.secret.zeroize();
+    }
+}
+
 impl Params {
     const NAMES: [&'static str; 6] = [
         "secret",
@@ -625,7 +638,11 @@ pub(crate) fn percent_decode(text: &str) -> Result<String> {
             index += 1;
         }
     }
-    String::from_utf8(decoded).map_err(|_| Error::UriUtf8)
+    String::from_utf8(decoded).map_err(|error| {
+        // The bytes may be a secret's: wiped before they are freed.
+        error.into_bytes().zeroize();
+        Error::UriUtf8
+    })
 }
 
 /// Appends `text` with everything but unreserved characters and `@` escaped.

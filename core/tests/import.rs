@@ -82,7 +82,7 @@ fn result_json<T>(result: &Result<T, Error>, ok: impl Fn(&T) -> Value) -> Value 
 /// parsing reads back to it when its repairs are all spelling, and that the
 /// import mode reads back to it, with only the other repairs, when not.
 fn builds_a_uri_that_reads_back(imported: &Imported) {
-    let uri = imported.key.to_uri().unwrap();
+    let uri = String::clone(&imported.key.to_uri().unwrap());
     let again = KeyUri::import_uri(&uri).unwrap();
     assert_eq!(again.key, imported.key, "{uri}");
     let kept: Vec<&Repair> = imported

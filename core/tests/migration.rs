@@ -51,7 +51,7 @@ fn samples_decode_to_their_recorded_content() {
                 hex(params["secret_hex"].as_str().unwrap())
             );
             assert_eq!(
-                account.secret.to_base32(),
+                *account.secret.to_base32(),
                 params["secret_base32"].as_str().unwrap()
             );
             assert_eq!(account.account, params["name"].as_str().unwrap());

@@ -25,7 +25,7 @@ fn an_enrolment_uri_reads_back_exactly() {
     let uri = KeyUri::totp(secret, Some("Example Exchange"), "alice@example.com")
         .to_uri()
         .unwrap();
-    assert_eq!(decode(&Qr::new(&uri).unwrap()), uri);
+    assert_eq!(decode(&Qr::new(&uri).unwrap()), *uri);
 }
 
 #[test]
@@ -40,23 +40,65 @@ fn export_batches_read_back_exactly() {
         })
         .collect();
     for uri in MigrationBatch::export(&accounts, 9, 1000).unwrap() {
-        assert_eq!(decode(&Qr::new(&uri).unwrap()), uri);
+        assert_eq!(decode(&Qr::new(&uri).unwrap()), *uri);
     }
 }
 
 #[test]
 fn svg_and_terminal_draw_the_same_modules() {
     let qr = Qr::new("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP").unwrap();
-    let svg = qr.to_svg();
-    let dark = (0..qr.width())
+    let dark: Vec<(usize, usize)> = (0..qr.width())
         .flat_map(|y| (0..qr.width()).map(move |x| (x, y)))
         .filter(|&(x, y)| qr.is_dark(x, y))
-        .count();
-    assert_eq!(svg.matches("h1v1h-1z").count(), dark);
-    let terminal = qr.to_terminal();
+        .collect();
+    // qrcode's SVG: 8 units per module, one `M{x} {y}h8v8H{x}V{y}` each.
+    let svg = qr.to_svg();
     let side = qr.width() + 8;
+    assert!(svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", side * 8)));
+    let path = svg
+        .split(" d=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let mut drawn: Vec<(usize, usize)> = path
+        .split('M')
+        .filter(|rect| !rect.is_empty())
+        .map(|rect| {
+            let (x, rest) = rect.split_once(' ').unwrap();
+            let y = rest.split_once('h').unwrap().0;
+            (
+                x.parse::<usize>().unwrap() / 8 - 4,
+                y.parse::<usize>().unwrap() / 8 - 4,
+            )
+        })
+        .collect();
+    drawn.sort_by_key(|&(x, y)| (y, x));
+    assert_eq!(drawn, dark);
+    // The terminal: light modules drawn, two rows per line.
+    let terminal = qr.to_terminal();
+    assert!(terminal.ends_with('\n'));
     assert!(terminal.lines().all(|line| line.chars().count() == side));
     assert_eq!(terminal.lines().count(), side.div_ceil(2));
+    let mut seen = Vec::new();
+    for (row, line) in terminal.lines().enumerate() {
+        for (column, cell) in line.chars().enumerate() {
+            let (top_dark, bottom_dark) = match cell {
+                '█' => (false, false),
+                '▀' => (false, true),
+                '▄' => (true, false),
+                _ => (true, true),
+            };
+            for (y, is_dark) in [(2 * row, top_dark), (2 * row + 1, bottom_dark)] {
+                if is_dark && y < side {
+                    seen.push((column - 4, y - 4));
+                }
+            }
+        }
+    }
+    seen.sort_by_key(|&(x, y)| (y, x));
+    assert_eq!(seen, dark);
 }
 
 #[test]

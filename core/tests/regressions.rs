@@ -7,7 +7,7 @@ use nidan::{Error, KeyUri, OtpKind, Secret};
 fn assert_round_trip(uri: &str) {
     let key = KeyUri::parse(uri).unwrap();
     let built = key.to_uri().unwrap();
-    assert_eq!(KeyUri::parse(&built).unwrap(), key, "{uri} -> {built}");
+    assert_eq!(KeyUri::parse(&built).unwrap(), key, "{uri} -> {}", *built);
 }
 
 /// fuzz target `uri`, regressions/uri/issuer-parameter-with-colon: the

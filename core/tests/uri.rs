@@ -238,7 +238,7 @@ fn building_writes_label_prefix_issuer_unpadded_secret_and_every_parameter() {
     key.digits = 8;
     let uri = key.to_uri().unwrap();
     assert_eq!(
-        uri,
+        *uri,
         "otpauth://totp/ACME%20Co:john%20doe%2B1@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA&issuer=ACME%20Co&algorithm=SHA256&digits=8&period=30"
     );
     assert_eq!(parse(&uri).unwrap(), key);
@@ -256,7 +256,11 @@ fn building_writes_counters_in_plain_decimal() {
         let mut key = KeyUri::totp(secret.clone(), None, "x");
         key.kind = OtpKind::Hotp { counter };
         let uri = key.to_uri().unwrap();
-        assert!(uri.ends_with(&format!("&digits=6&counter={text}")), "{uri}");
+        assert!(
+            uri.ends_with(&format!("&digits=6&counter={text}")),
+            "{}",
+            *uri
+        );
     }
 }
 

@@ -78,9 +78,12 @@ fn round_trip(secret: &Secret) {
     let plain = secret.to_base32();
     assert_eq!(&Secret::from_base32_allow_short(&plain).unwrap(), secret);
     let grouped = secret.to_base32_grouped();
-    assert_eq!(grouped.replace(' ', ""), plain);
+    assert_eq!(grouped.replace(' ', ""), *plain);
     let mut buffer = vec![0u8; base32::grouped_len(secret.byte_len())];
-    assert_eq!(secret.write_base32_grouped(&mut buffer).unwrap(), grouped);
+    assert_eq!(
+        secret.write_base32_grouped(&mut buffer).unwrap(),
+        grouped.as_str()
+    );
     let mut bytes = vec![0u8; secret.byte_len()];
     assert_eq!(
         base32::decode_typed(&grouped, &mut bytes),

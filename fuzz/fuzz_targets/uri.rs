@@ -12,7 +12,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nidan::{Error, ErrorFamily, Imported, KeyUri, OtpKind, Repair};
+use nidan::{Error, ErrorFamily, Imported, KeyUri, OtpKind, Repair, Zeroizing};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -144,7 +144,7 @@ fn has_name_in_another_case(text: &str) -> bool {
 }
 
 /// The URI `key` builds, or `None` when it would exceed the length cap.
-fn built(text: &str, key: &KeyUri) -> Option<String> {
+fn built(text: &str, key: &KeyUri) -> Option<Zeroizing<String>> {
     match key.to_uri() {
         Ok(built) => Some(built),
         // Building writes the issuer twice and escapes what was raw: a URI

@@ -16,6 +16,7 @@ cargo test --workspace --all-features --locked
 step "the core without std, and without alloc"
 cargo check -p nidan --no-default-features --locked
 cargo check -p nidan --no-default-features --features alloc --locked
+cargo check -p nidan --no-default-features --features server --locked
 step "the core for $NIDAN_NOSTD_TARGET, a target with no standard library"
 build_core_nostd
 step "examples"

@@ -2,20 +2,27 @@
 
 import datetime
 from collections.abc import Iterable
-from typing import ClassVar, Final, Optional, Union, final
+from typing import ClassVar, Final, Literal, Optional, Union, final
 
 from typing_extensions import TypeAlias
 
 __all__ = [
+    "Attempt",
+    "Confirmation",
+    "DeliveredCode",
     "HOTP",
     "ImportedKey",
     "KeyUri",
+    "Login",
     "Match",
     "MigrationBatch",
     "MigrationImport",
     "NidanError",
     "ParameterError",
     "Qr",
+    "Record",
+    "Recovery",
+    "RecoveryCodes",
     "Repair",
     "Secret",
     "SecretError",
@@ -527,3 +534,297 @@ class MigrationImport:
     @property
     def batch(self) -> MigrationBatch:
         """The batch fields, with the usable accounts as `KeyUri` objects."""
+
+@final
+class Record:
+    """The second-factor state of one user: last accepted step, consecutive
+    failures and when the last one happened, learned clock drift, version.
+    `Record()` is the record of a new enrolment. Store `to_text()` (or
+    `to_bytes()`) and write it back by compare-and-set.
+    """
+
+    def __copy__(self) -> Record: ...
+    def __deepcopy__(self, memo: object, /) -> Record: ...
+    BYTES: ClassVar[int]
+    TEXT_LEN: ClassVar[int]
+
+    def __new__(cls) -> Record: ...
+    @staticmethod
+    def from_text(text: str) -> Record:
+        """Reads the text form; a corrupted or foreign value raises `ParameterError`."""
+    @staticmethod
+    def from_bytes(data: bytes) -> Record:
+        """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
+    def to_text(self) -> str:
+        """The text form: base32, `TEXT_LEN` characters."""
+    def to_bytes(self) -> bytes:
+        """The byte form, `BYTES` long."""
+    @property
+    def version(self) -> int:
+        """One more with every change: compare-and-set on it or on the text."""
+    @property
+    def last_step(self) -> Optional[int]:
+        """The last accepted step (codes of it and before are replays), or None."""
+    @property
+    def failures(self) -> int:
+        """Consecutive failures since the last success or reset."""
+    @property
+    def last_failure(self) -> Optional[int]:
+        """When the last failure happened (Unix seconds), or None."""
+    @property
+    def drift(self) -> int:
+        """The drift learned at the last success, in steps (negative: the
+        user's clock is behind).
+        """
+    def reset_failures(self) -> Record:
+        """The record with no failures: support lifts a hard stop with it."""
+    def restart(self) -> Record:
+        """A fresh record for a new enrolment that keeps the version growing."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Login:
+    """The login policy: where codes are looked for (a window of `behind` and
+    `ahead` steps around the drift learned at the last success, capped at
+    `max_learned` steps) and how failures are throttled (`factor * 2**(n-1)`
+    seconds after n failures, at most `max_wait`, and a hard stop at
+    `max_failures`, at most 100). The defaults are the core's: 1, 1, 4, 1,
+    900, 100. It keeps no state: everything per user is in the `Record`.
+    """
+
+    def __copy__(self) -> Login: ...
+    def __deepcopy__(self, memo: object, /) -> Login: ...
+    def __new__(
+        cls,
+        *,
+        behind: int = 1,
+        ahead: int = 1,
+        max_learned: int = 4,
+        factor: int = 1,
+        max_wait: int = 900,
+        max_failures: int = 100,
+    ) -> Login: ...
+    def attempt(self, totp: TOTP, record: Record, code: str, /, *, time: Optional[_Time] = None) -> Attempt:
+        """Decides one attempt of `code` at `time` (default now) for the user
+        whose stored record is `record`: throttled or locked before anything
+        is computed, else accepted, replayed or rejected. `code` must be
+        exactly `digits` ASCII digits (use `normalize_code` on typed input);
+        anything else is a wrong code and counts as a failure.
+        """
+    def recover(
+        self,
+        record: Record,
+        codes: RecoveryCodes,
+        typed: str,
+        /,
+        *,
+        pepper: bytes,
+        time: Optional[_Time] = None,
+    ) -> Recovery:
+        """Decides one attempt of a recovery code behind the same throttle: a
+        wrong one is a failure of the record, a right one resets the
+        failures and is used up.
+        """
+    def delay(self, failures: int) -> int:
+        """Seconds to wait after `failures` consecutive failures."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Attempt:
+    """What one login attempt decided: `kind` is "accepted", "replayed",
+    "rejected", "throttled" or "locked". Store `record` (by compare-and-set)
+    when it is not None. True only when accepted.
+    """
+
+    def __copy__(self) -> Attempt: ...
+    def __deepcopy__(self, memo: object, /) -> Attempt: ...
+    @property
+    def kind(self) -> Literal["accepted", "replayed", "rejected", "throttled", "locked"]:
+        """"accepted", "replayed", "rejected", "throttled" or "locked"."""
+    @property
+    def accepted(self) -> bool:
+        """Whether the code is accepted: let the user in once `record` is stored."""
+    @property
+    def record(self) -> Optional[Record]:
+        """The record to store, for accepted and rejected attempts."""
+    @property
+    def step(self) -> Optional[int]:
+        """The matched step, when accepted."""
+    @property
+    def drift(self) -> Optional[int]:
+        """The learned drift in steps, when accepted."""
+    @property
+    def wait_seconds(self) -> Optional[int]:
+        """Seconds until the next attempt is allowed, when throttled."""
+    def __bool__(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Recovery:
+    """What one recovery attempt decided: `kind` is "accepted", "rejected",
+    "throttled" or "locked". Store `record` and, when accepted, `codes`, by
+    compare-and-set. True only when accepted.
+    """
+
+    def __copy__(self) -> Recovery: ...
+    def __deepcopy__(self, memo: object, /) -> Recovery: ...
+    @property
+    def kind(self) -> Literal["accepted", "rejected", "throttled", "locked"]:
+        """"accepted", "rejected", "throttled" or "locked"."""
+    @property
+    def accepted(self) -> bool:
+        """Whether the recovery code is accepted."""
+    @property
+    def record(self) -> Optional[Record]:
+        """The record to store, for accepted and rejected attempts."""
+    @property
+    def codes(self) -> Optional[RecoveryCodes]:
+        """The recovery codes to store (this one used up), when accepted."""
+    @property
+    def remaining(self) -> Optional[int]:
+        """Codes left, when accepted."""
+    @property
+    def wait_seconds(self) -> Optional[int]:
+        """Seconds until the next attempt is allowed, when throttled."""
+    def __bool__(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class RecoveryCodes:
+    """A user's recovery codes as the server stores them: verifiers (keyed
+    with the server's `pepper`), which codes were used, and a version. The
+    codes themselves are returned once, by `generate`. `repr()` shows counts.
+    """
+
+    def __copy__(self) -> RecoveryCodes: ...
+    def __deepcopy__(self, memo: object, /) -> RecoveryCodes: ...
+    DEFAULT_COUNT: ClassVar[int]
+    MAX_COUNT: ClassVar[int]
+
+    @staticmethod
+    def generate(*, pepper: bytes, count: int = 10) -> tuple[RecoveryCodes, list[str]]:
+        """A new set of `count` codes from `os.urandom`: returns the set to
+        store and the codes to show the user once ("XXXX-XXXX-XXXX").
+        `pepper`: the server's secret key for verifiers, at least 16 bytes,
+        kept out of the database.
+        """
+    @staticmethod
+    def from_random(random: bytes, /, *, pepper: bytes, count: int = 10) -> tuple[RecoveryCodes, list[str]]:
+        """As `generate`, from random bytes the caller drew (16 + 8 per code)."""
+    def redeem(self, typed: str, /, *, pepper: bytes) -> Optional[RecoveryCodes]:
+        """The set with the typed code used up, or None when it is not an unused
+        code of the set. Prefer `Login.recover`, which throttles.
+        """
+    @property
+    def count(self) -> int:
+        """Codes in the set."""
+    @property
+    def remaining(self) -> int:
+        """Codes not used yet."""
+    @property
+    def version(self) -> int:
+        """0 for a new set, one more with each redeemed code."""
+    def to_text(self) -> str:
+        """The text form (base32)."""
+    def to_bytes(self) -> bytes:
+        """The byte form."""
+    @staticmethod
+    def from_text(text: str) -> RecoveryCodes:
+        """Reads the text form; a corrupted or foreign value raises `ParameterError`."""
+    @staticmethod
+    def from_bytes(data: bytes) -> RecoveryCodes:
+        """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class DeliveredCode:
+    """A code sent by SMS or email, as the server stores it: a verifier (keyed
+    with the server's `pepper`), its expiry, attempts left, whether it was
+    used, and a version. `repr()` shows the state, never the code.
+    """
+
+    def __copy__(self) -> DeliveredCode: ...
+    def __deepcopy__(self, memo: object, /) -> DeliveredCode: ...
+    @staticmethod
+    def generate(
+        *,
+        pepper: bytes,
+        time: Optional[_Time] = None,
+        digits: int = 6,
+        lifetime: int = 600,
+        max_attempts: int = 5,
+    ) -> tuple[DeliveredCode, str]:
+        """A new random code from `os.urandom`, valid from `time` (default now)
+        for `lifetime` seconds and `max_attempts` checks: returns what to
+        store and the code to send.
+        """
+    @staticmethod
+    def from_random(
+        random: bytes,
+        /,
+        *,
+        pepper: bytes,
+        time: Optional[_Time] = None,
+        digits: int = 6,
+        lifetime: int = 600,
+        max_attempts: int = 5,
+    ) -> tuple[DeliveredCode, str]:
+        """As `generate`, from 24 random bytes the caller drew."""
+    def check(self, typed: str, /, *, pepper: bytes, time: Optional[_Time] = None) -> Confirmation:
+        """Checks a typed code at `time` (default now): spaces, hyphens and
+        full-width digits are fine.
+        """
+    @property
+    def expires_at(self) -> int:
+        """When the code stops working (Unix seconds)."""
+    @property
+    def attempts_left(self) -> int:
+        """Attempts left."""
+    @property
+    def used(self) -> bool:
+        """Whether the code was accepted already."""
+    @property
+    def version(self) -> int:
+        """0 when issued, one more with each check that changes it."""
+    def to_text(self) -> str:
+        """The text form (base32)."""
+    def to_bytes(self) -> bytes:
+        """The byte form."""
+    @staticmethod
+    def from_text(text: str) -> DeliveredCode:
+        """Reads the text form; a corrupted or foreign value raises `ParameterError`."""
+    @staticmethod
+    def from_bytes(data: bytes) -> DeliveredCode:
+        """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Confirmation:
+    """What checking a delivered code decided: `kind` is "accepted",
+    "rejected", "expired", "exhausted" or "used". Store `code` (by
+    compare-and-set) when it is not None. True only when accepted.
+    """
+
+    def __copy__(self) -> Confirmation: ...
+    def __deepcopy__(self, memo: object, /) -> Confirmation: ...
+    @property
+    def kind(self) -> Literal["accepted", "rejected", "expired", "exhausted", "used"]:
+        """"accepted", "rejected", "expired", "exhausted" or "used"."""
+    @property
+    def accepted(self) -> bool:
+        """Whether the code is accepted."""
+    @property
+    def code(self) -> Optional[DeliveredCode]:
+        """The delivered code to store, for accepted and rejected checks."""
+    @property
+    def attempts_left(self) -> Optional[int]:
+        """Attempts left, when rejected."""
+    def __bool__(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]

@@ -1,0 +1,308 @@
+//! One decision per login attempt, on plain data.
+//!
+//! # Storing the result: compare-and-set
+//!
+//! Two requests carrying the same code can read the same record; if both
+//! wrote whatever they decided, both would let the user in (the race of
+//! devise-two-factor CVE-2015-7225 and eduMFA GHSA-qq2p-4282-cfc5). So
+//! write the new record only if the stored one is still the one you read.
+//! Every record [`Login`] returns has a new version, so comparing the
+//! stored text is enough, in one statement:
+//!
+//! ```sql
+//! -- SQLite (check sqlite3_changes() / cursor.rowcount == 1)
+//! UPDATE second_factor SET record = ?1 WHERE user_id = ?2 AND record = ?3;
+//! -- PostgreSQL (check the row count == 1, or add RETURNING user_id)
+//! UPDATE second_factor SET record = $1 WHERE user_id = $2 AND record = $3;
+//! ```
+//!
+//! (A `version` column holding [`Record::version`] works the same way:
+//! `... SET record = ?, version = ? WHERE user_id = ? AND version = ?`.)
+//!
+//! When the write changes no row, another request changed the record first:
+//! - an [`Attempt::Accepted`] that loses is a **replay**: a concurrent
+//!   request used the code (or one of its window). Refuse the login.
+//! - an [`Attempt::Rejected`] that loses is **decided again** on the fresh
+//!   record (read it, call [`Login::attempt`] again, write again), so that
+//!   every failure counts and the throttle cannot be outrun by parallel guesses.
+//!
+//! Recovery codes and delivered codes are written back the same way.
+
+use crate::drift::Drift;
+use crate::error::Result;
+use crate::record::Record;
+use crate::recovery::RecoveryCodes;
+use crate::throttle::{Hold, Throttle};
+use crate::totp::Totp;
+
+/// The server side of a two-step login: throttling, then replay refusal
+/// and drift learning around [`Totp::verify_around_step`].
+///
+/// `Login::default()` throttles as [`Throttle::default`] and looks as
+/// [`Drift::default`] does; both are explained there. A login keeps no
+/// state: everything per user is in the [`Record`] passed in and returned.
+///
+/// ```
+/// use nidan::{Attempt, Login, Record, Secret, Totp};
+/// let totp = Totp::new(&Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+/// let login = Login::default();
+/// let record = Record::new(); // stored at enrolment
+/// let now = 1_111_111_111;
+///
+/// let Attempt::Accepted { record, step, drift } = login.attempt(&totp, &record, "050471", now)? else {
+///     panic!("the current code is accepted");
+/// };
+/// assert_eq!((step, drift, record.version()), (37_037_037, 0, 1));
+/// // store `record` by compare-and-set; the same code again is a replay:
+/// assert_eq!(login.attempt(&totp, &record, "050471", now + 5)?, Attempt::Replayed);
+///
+/// let Attempt::Rejected { record } = login.attempt(&totp, &record, "000000", now + 30)? else {
+///     panic!("a wrong code is rejected");
+/// };
+/// assert_eq!(login.attempt(&totp, &record, "000000", now + 30)?, Attempt::Throttled { wait_seconds: 1 });
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Login {
+    drift: Drift,
+    throttle: Throttle,
+}
+
+/// What one login attempt decided. Store the record it carries (by
+/// compare-and-set, see [`Login`]) for `Accepted` and `Rejected`; the
+/// others change nothing.
+///
+/// ```
+/// assert_eq!(nidan::Attempt::Replayed.record(), None);
+/// ```
+#[must_use]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Attempt {
+    /// The code is right and new: let the user in once the record is stored.
+    Accepted {
+        /// The record to store: the step, no failures, the learned drift.
+        record: Record,
+        /// The matched step.
+        step: u64,
+        /// The learned drift (the user's clock minus the server's, in steps, capped).
+        drift: i32,
+    },
+    /// The code is right but its step was accepted already [RFC 6238 §5.2].
+    /// Refuse it; nothing to store.
+    Replayed,
+    /// The code is wrong (or malformed): refuse it and store the record,
+    /// which counts the failure.
+    Rejected {
+        /// The record to store.
+        record: Record,
+    },
+    /// Too soon after a failure: nothing was checked. Ask the user to wait.
+    Throttled {
+        /// Seconds until the next attempt is allowed.
+        wait_seconds: u64,
+    },
+    /// Too many consecutive failures: nothing was checked, and nothing but
+    /// [`Record::reset_failures`] (support) lifts it.
+    Locked,
+}
+
+impl Attempt {
+    /// The record to store, for outcomes that change it.
+    ///
+    /// ```
+    /// assert_eq!(nidan::Attempt::Locked.record(), None);
+    /// ```
+    pub const fn record(&self) -> Option<&Record> {
+        match self {
+            Self::Accepted { record, .. } | Self::Rejected { record } => Some(record),
+            Self::Replayed | Self::Throttled { .. } | Self::Locked => None,
+        }
+    }
+}
+
+/// What one recovery attempt decided ([`Login::recover`]). Store both values
+/// of `Accepted`, and the record of `Rejected`, by compare-and-set.
+///
+/// ```
+/// assert_eq!(nidan::Recovery::Locked, nidan::Recovery::Locked);
+/// ```
+#[must_use]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "the core has no allocator to box the codes; they are a few hundred bytes"
+)]
+pub enum Recovery {
+    /// An unused recovery code of the set: let the user in.
+    Accepted {
+        /// The login record to store (failures reset).
+        record: Record,
+        /// The recovery codes to store (this one marked used).
+        codes: RecoveryCodes,
+        /// Codes left; offer a new set when it runs low.
+        remaining: usize,
+    },
+    /// Not an unused code of the set: refuse, and store the record.
+    Rejected {
+        /// The record to store.
+        record: Record,
+    },
+    /// As [`Attempt::Throttled`].
+    Throttled {
+        /// Seconds until the next attempt is allowed.
+        wait_seconds: u64,
+    },
+    /// As [`Attempt::Locked`].
+    Locked,
+}
+
+impl Login {
+    /// A login that looks for codes as `drift` says and throttles as `throttle` says.
+    ///
+    /// ```
+    /// use nidan::{Drift, Login, Throttle, Window};
+    /// let login = Login::new(Drift::fixed(Window::default()), Throttle::new(2, 600, 20)?);
+    /// assert_eq!(login.throttle().max_failures(), 20);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub const fn new(drift: Drift, throttle: Throttle) -> Self {
+        Self { drift, throttle }
+    }
+
+    /// Where codes are looked for.
+    ///
+    /// ```
+    /// assert_eq!(nidan::Login::default().drift(), nidan::Drift::default());
+    /// ```
+    pub const fn drift(&self) -> Drift {
+        self.drift
+    }
+
+    /// How failures are throttled.
+    ///
+    /// ```
+    /// assert_eq!(nidan::Login::default().throttle(), nidan::Throttle::default());
+    /// ```
+    pub const fn throttle(&self) -> Throttle {
+        self.throttle
+    }
+
+    /// Decides one attempt of `code` at `now` (Unix seconds) for the user
+    /// whose stored record is `record`.
+    ///
+    /// In order: the throttle (a throttled or locked attempt computes no
+    /// code at all); then one constant-time scan of the window centred on
+    /// the learned drift, refusing steps at or below the last accepted one;
+    /// then the new record. `code` must be exactly `digits` ASCII digits
+    /// (normalise typed input with [`normalize_code`](crate::normalize_code)
+    /// first); anything else is a wrong code, and counts as a failure.
+    ///
+    /// # Errors
+    /// [`Error::TimeBeforeT0`](crate::Error::TimeBeforeT0).
+    ///
+    /// # Security
+    /// As [`Totp::verify`]. Whether an attempt was throttled is visible
+    /// (it is meant to be).
+    ///
+    /// ```
+    /// use nidan::{Attempt, Login, Record, Secret, Totp};
+    /// let totp = Totp::new(&Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
+    /// let now = 1_111_111_111;
+    /// // This phone runs a minute slow: two steps behind, beyond the ±1 window...
+    /// let slow = totp.generate(now - 60)?;
+    /// assert!(matches!(Login::default().attempt(&totp, &Record::new(), slow.as_str(), now)?, Attempt::Rejected { .. }));
+    /// // ...but a login it made one step behind taught the record its drift.
+    /// let earlier = now - 300;
+    /// let Attempt::Accepted { record, drift, .. } =
+    ///     Login::default().attempt(&totp, &Record::new(), totp.generate(earlier - 30)?.as_str(), earlier)?
+    /// else { panic!() };
+    /// assert_eq!(drift, -1);
+    /// let Attempt::Accepted { drift, .. } = Login::default().attempt(&totp, &record, slow.as_str(), now)? else { panic!() };
+    /// assert_eq!(drift, -2);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn attempt(&self, totp: &Totp, record: &Record, code: &str, now: u64) -> Result<Attempt> {
+        if let Some(hold) = self.throttle.hold(record, now) {
+            return Ok(match hold {
+                Hold::Wait { seconds } => Attempt::Throttled {
+                    wait_seconds: seconds,
+                },
+                Hold::Locked => Attempt::Locked,
+            });
+        }
+        let now_step = totp.step(now)?;
+        let centre = self.drift.centre(now_step, record);
+        let verdict = totp
+            .verify_around_step(code, centre, self.drift.window(), record.last_step())
+            .verdict();
+        Ok(match verdict {
+            crate::Verdict::Accepted(found) => {
+                let drift = self.drift.learn(found.step(), now_step);
+                Attempt::Accepted {
+                    record: record.accepted(found.step(), drift),
+                    step: found.step(),
+                    drift,
+                }
+            }
+            crate::Verdict::Replayed(_) => Attempt::Replayed,
+            crate::Verdict::Rejected => Attempt::Rejected {
+                record: record.failed(now),
+            },
+        })
+    }
+
+    /// Decides one attempt of a recovery code, behind the same throttle as
+    /// codes: a wrong recovery code is a failure of the record, and a right
+    /// one resets the failures (it proves the second factor) and is used up.
+    ///
+    /// Write both `record` and `codes` in one statement, compared against
+    /// both values read: `UPDATE second_factor SET record = ?, recovery = ?
+    /// WHERE user_id = ? AND record = ? AND recovery = ?`.
+    ///
+    /// # Errors
+    /// [`Error::SecretTooShort`](crate::Error::SecretTooShort) for a pepper
+    /// under 16 bytes.
+    ///
+    /// ```
+    /// use nidan::{Login, Record, RecoveryCodes, Recovery};
+    /// let pepper = [7u8; 32];
+    /// let random: [u8; 96] = core::array::from_fn(|i| i as u8); // use a real RNG
+    /// let (codes, sheet) = RecoveryCodes::from_random(&random, 10, &pepper)?;
+    /// let typed = sheet.codes()[0].as_str();
+    /// let login = Login::default();
+    /// let Recovery::Accepted { record, codes, remaining } =
+    ///     login.recover(&Record::new(), &codes, typed, &pepper, 1_700_000_000)?
+    /// else { panic!() };
+    /// assert_eq!(remaining, 9);
+    /// let again = login.recover(&record, &codes, typed, &pepper, 1_700_000_001)?;
+    /// assert!(matches!(again, Recovery::Rejected { .. }));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn recover(
+        &self,
+        record: &Record,
+        codes: &RecoveryCodes,
+        typed: &str,
+        pepper: &[u8],
+        now: u64,
+    ) -> Result<Recovery> {
+        if let Some(hold) = self.throttle.hold(record, now) {
+            return Ok(match hold {
+                Hold::Wait { seconds } => Recovery::Throttled {
+                    wait_seconds: seconds,
+                },
+                Hold::Locked => Recovery::Locked,
+            });
+        }
+        Ok(match codes.redeem(typed, pepper)? {
+            Some(codes) => Recovery::Accepted {
+                record: record.succeeded(),
+                remaining: codes.remaining(),
+                codes,
+            },
+            None => Recovery::Rejected {
+                record: record.failed(now),
+            },
+        })
+    }
+}
