@@ -40,6 +40,7 @@ impl Totp {
             digits: digits.map_or(Ok(defaults.digits), |d| small(d, "digits"))?,
             period: period.map_or(Ok(defaults.period), |p| unsigned(p, "period"))?,
             t0: t0.map_or(Ok(defaults.t0), |t| unsigned(t, "t0"))?,
+            ..Default::default()
         };
         let secret = secret_arg(secret)?;
         let inner = nidan::Totp::new(&secret.get().inner, config).or_raise()?;
@@ -276,6 +277,7 @@ impl Hotp {
         let config = nidan::HotpConfig {
             algorithm: algorithm.map_or(Ok(defaults.algorithm), convert::algorithm)?,
             digits: digits.map_or(Ok(defaults.digits), |d| small(d, "digits"))?,
+            ..Default::default()
         };
         let secret = secret_arg(secret)?;
         let inner = nidan::Hotp::new(&secret.get().inner, config).or_raise()?;

@@ -49,7 +49,7 @@ pub enum Error {
     },
     /// The operating system's random number generator failed.
     RandomSource,
-    /// The number of digits is outside 6 to 10 (6 to 8 in otpauth URIs).
+    /// The number of digits is outside 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam codes).
     Digits {
         /// The number of digits asked for.
         digits: u32,
@@ -210,7 +210,7 @@ impl fmt::Display for Error {
             }
             Self::Digits { digits } => write!(
                 f,
-                "digits must be from 6 to 10 (6 to 8 in otpauth URIs), got {digits}"
+                "digits must be from 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam codes), got {digits}"
             ),
             Self::Algorithm => f.write_str("algorithm must be SHA1, SHA256 or SHA512"),
             Self::Period => f.write_str("period must be at least 1 second"),

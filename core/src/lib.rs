@@ -30,7 +30,7 @@ mod uri;
 mod verify;
 
 pub use algorithm::Algorithm;
-pub use code::{Code, MAX_DIGITS, MIN_DIGITS, normalize_code};
+pub use code::{Code, CodeFormat, MAX_DIGITS, MIN_DIGITS, normalize_code};
 pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
 #[cfg(feature = "alloc")]

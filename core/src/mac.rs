@@ -16,6 +16,7 @@ use sha1::Digest as _;
 use zeroize::Zeroize;
 
 use crate::algorithm::Algorithm;
+use crate::code::truncate;
 
 /// The longest MAC, in bytes (HMAC-SHA-512).
 pub(crate) const MAX_MAC_LEN: usize = 64;
@@ -108,8 +109,7 @@ impl KeyedMac {
         len
     }
 
-    /// Dynamic truncation of the counter's MAC [RFC 4226 §5.3]: 31 bits read
-    /// at the offset given by the low nibble of the last MAC byte.
+    /// Dynamic truncation of the counter's MAC (see [`truncate`]).
     pub(crate) fn truncated(&self, counter: u64) -> u32 {
         let mut value = [0u32];
         self.truncated_lanes::<1>(counter, &mut value);
@@ -123,14 +123,7 @@ impl KeyedMac {
         let mut macs = [[0u8; MAX_MAC_LEN]; N];
         let len = self.macs(first, out.len(), &mut macs);
         for (value, mac) in out.iter_mut().zip(&macs) {
-            let offset = usize::from(mac[len - 1] & 0x0f);
-            let bytes = [
-                mac[offset],
-                mac[offset + 1],
-                mac[offset + 2],
-                mac[offset + 3],
-            ];
-            *value = u32::from_be_bytes(bytes) & 0x7fff_ffff;
+            *value = truncate(&mac[..len]);
         }
     }
 

@@ -294,6 +294,7 @@ impl KeyUri {
             digits: self.digits,
             period,
             t0: 0,
+            ..Default::default()
         };
         Totp::new(&self.secret, config)
     }
@@ -317,6 +318,7 @@ impl KeyUri {
             HotpConfig {
                 algorithm: self.algorithm,
                 digits: self.digits,
+                ..Default::default()
             },
         )
     }

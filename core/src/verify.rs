@@ -2,7 +2,7 @@
 
 use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
 
-use crate::code::{modulus, parse_exact};
+use crate::code::CodeSpec;
 use crate::error::{Error, Result};
 use crate::mac::KeyedMac;
 
@@ -300,7 +300,7 @@ const LANES: usize = 4;
 /// steps around it, and the replay floor.
 pub(crate) struct Scan<'a> {
     pub(crate) mac: &'a KeyedMac,
-    pub(crate) digits: u32,
+    pub(crate) spec: CodeSpec,
     pub(crate) expected: u64,
     pub(crate) window: Window,
     pub(crate) last_accepted: Option<u64>,
@@ -317,10 +317,9 @@ impl Scan<'_> {
     /// shows: the length and format of `code` (checked first), and the size
     /// of the window after clipping (public parameters).
     pub(crate) fn run(&self, code: &str) -> Verification {
-        let Some(submitted) = parse_exact(code, self.digits) else {
+        let Some(submitted) = self.spec.parse(code) else {
             return Verification::REJECTED;
         };
-        let modulus = modulus(self.digits);
         let first = self.expected.saturating_sub(u64::from(self.window.behind));
         let last = self
             .expected
@@ -358,7 +357,7 @@ impl Scan<'_> {
                 }
                 // step - first < steps <= MAX_STEPS.
                 let value = truncated[usize::try_from(step - first).unwrap_or(0)];
-                let equal = u64::from(value % modulus).ct_eq(&submitted);
+                let equal = u64::from(self.spec.reduce(value)).ct_eq(&submitted);
                 // Steps at or below the last accepted one are replays; both
                 // are public, so this comparison may branch.
                 let is_fresh = self.last_accepted.is_none_or(|floor| step > floor);
