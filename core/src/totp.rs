@@ -144,7 +144,7 @@ impl Totp {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn step(&self, time: u64) -> Result<u64> {
-        step_at(time, self.t0, self.period)
+        step_at(time, self.t0, self.period).ok_or(Error::TimeBeforeT0)
     }
 
     /// The step at `time` with its start, end and the seconds left in it:
@@ -322,15 +322,15 @@ impl Totp {
     }
 }
 
-/// The step `floor((time - t0) / period)` [RFC 6238 §4.2].
+/// The step `floor((time - t0) / period)` [RFC 6238 §4.2], or `None`
+/// before T0; `period` is not 0.
 ///
 /// This division of public values is the only one on the TOTP paths. It is
 /// kept out of line, away from the paths that touch the MAC, so that the
 /// division check (`scripts/parts/ct.sh`) can tell it apart from them.
 #[inline(never)]
-fn step_at(time: u64, t0: u64, period: u64) -> Result<u64> {
-    let since_t0 = time.checked_sub(t0).ok_or(Error::TimeBeforeT0)?;
-    Ok(since_t0 / period)
+fn step_at(time: u64, t0: u64, period: u64) -> Option<u64> {
+    time.checked_sub(t0)?.checked_div(period)
 }
 
 /// Seconds since the Unix epoch by the system clock.
