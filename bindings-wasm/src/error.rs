@@ -125,6 +125,7 @@ fn code(error: Error) -> &'static str {
         Error::RandomSource => "RANDOM_SOURCE",
         Error::Digits { .. } => "DIGITS",
         Error::Algorithm => "ALGORITHM",
+        Error::CodeFormat => "CODE_FORMAT",
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
         Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
@@ -154,7 +155,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 29] = [
+    const EVERY_ERROR: [Error; 30] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -168,6 +169,7 @@ mod tests {
         Error::RandomSource,
         Error::Digits { digits: 11 },
         Error::Algorithm,
+        Error::CodeFormat,
         Error::Period,
         Error::TimeBeforeT0,
         Error::WindowTooLarge { steps: 101 },

@@ -56,6 +56,50 @@ impl CodeFormat {
     pub const STEAM_ALPHABET: &'static str = "23456789BCDFGHJKMNPQRTVWXY";
     /// The length of a Steam Guard code.
     pub const STEAM_DIGITS: u32 = 5;
+
+    /// The format named `name`, `decimal` or `steam` in any case.
+    ///
+    /// ```
+    /// use nidan::CodeFormat;
+    /// assert_eq!(CodeFormat::from_name("Steam"), Some(CodeFormat::Steam));
+    /// assert_eq!("decimal".parse(), Ok(CodeFormat::Decimal));
+    /// assert_eq!(CodeFormat::from_name("hex"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Decimal, Self::Steam]
+            .into_iter()
+            .find(|format| format.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The name of the format, in lower case.
+    ///
+    /// ```
+    /// assert_eq!(nidan::CodeFormat::Steam.name(), "steam");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Decimal => "decimal",
+            Self::Steam => "steam",
+        }
+    }
+}
+
+impl core::str::FromStr for CodeFormat {
+    type Err = Error;
+
+    /// As [`CodeFormat::from_name`].
+    ///
+    /// # Errors
+    /// [`Error::CodeFormat`] for any other name.
+    fn from_str(name: &str) -> Result<Self> {
+        Self::from_name(name).ok_or(Error::CodeFormat)
+    }
+}
+
+impl fmt::Display for CodeFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// A one-time code: 6 to 10 ASCII digits, zero-padded, or 5 Steam

@@ -56,6 +56,8 @@ pub enum Error {
     },
     /// The algorithm name is not SHA1, SHA256 or SHA512.
     Algorithm,
+    /// The code format name is not `decimal` or `steam`.
+    CodeFormat,
     /// The TOTP period is zero.
     Period,
     /// The time is before the TOTP epoch T0.
@@ -154,6 +156,7 @@ impl Error {
             | Self::RandomSource => ErrorFamily::Secret,
             Self::Digits { .. }
             | Self::Algorithm
+            | Self::CodeFormat
             | Self::Period
             | Self::TimeBeforeT0
             | Self::WindowTooLarge { .. }
@@ -213,6 +216,7 @@ impl fmt::Display for Error {
                 "digits must be from 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam codes), got {digits}"
             ),
             Self::Algorithm => f.write_str("algorithm must be SHA1, SHA256 or SHA512"),
+            Self::CodeFormat => f.write_str("code format must be decimal or steam"),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
             Self::WindowTooLarge { steps } => write!(
