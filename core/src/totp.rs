@@ -28,6 +28,7 @@ pub struct TotpConfig {
     pub format: CodeFormat,
 }
 
+#[cfg(feature = "steam")]
 impl TotpConfig {
     /// Steam Guard's parameters: SHA-1, 30-second steps, codes of 5
     /// characters in [`CodeFormat::Steam`].

@@ -345,6 +345,7 @@ impl Scan<'_> {
         // Offered from the least to the most preferred step, so that the
         // last match offered is the closest to the expected step (the earlier
         // on a tie), and selecting it needs no comparison of secrets.
+        let modulus = self.spec.modulus();
         let mut fresh = Best::none();
         let mut replayed = Best::none();
         let reach = self.window.behind.max(self.window.ahead);
@@ -357,7 +358,7 @@ impl Scan<'_> {
                 }
                 // step - first < steps <= MAX_STEPS.
                 let value = truncated[usize::try_from(step - first).unwrap_or(0)];
-                let equal = u64::from(self.spec.reduce(value)).ct_eq(&submitted);
+                let equal = u64::from(modulus.remainder(value)).ct_eq(&submitted);
                 // Steps at or below the last accepted one are replays; both
                 // are public, so this comparison may branch.
                 let is_fresh = self.last_accepted.is_none_or(|floor| step > floor);

@@ -73,6 +73,7 @@ fn rfc4226_appendix_d_codes_for_6_7_and_8_digits() {
 
 /// Steam Guard codes: the vectors of `KeePassXC`'s tests, and the RFC 4226 counters as
 /// Steam writes them; each verifies, and only in upper case.
+#[cfg(feature = "steam")]
 #[test]
 fn steam_guard_codes() {
     let table = load("steam.json");
