@@ -32,8 +32,10 @@ speed=(--config profile.release.package.sha1.opt-level=3 --config profile.releas
 # One module per set of cargo features: nidan.wasm (the native API and the
 # otpauth drop-in) and nidan-enrol.wasm (plus exports and QR codes, for
 # `nidan/enrol`). wasm-bindgen writes each one's glue to pkg/NAME/.
+modules=()
 build_module() {
     local name=$1 features=$2
+    modules+=("$name")
     # shellcheck disable=SC2086 # NIDAN_WASM_ENV and NIDAN_BUILD_STD_FLAGS are word lists
     env $NIDAN_WASM_ENV RUSTFLAGS="$rustflags" CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
         "$NIDAN_WASM_CARGO" build --quiet --release --target wasm32-unknown-unknown \
@@ -54,26 +56,65 @@ build_module() {
 mkdir -p dist
 build_module nidan ""
 build_module nidan-enrol "migration,qr"
+# Each module also as text, for the bundles to embed (js/wasm-text.js).
+for name in "${modules[@]}"; do
+    node --input-type=module -e '
+        import { readFileSync, writeFileSync } from "node:fs";
+        import { encodeWasm } from "./js/wasm-text.js";
+        const [wasm, out] = process.argv.slice(1);
+        writeFileSync(out, `export default ${JSON.stringify(encodeWasm(readFileSync(wasm)))};\n`);
+    ' "dist/$name.wasm" "pkg/$name/wasm-text.js"
+done
 
 version=$(node -p 'require("./package.json").version')
-# bundle NAME ENTRY [esbuild options]: for the module NAME.
+# bundle MODULE ENTRY INIT [esbuild options]: js/entries/ENTRY.js against
+# the glue of the wasm module MODULE, loaded by js/init-INIT.js.
 bundle() {
-    local name=$1 entry=$2
-    shift 2
-    node_modules/.bin/esbuild "$entry" --bundle --log-level=warning \
-        "--define:__NIDAN_VERSION__=\"$version\"" "--define:__NIDAN_WASM__=\"./$name.wasm\"" \
-        "--alias:nidan-glue=./pkg/$name/nidan.js" "$@"
+    local name=$1 entry=$2 init=$3
+    shift 3
+    node_modules/.bin/esbuild "js/entries/$entry.js" --bundle --log-level=warning \
+        "--define:__NIDAN_VERSION__=\"$version\"" "--alias:nidan-glue=./pkg/$name/nidan.js" \
+        "--alias:nidan-init=./js/init-$init.js" "--alias:nidan-wasm-text=./pkg/$name/wasm-text.js" \
+        "--alias:nidan-wasm-bytes=./dist/$name.wasm" "--alias:nidan-wasm-module=./$name.wasm" \
+        "--external:./$name.wasm" "$@"
 }
-browser=(--format=esm --target=es2022 --minify)
-node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:empty-import-meta=silent)
-# Browsers: one self-contained module per entry, so that a page downloads
-# only what it imports (each one imported compiles its wasm module).
-bundle nidan js/browser.js "${browser[@]}" --outfile=dist/nidan.mjs
-bundle nidan js/browser-otpauth.js "${browser[@]}" --outfile=dist/otpauth.mjs
-bundle nidan-enrol js/browser-enrol.js "${browser[@]}" --outfile=dist/enrol.mjs
-# Node: one CommonJS bundle behind the require and import wrappers of
-# `nidan` and `nidan/otpauth`, one for `nidan/enrol`.
-bundle nidan js/node.js "${node[@]}" --outfile=dist/shared.cjs
-bundle nidan-enrol js/node-enrol.js "${node[@]}" --outfile=dist/enrol-shared.cjs
-cp js/wrappers/* dist/
+esm=(--format=esm --target=es2022 --minify)
+node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:empty-import-meta=silent --loader:.wasm=binary)
+# The API entries: `nidan`, `nidan/otpauth` and `nidan/enrol`.
+entries=(nidan:nidan otpauth:nidan enrol:nidan-enrol)
+for pair in "${entries[@]}"; do
+    entry=${pair%%:*} name=${pair#*:}
+    # Browsers, bundlers and anything else that imports (the `default`
+    # condition): one self-contained module per entry, wasm embedded, so that
+    # a page downloads only what it imports.
+    bundle "$name" "$entry" embedded "${esm[@]}" --outfile="dist/$entry.mjs"
+    # Cloudflare Workers (the `workerd` condition): the wasm file imported as a module.
+    bundle "$name" "$entry" workerd "${esm[@]}" --outfile="dist/$entry.workerd.mjs"
+done
+# Node, Deno and Bun: one CommonJS bundle behind the require and import
+# wrappers of `nidan` and `nidan/otpauth`, one for `nidan/enrol`, with the
+# module inside as base64 (js/init-node.js).
+bundle nidan node-shared node "${node[@]}" --outfile=dist/shared.cjs
+bundle nidan-enrol enrol node "${node[@]}" --outfile=dist/enrol-shared.cjs
+# The wrappers: require gives the bundle's object, import the same values as
+# named exports (listed from the bundle, so that a new export needs no change here).
+wrap() {
+    local entry=$1 specifier=$2 shared=$3 member=$4 names
+    names=$(node -p "Object.keys(require('./dist/$shared')$member).join(', ')")
+    printf '%s\n' "// \`$specifier\` for Node CommonJS (written by build.sh)." \
+        "module.exports = require('./$shared')$member;" >"dist/$entry.cjs"
+    printf '%s\n' "// \`$specifier\` for Node ESM: the same instance as require (written by build.sh)." \
+        "import shared from './$shared';" "" "export const { $names } = shared$member;" >"dist/$entry.node.mjs"
+}
+wrap nidan nidan shared.cjs .native
+wrap otpauth nidan/otpauth shared.cjs .otpauth
+wrap enrol nidan/enrol enrol-shared.cjs ""
+# Types: the *.d.ts files here (index, otpauth, enrol) are the source (and what
+# TypeScript's old `node10` resolution finds); ESM and CommonJS consumers
+# each get a copy whose extension says which it describes, so that
+# TypeScript sees what Node does (no default export in ESM).
+for dts in *.d.ts; do
+    sed -E "s#(from '\./[^']*)\.js'#\1.mjs'#" "$dts" >"dist/${dts%.d.ts}.d.mts"
+    sed -E "s#(from '\./[^']*)\.js'#\1.cjs'#" "$dts" >"dist/${dts%.d.ts}.d.cts"
+done
 echo "built $here/dist: $(cd dist && ls | tr '\n' ' ')"

@@ -9,8 +9,18 @@
 //! aim is to stay below it after a million measurements or more.
 //!
 //! ```text
-//! cargo bench -p nidan-benches --bench dudect -- [--samples N] [FILTER]
+//! cargo bench -p nidan-benches --bench dudect -- [--samples N | --quick] [FILTER]
+//! cargo bench -p nidan-benches --bench dudect -- --write-pairs
 //! ```
+//!
+//! `--quick` (also what `cargo bench -- --test` passes) times 2,000
+//! verifications per pair: it proves the harness runs, and claims nothing.
+//! `--write-pairs` writes the same pairs as inputs for the wasm/Node and
+//! Python harnesses (`benches/js/dudect.mjs`, `benches/python/dudect.py`)
+//! to `benches/dudect_pairs.json`: [`POOL`] inputs of each class per pair,
+//! with the arguments of the call and the verdict each class must get.
+//! `--check-pairs` fails when that file is not what `--write-pairs` would
+//! write (`scripts/test bench` runs it).
 //!
 //! What this does not cover: the length and format of the submitted code
 //! (checked before anything is computed, and documented as visible), the
@@ -27,7 +37,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use nidan::{Code, Hotp, HotpConfig, Secret, Totp, TotpConfig, Window};
+use nidan::{Code, Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window};
 
 /// dudect's threshold: |t| above it is taken as a timing leak.
 const THRESHOLD: f64 = 4.5;
@@ -47,9 +57,68 @@ struct Comparison {
     right: &'static str,
     /// Makes one input of the given class (`right` or left) from random numbers.
     make: fn(&Fixture, &mut Rng, bool) -> Input,
+    /// The verification to time.
+    call: Call,
+}
+
+/// The verification a comparison times.
+#[derive(Clone, Copy)]
+enum Call {
+    /// `Totp::verify` at a time inside the input's step, ±1 window, no replay floor.
+    Totp,
+    /// The same, with the input's step as the last accepted one.
+    TotpReplay,
+    /// `Hotp::verify` from the input's counter with [`LOOK_AHEAD`].
+    Hotp,
+}
+
+impl Call {
     /// Verifies one input, handing the whole result to `black_box` (no
     /// branch on it here, so the harness adds no timing of its own).
-    verify: fn(&Fixture, &Input),
+    fn verify(self, fixture: &Fixture, input: &Input) -> nidan::Result<nidan::Verification> {
+        black_box(match self {
+            Self::Totp => fixture.totp.verify(
+                code_str(&input.code),
+                totp_time(input.at),
+                Window::default(),
+                None,
+            ),
+            // The current step was accepted already: the previous one replays.
+            Self::TotpReplay => fixture.totp.verify(
+                code_str(&input.code),
+                totp_time(input.at),
+                Window::default(),
+                Some(input.at),
+            ),
+            Self::Hotp => fixture
+                .hotp
+                .verify(code_str(&input.code), input.at, LOOK_AHEAD),
+        })
+    }
+
+    /// Its name in the pairs file.
+    const fn name(self) -> &'static str {
+        match self {
+            Self::Totp => "totp",
+            Self::TotpReplay => "totp_replay",
+            Self::Hotp => "hotp",
+        }
+    }
+
+    /// The call's arguments after the code, as JSON numbers: the time
+    /// (TOTP), the time and the last accepted step (replay), the counter (HOTP).
+    fn arguments(self, input: &Input) -> String {
+        match self {
+            Self::Totp => totp_time(input.at).to_string(),
+            Self::TotpReplay => format!("{}, {}", totp_time(input.at), input.at),
+            Self::Hotp => input.at.to_string(),
+        }
+    }
+}
+
+/// Any time inside the step does: the step is what the test controls.
+const fn totp_time(step: u64) -> u64 {
+    step * 30 + 7
 }
 
 struct Fixture {
@@ -60,9 +129,28 @@ struct Fixture {
 /// HOTP look-ahead in the HOTP comparison.
 const LOOK_AHEAD: u32 = 5;
 
+/// The HMAC key of every comparison (RFC 4226's and RFC 6238's SHA-1 seed).
+const KEY: &[u8; 20] = b"12345678901234567890";
+
+/// Inputs of each class per pair in the file `--write-pairs` writes.
+const POOL: usize = 128;
+
+/// Measurements per pair with `--quick`.
+const QUICK_SAMPLES: usize = 2_000;
+
+/// The pairs as inputs for the wasm/Node and Python harnesses.
+const PAIRS_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/dudect_pairs.json");
+
+/// What to do with [`PAIRS_FILE`].
+enum PairsFile {
+    Write,
+    Check,
+}
+
 fn main() {
     let mut samples = 1_000_000usize;
     let mut filter = None;
+    let mut pairs_file = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -72,17 +160,39 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--samples takes a number");
             }
+            "--quick" | "--test" => samples = QUICK_SAMPLES,
+            "--write-pairs" => pairs_file = Some(PairsFile::Write),
+            "--check-pairs" => pairs_file = Some(PairsFile::Check),
             // `cargo bench` passes --bench; other flags are not ours either.
             flag if flag.starts_with('-') => {}
             name => filter = Some(name.to_owned()),
         }
     }
-    let secret = Secret::from_bytes(b"12345678901234567890").expect("20 bytes");
+    let secret = Secret::from_bytes(KEY).expect("20 bytes");
     let fixture = Fixture {
         totp: Totp::new(&secret, TotpConfig::default()).expect("default parameters"),
         hotp: Hotp::new(&secret, HotpConfig::default()).expect("default parameters"),
     };
     let mut rng = Rng(0x6e69_6461_6e5f_6374);
+    if let Some(action) = pairs_file {
+        let json = pairs_json(&fixture, &mut rng);
+        match action {
+            PairsFile::Write => {
+                std::fs::write(PAIRS_FILE, json).expect("the pairs file is writable");
+                println!("wrote {POOL} inputs of each class of each pair to {PAIRS_FILE}");
+            }
+            PairsFile::Check => {
+                let committed = std::fs::read_to_string(PAIRS_FILE).unwrap_or_default();
+                assert!(
+                    committed == json,
+                    "{PAIRS_FILE} is not what this harness writes: run \
+                     cargo bench -p nidan-benches --bench dudect -- --write-pairs"
+                );
+                println!("{PAIRS_FILE} holds this harness's pairs");
+            }
+        }
+        return;
+    }
     let mut largest: f64 = 0.0;
     for comparison in comparisons() {
         if filter
@@ -93,6 +203,10 @@ fn main() {
         }
         let t = run(&fixture, &comparison, samples, &mut rng);
         largest = largest.max(t.abs());
+    }
+    if samples == QUICK_SAMPLES {
+        println!("largest |t| = {largest:.2} (quick run: too few measurements to claim anything)");
+        return;
     }
     println!(
         "largest |t| = {largest:.2} ({}: threshold {THRESHOLD})",
@@ -130,7 +244,7 @@ fn comparisons() -> [Comparison; 8] {
                     right,
                 }
             },
-            verify: verify_totp,
+            call: Call::Totp,
         },
         Comparison {
             name: "totp_previous_vs_next_step",
@@ -145,44 +259,35 @@ fn comparisons() -> [Comparison; 8] {
                     right,
                 }
             },
-            verify: verify_totp,
+            call: Call::Totp,
         },
         Comparison {
             name: "totp_previous_step_vs_none",
             left: "code of the previous step",
             right: "code of no step in the window",
             make: |fixture, rng, right| step_or_none(fixture, rng, right, 0),
-            verify: verify_totp,
+            call: Call::Totp,
         },
         Comparison {
             name: "totp_next_step_vs_none",
             left: "code of the next step",
             right: "code of no step in the window",
             make: |fixture, rng, right| step_or_none(fixture, rng, right, 2),
-            verify: verify_totp,
+            call: Call::Totp,
         },
         Comparison {
             name: "totp_current_step_vs_none",
             left: "code of the current step",
             right: "code of no step in the window",
             make: |fixture, rng, right| step_or_none(fixture, rng, right, 1),
-            verify: verify_totp,
+            call: Call::Totp,
         },
         Comparison {
             name: "totp_replayed_vs_none",
             left: "code of the previous step, at or below the last accepted one",
             right: "code of no step in the window",
             make: |fixture, rng, right| step_or_none(fixture, rng, right, 0),
-            verify: |fixture, input| {
-                // The current step was accepted already: the previous one replays.
-                let time = input.at * 30 + 7;
-                let _ = black_box(fixture.totp.verify(
-                    code_str(&input.code),
-                    time,
-                    Window::default(),
-                    Some(input.at),
-                ));
-            },
+            call: Call::TotpReplay,
         },
         Comparison {
             name: "hotp_last_counter_vs_none",
@@ -204,7 +309,7 @@ fn comparisons() -> [Comparison; 8] {
                     right,
                 }
             },
-            verify: verify_hotp,
+            call: Call::Hotp,
         },
         Comparison {
             name: "hotp_first_vs_last_counter",
@@ -226,7 +331,7 @@ fn comparisons() -> [Comparison; 8] {
                     };
                 }
             },
-            verify: verify_hotp,
+            call: Call::Hotp,
         },
     ]
 }
@@ -246,13 +351,13 @@ fn run(fixture: &Fixture, comparison: &Comparison, samples: usize, rng: &mut Rng
         .collect();
     // Warm the caches and the branch predictors on both classes first.
     for input in inputs.iter().take(10_000) {
-        (comparison.verify)(fixture, black_box(input));
+        let _ = comparison.call.verify(fixture, black_box(input));
     }
     let timings: Vec<(bool, u64)> = inputs
         .iter()
         .map(|input| {
             let start = Instant::now();
-            (comparison.verify)(fixture, black_box(input));
+            let _ = comparison.call.verify(fixture, black_box(input));
             let nanos = start.elapsed().as_nanos();
             (input.right, u64::try_from(nanos).unwrap_or(u64::MAX))
         })
@@ -354,27 +459,91 @@ fn welch_t(a: &Welford, b: &Welford) -> f64 {
     }
 }
 
-fn verify_totp(fixture: &Fixture, input: &Input) {
-    // Any time inside the step does: the step is what the test controls.
-    let time = input.at * 30 + 7;
-    let _ = black_box(
-        fixture
-            .totp
-            .verify(code_str(&input.code), time, Window::default(), None),
-    );
+/// The pairs as JSON for the other harnesses: the fixture's parameters,
+/// then per pair its name, classes, call, and [`POOL`] inputs of each class
+/// (the code and the call's other arguments) with the verdict all of them get.
+fn pairs_json(fixture: &Fixture, rng: &mut Rng) -> String {
+    let pairs: Vec<String> = comparisons()
+        .iter()
+        .map(|comparison| {
+            let mut fields = vec![
+                format!("\"name\": {}", json_text(comparison.name)),
+                format!("\"left\": {}", json_text(comparison.left)),
+                format!("\"right\": {}", json_text(comparison.right)),
+                format!("\"call\": \"{}\"", comparison.call.name()),
+            ];
+            for right in [false, true] {
+                let class = if right { "right" } else { "left" };
+                let inputs: Vec<Input> = (0..POOL)
+                    .map(|_| (comparison.make)(fixture, rng, right))
+                    .collect();
+                let verdict = verdict_name(comparison.call, fixture, &inputs[0]);
+                assert!(
+                    inputs
+                        .iter()
+                        .all(|input| verdict_name(comparison.call, fixture, input) == verdict),
+                    "{}: the {class} class has more than one verdict",
+                    comparison.name
+                );
+                let lines: Vec<String> = inputs
+                    .iter()
+                    .map(|input| {
+                        format!(
+                            "        [\"{}\", {}]",
+                            code_str(&input.code),
+                            comparison.call.arguments(input)
+                        )
+                    })
+                    .collect();
+                fields.push(format!("\"{class}_verdict\": \"{verdict}\""));
+                fields.push(format!(
+                    "\"{class}_inputs\": [\n{}\n      ]",
+                    lines.join(",\n")
+                ));
+            }
+            format!("    {{\n      {}\n    }}", fields.join(",\n      "))
+        })
+        .collect();
+    let key = std::str::from_utf8(KEY).expect("ASCII key");
+    format!(
+        "{{\n  \"written_by\": \"cargo bench -p nidan-benches --bench dudect -- --write-pairs\",\n  \
+         \"key\": \"{key}\",\n  \"algorithm\": \"SHA1\",\n  \"digits\": 6,\n  \"period\": 30,\n  \
+         \"behind\": 1,\n  \"ahead\": 1,\n  \"look_ahead\": {LOOK_AHEAD},\n  \"pairs\": [\n{}\n  ]\n}}\n",
+        pairs.join(",\n")
+    )
 }
 
-fn verify_hotp(fixture: &Fixture, input: &Input) {
-    let _ = black_box(
-        fixture
-            .hotp
-            .verify(code_str(&input.code), input.at, LOOK_AHEAD),
-    );
+/// "accepted", "replayed" or "rejected": what `input` gets.
+fn verdict_name(call: Call, fixture: &Fixture, input: &Input) -> &'static str {
+    match call
+        .verify(fixture, input)
+        .map(nidan::Verification::verdict)
+    {
+        Ok(Verdict::Accepted(_)) => "accepted",
+        Ok(Verdict::Replayed(_)) => "replayed",
+        Ok(Verdict::Rejected) => "rejected",
+        Err(error) => panic!("a well-formed input failed: {error}"),
+    }
 }
 
-/// A step far from 0 and from `u64::MAX`, where no clipping happens.
+/// A JSON string of plain text (the names and descriptions above).
+fn json_text(text: &str) -> String {
+    assert!(
+        !text.contains(['"', '\\']) && text.is_ascii(),
+        "plain ASCII text expected: {text}"
+    );
+    format!("\"{text}\"")
+}
+
+/// A step far from 0 and from `u64::MAX`, where no clipping happens, and
+/// from 2^30 to 2^31 (times from 2^35 to 2^36): the same kind of number
+/// for every input in Python (two 30-bit digits) and in JavaScript (no
+/// small integer), whose conversions of smaller numbers are faster. In a
+/// pool of 128 inputs, a few more small numbers in one class than in the
+/// other showed as a difference of about half a nanosecond (|t| up to 35
+/// over a million Python measurements).
 fn random_step(rng: &mut Rng) -> u64 {
-    1_000 + rng.next() % 1_000_000_000
+    (1 << 30) + rng.next() % (1 << 30)
 }
 
 /// An input for "a step's code vs a code of no step": the code of the

@@ -15,29 +15,60 @@ use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
 
 use crate::errors::{IntoPy as _, parameter};
 
-/// A non-negative integer that fits `u64` (`bool` is refused).
+/// A non-negative integer that fits `u64` (`bool` is refused), for
+/// parameters whose limit is `u64` itself: times, steps, counters, periods.
 pub fn unsigned(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u64> {
+    unsigned_or_more(value, what)?
+        .ok_or_else(|| parameter(format!("{what} is too large: at most 2**64 - 1")))
+}
+
+/// A non-negative integer (`bool` is refused), or `None` when it is larger
+/// than `u64::MAX`: for parameters whose real limit is lower, so that the
+/// message states that limit.
+pub fn unsigned_or_more(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<u64>> {
     require_int(value, what)?;
     // Fast path: extracting an `i64` (C `long`) skips the byte-array
     // conversion that `u64` goes through; the rest take the checked path.
     if let Ok(small) = value.extract::<i64>()
         && let Ok(unsigned) = u64::try_from(small)
     {
-        return Ok(unsigned);
+        return Ok(Some(unsigned));
     }
-    value.extract::<u64>().map_err(|_| {
-        if value.lt(0).unwrap_or(false) {
-            parameter(format!("{what} must not be negative"))
-        } else {
-            parameter(format!("{what} is too large: at most 2**64 - 1"))
+    match value.extract::<u64>() {
+        Ok(unsigned) => Ok(Some(unsigned)),
+        Err(_) if value.lt(0).unwrap_or(false) => {
+            Err(parameter(format!("{what} must not be negative")))
         }
-    })
+        Err(_) => Ok(None),
+    }
 }
 
-/// A non-negative integer that fits `u32`, for digits and window sides.
-pub fn small(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
-    let wide = unsigned(value, what)?;
-    u32::try_from(wide).map_err(|_| parameter(format!("{what} is too large")))
+/// Digits per code. The core decides the range; a number too large to
+/// reach it is refused here with the same range.
+pub fn digits(value: &Bound<'_, PyAny>) -> PyResult<u32> {
+    unsigned_or_more(value, "digits")?
+        .and_then(|wide| u32::try_from(wide).ok())
+        .ok_or_else(|| {
+            parameter(format!(
+                "digits must be from {} to {}",
+                nidan::MIN_DIGITS,
+                nidan::MAX_DIGITS
+            ))
+        })
+}
+
+/// One side of a verification window (`behind`, `ahead`, `look_ahead`),
+/// at most [`nidan::Window::MAX_SIDE`] steps: the message names the side.
+pub fn window_side(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
+    unsigned_or_more(value, what)?
+        .and_then(|wide| u32::try_from(wide).ok())
+        .filter(|&side| side <= nidan::Window::MAX_SIDE)
+        .ok_or_else(|| {
+            parameter(format!(
+                "{what} is too large: a window reaches at most {} steps to one side",
+                nidan::Window::MAX_SIDE
+            ))
+        })
 }
 
 /// A non-negative integer that fits `usize`, for lengths and coordinates.
@@ -149,6 +180,28 @@ pub fn text(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<PyBackedStr
     Ok(PyBackedStr::try_from(string.clone()).ok())
 }
 
+/// The `issuer` argument: `None`, or a `str` (see [`label`]).
+pub fn issuer(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    label(value, "issuer").map(Some)
+}
+
+/// The `account` argument: a `str` (see [`label`]); `None` is refused.
+pub fn account(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    label(value, "account")
+}
+
+/// A label part as an owned `String`: a `TypeError` naming `what` for
+/// anything but a `str`, a `ParameterError` for text that is not Unicode
+/// (lone surrogates).
+fn label(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    text(value, what)?
+        .map(|text| String::from(&*text))
+        .ok_or_else(|| parameter(format!("{what} is not Unicode text")))
+}
+
 /// A code as a Python `str`, straight from its digits.
 pub fn code<'py>(py: Python<'py>, code: &nidan::Code) -> Bound<'py, PyString> {
     PyString::new(py, code.as_str())
@@ -162,7 +215,7 @@ pub fn repr(py: Python<'_>, text: Option<&str>) -> PyResult<String> {
     }
 }
 
-fn type_name(value: &Bound<'_, PyAny>) -> String {
+pub fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
         .get_type()
         .name()

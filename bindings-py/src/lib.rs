@@ -5,6 +5,7 @@
 
 mod convert;
 mod errors;
+mod immutable;
 mod migration;
 mod otp;
 mod outcome;

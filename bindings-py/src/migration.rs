@@ -7,6 +7,7 @@ use pyo3::types::{PyBytes, PyTuple};
 
 use crate::convert::{self, int32, size};
 use crate::errors::{IntoPy as _, UriError};
+use crate::immutable::refuse_pickle;
 use crate::uri::KeyUri;
 
 /// The `max_uri_len` of `export` when none is given: about a thousand bytes
@@ -177,6 +178,23 @@ impl MigrationBatch {
                 .iter()
                 .zip(&other.accounts)
                 .all(|(a, b)| a.get().core() == b.get().core())
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refused: a pickle would carry the secret.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(refuse_pickle("MigrationBatch", "batch.to_uri()"))
     }
 
     fn __repr__(&self) -> String {

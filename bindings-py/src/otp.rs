@@ -3,9 +3,10 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use crate::convert::{self, small, unix_time, unsigned};
+use crate::convert::{self, unix_time, unsigned, window_side};
 use crate::errors::{IntoPy as _, parameter};
-use crate::outcome::{Match, TimeStep, Verdict};
+use crate::immutable::refuse_pickle;
+use crate::outcome::{self, Match, TimeStep, Verdict};
 use crate::secret::Secret;
 
 /// A time-based one-time password generator and verifier [RFC 6238].
@@ -35,14 +36,14 @@ impl Totp {
         digits: Option<&Bound<'_, PyAny>>,
         period: Option<&Bound<'_, PyAny>>,
         t0: Option<&Bound<'_, PyAny>>,
-        issuer: Option<String>,
-        account: String,
+        #[pyo3(from_py_with = convert::issuer)] issuer: Option<String>,
+        #[pyo3(from_py_with = convert::account)] account: String,
         format: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let defaults = nidan::TotpConfig::default();
         let config = nidan::TotpConfig {
             algorithm: algorithm.map_or(Ok(defaults.algorithm), convert::algorithm)?,
-            digits: digits.map_or(Ok(defaults.digits), |d| small(d, "digits"))?,
+            digits: digits.map_or(Ok(defaults.digits), |d| convert::digits(d))?,
             period: period.map_or(Ok(defaults.period), |p| unsigned(p, "period"))?,
             t0: t0.map_or(Ok(defaults.t0), |t| unsigned(t, "t0"))?,
             format: format.map_or(Ok(defaults.format), convert::code_format)?,
@@ -151,16 +152,16 @@ impl Totp {
     #[pyo3(
         text_signature = "($self, code, /, *, time=None, behind=1, ahead=1, last_accepted=None)"
     )]
-    fn verify(
+    fn verify<'py>(
         &self,
-        code: &Bound<'_, PyAny>,
+        code: &Bound<'py, PyAny>,
         time: Option<&Bound<'_, PyAny>>,
         behind: Option<&Bound<'_, PyAny>>,
         ahead: Option<&Bound<'_, PyAny>>,
         last_accepted: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Option<Match>> {
+    ) -> PyResult<Option<Bound<'py, Match>>> {
         let verdict = self.verdict(code, time, behind, ahead, last_accepted)?;
-        Ok(verdict.accepted().map(Match::from))
+        outcome::accepted(code.py(), verdict.accepted())
     }
 
     /// Like `verify`, but returns a `Verdict` that tells an accepted code
@@ -203,6 +204,23 @@ impl Totp {
         key.to_uri().or_raise()
     }
 
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refused: a pickle would carry the secret.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(refuse_pickle("TOTP", "totp.to_uri()"))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let config = self.inner.config();
         Ok(format!(
@@ -243,21 +261,24 @@ impl Totp {
     ) -> PyResult<nidan::Verdict> {
         let defaults = nidan::Window::default();
         let window = nidan::Window::new(
-            behind.map_or(Ok(defaults.behind()), |b| small(b, "behind"))?,
-            ahead.map_or(Ok(defaults.ahead()), |a| small(a, "ahead"))?,
+            behind.map_or(Ok(defaults.behind()), |b| window_side(b, "behind"))?,
+            ahead.map_or(Ok(defaults.ahead()), |a| window_side(a, "ahead"))?,
         )
         .or_raise()?;
         let last_accepted = last_accepted
             .map(|last| unsigned(last, "last_accepted"))
             .transpose()?;
         let time = time.map(unix_time).transpose()?;
+        let py = code.py();
         let Some(code) = code_text(code)? else {
             return Ok(nidan::Verdict::Rejected);
         };
-        match time {
+        // Without the GIL: other threads run while the window is checked
+        // (see benches/python/README.md for what it costs and gives).
+        py.detach(|| match time {
             Some(time) => self.inner.verify(&code, time, window, last_accepted),
             None => self.inner.verify_now(&code, window, last_accepted),
-        }
+        })
         .map(nidan::Verification::verdict)
         .or_raise()
     }
@@ -284,14 +305,14 @@ impl Hotp {
         secret: &Bound<'_, PyAny>,
         algorithm: Option<&Bound<'_, PyAny>>,
         digits: Option<&Bound<'_, PyAny>>,
-        issuer: Option<String>,
-        account: String,
+        #[pyo3(from_py_with = convert::issuer)] issuer: Option<String>,
+        #[pyo3(from_py_with = convert::account)] account: String,
         format: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let defaults = nidan::HotpConfig::default();
         let config = nidan::HotpConfig {
             algorithm: algorithm.map_or(Ok(defaults.algorithm), convert::algorithm)?,
-            digits: digits.map_or(Ok(defaults.digits), |d| small(d, "digits"))?,
+            digits: digits.map_or(Ok(defaults.digits), |d| convert::digits(d))?,
             format: format.map_or(Ok(defaults.format), convert::code_format)?,
         };
         let secret = secret_arg(secret)?;
@@ -351,20 +372,22 @@ impl Hotp {
     /// or `None`. `code` must be exactly `digits` ASCII digits.
     #[pyo3(signature = (code, /, *, counter, look_ahead = None))]
     #[pyo3(text_signature = "($self, code, /, *, counter, look_ahead=0)")]
-    fn verify(
+    fn verify<'py>(
         &self,
+        py: Python<'py>,
         code: &Bound<'_, PyAny>,
         counter: &Bound<'_, PyAny>,
         look_ahead: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Option<Match>> {
+    ) -> PyResult<Option<Bound<'py, Match>>> {
         let counter = unsigned(counter, "counter")?;
-        let look_ahead = look_ahead.map_or(Ok(0), |l| small(l, "look_ahead"))?;
+        let look_ahead = look_ahead.map_or(Ok(0), |l| window_side(l, "look_ahead"))?;
         let code = code_text(code)?;
-        let found = self
-            .inner
-            .verify(code.as_deref().unwrap_or_default(), counter, look_ahead)
+        let code = code.as_deref().unwrap_or_default();
+        // Without the GIL, as in `TOTP.verify`.
+        let found = py
+            .detach(|| self.inner.verify(code, counter, look_ahead))
             .or_raise()?;
-        Ok(found.accepted().map(Match::from))
+        outcome::accepted(py, found.accepted())
     }
 
     /// The otpauth URI for a QR code, with `counter` as the next counter.
@@ -383,6 +406,23 @@ impl Hotp {
             digits: config.digits,
         };
         key.to_uri().or_raise()
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refused: a pickle would carry the secret.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(refuse_pickle("HOTP", "hotp.to_uri(counter=...)"))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -4,6 +4,7 @@ use pyo3::prelude::*;
 
 use crate::convert::{self, size};
 use crate::errors::{IntoPy as _, parameter};
+use crate::immutable::refuse_pickle;
 
 /// A QR code of some text, usually an otpauth or export URI, with medium
 /// error correction. Immutable. `repr()` shows only its width: the code of
@@ -46,6 +47,23 @@ impl Qr {
     /// Text for a terminal with a dark background, two modules per character.
     fn to_terminal(&self) -> String {
         self.inner.to_terminal()
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refused: a pickle would carry the secret.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(refuse_pickle("Qr", "the text it encodes"))
     }
 
     fn __repr__(&self) -> String {

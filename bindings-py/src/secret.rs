@@ -1,10 +1,12 @@
 //! `Secret`: reading, generating and (explicitly) showing the shared key.
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::convert::{self, unsigned};
+use crate::convert::{self, unsigned_or_more};
 use crate::errors::{IntoPy as _, SecretError};
+use crate::immutable::refuse_pickle;
 
 /// A shared OTP secret (the HMAC key). Immutable.
 ///
@@ -61,7 +63,14 @@ impl Secret {
     /// Takes raw key bytes, at least 10 unless `allow_short=True`.
     #[staticmethod]
     #[pyo3(signature = (data, /, *, allow_short = false))]
-    fn from_bytes(data: &[u8], allow_short: bool) -> PyResult<Self> {
+    fn from_bytes(data: &Bound<'_, PyAny>, allow_short: bool) -> PyResult<Self> {
+        let data = data.cast::<PyBytes>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "data must be bytes, not {} (read base32 text with Secret.from_base32)",
+                convert::type_name(data)
+            ))
+        })?;
+        let data = data.as_bytes();
         let inner = if allow_short {
             nidan::Secret::from_bytes_allow_short(data)
         } else {
@@ -78,7 +87,8 @@ impl Secret {
     #[pyo3(text_signature = "(*, length=20)")]
     fn generate(py: Python<'_>, length: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let wanted = match length {
-            Some(length) => unsigned(length, "length")?,
+            // Beyond u64 is too long too: the core states the real limit.
+            Some(length) => unsigned_or_more(length, "length")?.unwrap_or(u64::MAX),
             None => nidan::Secret::DEFAULT_RANDOM_BYTES as u64,
         };
         // Draw at most one byte more than the core accepts: it says "too long".
@@ -110,6 +120,23 @@ impl Secret {
     #[getter]
     fn byte_len(&self) -> usize {
         self.inner.byte_len()
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refused: a pickle would carry the secret.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(refuse_pickle("Secret", "secret.to_base32()"))
     }
 
     fn __repr__(&self) -> String {

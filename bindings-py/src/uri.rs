@@ -3,7 +3,8 @@
 use pyo3::prelude::*;
 
 use crate::convert;
-use crate::errors::{IntoPy as _, UriError};
+use crate::errors::{IntoPy as _, UriError, from_core};
+use crate::immutable::refuse_pickle;
 use crate::otp::{Hotp, Totp};
 use crate::secret::Secret;
 
@@ -97,7 +98,12 @@ impl KeyUri {
 
     /// A `TOTP` for this key (T0 = 0); `UriError` when the key is HOTP.
     fn to_totp(&self, py: Python<'_>) -> PyResult<Totp> {
-        let inner = self.inner.to_totp().or_raise()?;
+        let inner = self.inner.to_totp().map_err(|error| {
+            other_kind(
+                error,
+                "to_totp() needs a totp key, and this one is hotp: use to_hotp()",
+            )
+        })?;
         Ok(Totp::from_parts(
             inner,
             self.secret.clone_ref(py),
@@ -108,7 +114,12 @@ impl KeyUri {
 
     /// An `HOTP` for this key (its counter is `counter`); `UriError` when the key is TOTP.
     fn to_hotp(&self, py: Python<'_>) -> PyResult<Hotp> {
-        let inner = self.inner.to_hotp().or_raise()?;
+        let inner = self.inner.to_hotp().map_err(|error| {
+            other_kind(
+                error,
+                "to_hotp() needs an hotp key, and this one is totp: use to_totp()",
+            )
+        })?;
         Ok(Hotp::from_parts(
             inner,
             self.secret.clone_ref(py),
@@ -121,6 +132,23 @@ impl KeyUri {
         other
             .cast::<Self>()
             .is_ok_and(|other| other.get().inner == self.inner)
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refused: a pickle would carry the secret.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(refuse_pickle("KeyUri", "key.to_uri()"))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -154,5 +182,14 @@ impl KeyUri {
     /// The core key.
     pub(crate) fn core(&self) -> &nidan::KeyUri {
         &self.inner
+    }
+}
+
+/// The error of `to_totp`/`to_hotp`: the core reports a key of the other
+/// kind as a wrong URI type; `message` says which method fits the key.
+fn other_kind(error: nidan::Error, message: &'static str) -> PyErr {
+    match error {
+        nidan::Error::UriType => UriError::new_err(message),
+        other => from_core(other),
     }
 }

@@ -1,6 +1,9 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
 #![forbid(unsafe_code)]
+// On docs.rs (`--cfg docsrs`, a nightly rustdoc): badges naming the features
+// that each gated item needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(
     not(test),
     warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
@@ -42,8 +45,3 @@ pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]
 pub use uri::{KeyUri, OtpKind};
 pub use verify::{Match, Verdict, Verification, Window};
-
-/// The repository README's examples, compiled and run as doctests.
-#[cfg(all(doctest, feature = "getrandom", feature = "qr"))]
-#[doc = include_str!("../../README.md")]
-struct ReadmeDoctests;

@@ -114,6 +114,18 @@ pub struct Match {
 }
 
 impl Match {
+    /// A match at `step` with `drift`, as a verification reported it: for
+    /// callers that store or send one and read it back (the Python package
+    /// unpickles them). It proves nothing by itself; only `verify` matches.
+    ///
+    /// ```
+    /// let found = nidan::Match::new(37_037_036, -1);
+    /// assert_eq!((found.step(), found.drift(), found.next_counter()), (37_037_036, -1, 37_037_037));
+    /// ```
+    pub const fn new(step: u64, drift: i64) -> Self {
+        Self { step, drift }
+    }
+
     /// The matched time step (TOTP) or counter (HOTP). Store it: it is the
     /// `last_accepted` step for the next TOTP verification.
     ///
@@ -149,7 +161,8 @@ impl Match {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub const fn next_counter(&self) -> u64 {
-        // Verification never matches u64::MAX, so this cannot overflow.
+        // Verification never matches u64::MAX; a match made with `new` may
+        // be at it, and then the next counter saturates.
         self.step.saturating_add(1)
     }
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Python part of the test suite (run by `scripts/test python`): installs the
 # package into .venv with the README's command, `pip install ./bindings-py`,
-# then runs pytest, stubtest, mypy --strict, pyotp 2.12.0's own test suite
-# against nidan.pyotp, the quickstart example and a quick run of the Python
-# benchmark (benches/python/bench.py --quick). Installs what is missing:
+# then runs pytest, stubtest, mypy --strict, pyright --verifytypes, pyotp
+# 2.12.0's own test suite against nidan.pyotp, the quickstart example and
+# quick runs of the Python benchmark and timing-leak harness
+# (benches/python/bench.py and dudect.py). Installs what is missing:
 # the venv, the test tools (when bindings-py/requirements-test.txt changes)
 # and pyotp's source distribution (cached under target/, not committed).
 set -euo pipefail
@@ -49,9 +50,28 @@ fi
 step "stubtest nidan._native"
 "$py" -m mypy.stubtest nidan._native
 
-step "mypy --strict on the package, the tests, the examples and the benchmark"
+step "mypy --strict on the package, the tests, the examples, the benchmark and scripts/stub-docs"
 "$py" -m mypy --strict -p nidan
 "$py" -m mypy --strict bindings-py/tests examples/python benches/python
+"$py" -m mypy --strict --scripts-are-modules scripts/stub-docs
+
+step "pyright --verifytypes nidan: every public name typed and documented"
+# From an empty directory, so that pyright reads the installed package, with
+# the venv first on PATH, so that it finds that interpreter.
+mkdir -p target/pyright-cwd
+report=$(cd target/pyright-cwd && PATH="$OLDPWD/$venv/bin:$PATH" \
+    pyright --verifytypes nidan --ignoreexternal --outputjson || true)
+"$py" - "$report" <<'PY'
+import json, sys
+report = json.loads(sys.argv[1])["typeCompleteness"]
+counts = {key: report[key] for key in ("missingFunctionDocStringCount", "missingClassDocStringCount", "missingDefaultParamCount")}
+print(f"type completeness {report['completenessScore']:.0%}, {counts}")
+if report["completenessScore"] != 1 or any(counts.values()):
+    for symbol in report["symbols"]:
+        for diagnostic in symbol.get("diagnostics", []):
+            print(f"  {symbol['name']}: {diagnostic['message']}")
+    sys.exit("python.sh: pyright --verifytypes is below 100% or finds undocumented names")
+PY
 
 step "pyotp $pyotp_version's own test.py against nidan.pyotp"
 sdist=$cache/pyotp-$pyotp_version.tar.gz
@@ -69,3 +89,6 @@ step "examples/python/quickstart.py"
 
 step "benches/python/bench.py --quick (proves the benchmark runs; no timing claims)"
 "$py" benches/python/bench.py --quick
+
+step "benches/python/dudect.py --quick (every input gets the Rust core's verdict; no timing claims)"
+"$py" benches/python/dudect.py --quick

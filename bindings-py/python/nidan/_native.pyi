@@ -27,10 +27,10 @@ _Time: TypeAlias = Union[int, float, datetime.datetime]
 """Unix seconds (int, or float rounded down), or a timezone-aware datetime."""
 
 class NidanError(ValueError):
-    """Base class of nidan's errors. A wrong code is not an error."""
+    """Base class of nidan's errors: bad configuration or malformed input. A wrong code is not an error."""
 
 class SecretError(NidanError):
-    """A secret could not be read, generated or is unfit for use."""
+    """A secret could not be read, generated or is unfit for use (bad base32, too short, too long)."""
 
 class UriError(NidanError):
     """An otpauth URI is malformed or inconsistent."""
@@ -40,7 +40,15 @@ class ParameterError(NidanError):
 
 @final
 class Secret:
-    """A shared OTP secret. repr() shows its length only."""
+    """A shared OTP secret (the HMAC key). Immutable.
+
+    `repr()` and `str()` show the length only; the key leaves the object
+    only through `to_base32()`, `to_base32_grouped()` and `to_bytes()`.
+    Equality is decided in constant time; secrets are not hashable.
+    """
+
+    def __copy__(self) -> Secret: ...
+    def __deepcopy__(self, memo: object, /) -> Secret: ...
 
     MIN_BYTES: ClassVar[int]
     MIN_RANDOM_BYTES: ClassVar[int]
@@ -48,67 +56,116 @@ class Secret:
     MAX_BYTES: ClassVar[int]
 
     @staticmethod
-    def from_base32(text: str, /, *, allow_short: bool = False) -> Secret: ...
+    def from_base32(text: str, /, *, allow_short: bool = False) -> Secret:
+        """Reads strict RFC 4648 base32 (any case, exact padding or none) of at
+        least 80 bits; `allow_short=True` accepts shorter legacy keys.
+        """
     @staticmethod
-    def from_typed_base32(text: str) -> Secret: ...
+    def from_typed_base32(text: str) -> Secret:
+        """Reads a key as a person typed it: spaces, hyphens, lower case and
+        full-width characters are fine. At least 80 bits.
+        """
     @staticmethod
-    def from_bytes(data: bytes, /, *, allow_short: bool = False) -> Secret: ...
+    def from_bytes(data: bytes, /, *, allow_short: bool = False) -> Secret:
+        """Takes raw key bytes, at least 10 unless `allow_short=True`."""
     @staticmethod
-    def generate(*, length: int = 20) -> Secret: ...
-    def to_base32(self) -> str: ...
-    def to_base32_grouped(self) -> str: ...
-    def to_bytes(self) -> bytes: ...
+    def generate(*, length: int = 20) -> Secret:
+        """A new random key of `length` bytes (16 to 256) from `os.urandom`."""
+    def to_base32(self) -> str:
+        """The key as unpadded upper-case base32. This exposes the secret."""
+    def to_base32_grouped(self) -> str:
+        """The key as base32 in groups of four ("JBSW Y3DP EHPK 3PXP"), the way
+        a user should write it down. This exposes the secret.
+        """
+    def to_bytes(self) -> bytes:
+        """The raw key bytes. This exposes the secret."""
     @property
-    def byte_len(self) -> int: ...
+    def byte_len(self) -> int:
+        """Length of the key in bytes."""
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class Match:
-    """Where an accepted code matched. Always true, even at step 0."""
+    """Where an accepted code matched: the step (TOTP) or counter (HOTP), and
+    the drift in steps from the expected one. Always true in an `if`, even
+    at step 0.
+    """
+
+    def __copy__(self) -> Match: ...
+    def __deepcopy__(self, memo: object, /) -> Match: ...
 
     @property
-    def step(self) -> int: ...
+    def step(self) -> int:
+        """The matched time step (TOTP) or counter (HOTP). For TOTP, store it
+        and pass it as `last_accepted` next time to refuse replays.
+        """
     @property
-    def drift(self) -> int: ...
+    def drift(self) -> int:
+        """Steps between the match and the expected step: negative when the
+        other side's clock is behind, positive when it is ahead.
+        """
     @property
-    def next_counter(self) -> int: ...
+    def next_counter(self) -> int:
+        """The HOTP counter to store after this match: one past it."""
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class Verdict:
-    """Accepted, replayed or rejected. True only when accepted."""
+    """The full outcome of a TOTP check: accepted, replayed (the code matched a
+    step at or below `last_accepted`) or rejected. True only when accepted.
+    """
+
+    def __copy__(self) -> Verdict: ...
+    def __deepcopy__(self, memo: object, /) -> Verdict: ...
 
     @property
-    def accepted(self) -> bool: ...
+    def accepted(self) -> bool:
+        """Whether the code is accepted: let the user in and store `match.step`."""
     @property
-    def replayed(self) -> bool: ...
+    def replayed(self) -> bool:
+        """Whether the code was right but already used: refuse it."""
     @property
-    def match(self) -> Optional[Match]: ...
+    def match(self) -> Optional[Match]:
+        """The match, for an accepted or a replayed code; `None` when rejected."""
     def __bool__(self) -> bool: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class TimeStep:
-    """A TOTP step: number, start, end and seconds remaining."""
+    """One TOTP time step: its number, when it starts and ends (Unix seconds),
+    and the seconds left in it at the time asked about.
+    """
+
+    def __copy__(self) -> TimeStep: ...
+    def __deepcopy__(self, memo: object, /) -> TimeStep: ...
 
     @property
-    def step(self) -> int: ...
+    def step(self) -> int:
+        """The step number."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """The first second of the step."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """The first second of the next step."""
     @property
-    def remaining(self) -> int: ...
+    def remaining(self) -> int:
+        """Seconds until the next step, 1 to `period`."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
 class TOTP:
-    """A TOTP generator and verifier [RFC 6238]."""
+    """A time-based one-time password generator and verifier [RFC 6238].
+    Immutable and safe to share between threads.
+    """
+
+    def __copy__(self) -> TOTP: ...
+    def __deepcopy__(self, memo: object, /) -> TOTP: ...
 
     def __new__(
         cls,
@@ -124,26 +181,38 @@ class TOTP:
         format: str = "decimal",
     ) -> TOTP: ...
     @property
-    def secret(self) -> Secret: ...
+    def secret(self) -> Secret:
+        """The secret key."""
     @property
-    def algorithm(self) -> str: ...
+    def algorithm(self) -> str:
+        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
-    def digits(self) -> int: ...
+    def digits(self) -> int:
+        """Digits per code, 6 to 10."""
     @property
     def format(self) -> str: ...
     @property
-    def period(self) -> int: ...
+    def period(self) -> int:
+        """Seconds per step."""
     @property
-    def t0(self) -> int: ...
+    def t0(self) -> int:
+        """The Unix time at which step 0 starts."""
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The provider, for otpauth URIs."""
     @property
-    def account(self) -> str: ...
-    def now(self) -> str: ...
-    def at(self, time: _Time) -> str: ...
-    def at_step(self, step: int) -> str: ...
-    def step(self, time: Optional[_Time] = None) -> int: ...
-    def time_step(self, time: Optional[_Time] = None) -> TimeStep: ...
+    def account(self) -> str:
+        """The account name, for otpauth URIs."""
+    def now(self) -> str:
+        """The code now, by the system clock."""
+    def at(self, time: _Time) -> str:
+        """The code at `time` (Unix seconds as int or float, or an aware datetime)."""
+    def at_step(self, step: int) -> str:
+        """The code of time step `step`; `at_step(step + 1)` is the next code."""
+    def step(self, time: Optional[_Time] = None) -> int:
+        """The time step at `time`, or now."""
+    def time_step(self, time: Optional[_Time] = None) -> TimeStep:
+        """The time step at `time` (or now) with its start, end and seconds left."""
     def verify(
         self,
         code: str,
@@ -153,7 +222,13 @@ class TOTP:
         behind: int = 1,
         ahead: int = 1,
         last_accepted: Optional[int] = None,
-    ) -> Optional[Match]: ...
+    ) -> Optional[Match]:
+        """Checks `code` at `time` (default now) against `behind` steps before
+        and `ahead` steps after the expected one, in constant time, refusing
+        steps at or below `last_accepted`. Returns the `Match` when accepted,
+        `None` when the code is wrong or replayed (use `check` to tell them
+        apart). `code` must be exactly `digits` ASCII digits.
+        """
     def check(
         self,
         code: str,
@@ -163,12 +238,21 @@ class TOTP:
         behind: int = 1,
         ahead: int = 1,
         last_accepted: Optional[int] = None,
-    ) -> Verdict: ...
-    def to_uri(self) -> str: ...
+    ) -> Verdict:
+        """Like `verify`, but returns a `Verdict` that tells an accepted code
+        from a replayed one and a wrong one. It is true only when accepted.
+        """
+    def to_uri(self) -> str:
+        """The otpauth URI for a QR code. It contains the secret: show it once."""
 
 @final
 class HOTP:
-    """An HOTP generator and verifier [RFC 4226]."""
+    """A counter-based one-time password generator and verifier [RFC 4226].
+    Immutable and safe to share between threads.
+    """
+
+    def __copy__(self) -> HOTP: ...
+    def __deepcopy__(self, memo: object, /) -> HOTP: ...
 
     def __new__(
         cls,
@@ -182,54 +266,96 @@ class HOTP:
         format: str = "decimal",
     ) -> HOTP: ...
     @property
-    def secret(self) -> Secret: ...
+    def secret(self) -> Secret:
+        """The secret key."""
     @property
-    def algorithm(self) -> str: ...
+    def algorithm(self) -> str:
+        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
-    def digits(self) -> int: ...
+    def digits(self) -> int:
+        """Digits per code, 6 to 10."""
     @property
     def format(self) -> str: ...
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The provider, for otpauth URIs."""
     @property
-    def account(self) -> str: ...
-    def at(self, counter: int) -> str: ...
-    def verify(self, code: str, /, *, counter: int, look_ahead: int = 0) -> Optional[Match]: ...
-    def to_uri(self, *, counter: int) -> str: ...
+    def account(self) -> str:
+        """The account name, for otpauth URIs."""
+    def at(self, counter: int) -> str:
+        """The code for `counter`."""
+    def verify(self, code: str, /, *, counter: int, look_ahead: int = 0) -> Optional[Match]:
+        """Checks `code` against counters `counter` to `counter + look_ahead`
+        in constant time. Returns the `Match` (store `match.next_counter`)
+        or `None`. `code` must be exactly `digits` ASCII digits.
+        """
+    def to_uri(self, *, counter: int) -> str:
+        """The otpauth URI for a QR code, with `counter` as the next counter.
+        It contains the secret: show it once.
+        """
 
 @final
 class KeyUri:
-    """An enrolment read from an otpauth URI."""
+    """An enrolment read from an otpauth URI (`KeyUri.parse`). Immutable.
+
+    `repr()` leaves the secret out; `to_uri()` writes it back.
+    """
+
+    def __copy__(self) -> KeyUri: ...
+    def __deepcopy__(self, memo: object, /) -> KeyUri: ...
 
     MAX_LEN: ClassVar[int]
 
     @staticmethod
-    def parse(uri: str) -> KeyUri: ...
+    def parse(uri: str) -> KeyUri:
+        """Reads an otpauth URI strictly: one percent-decoding per part, the
+        label issuer and `issuer=` must agree, no duplicated parameters,
+        HOTP needs a counter, digits 6 to 8, a secret of at least 80 bits.
+        """
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> str:
+        """"totp" or "hotp"."""
     @property
-    def secret(self) -> Secret: ...
+    def secret(self) -> Secret:
+        """The secret key."""
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The provider, or `None`."""
     @property
-    def account(self) -> str: ...
+    def account(self) -> str:
+        """The account name."""
     @property
-    def algorithm(self) -> str: ...
+    def algorithm(self) -> str:
+        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
-    def digits(self) -> int: ...
+    def digits(self) -> int:
+        """Digits per code: 6, 7 or 8."""
     @property
-    def period(self) -> Optional[int]: ...
+    def period(self) -> Optional[int]:
+        """Seconds per step for TOTP; `None` for HOTP."""
     @property
-    def counter(self) -> Optional[int]: ...
-    def to_uri(self) -> str: ...
-    def to_totp(self) -> TOTP: ...
-    def to_hotp(self) -> HOTP: ...
+    def counter(self) -> Optional[int]:
+        """The next counter for HOTP; `None` for TOTP."""
+    def to_uri(self) -> str:
+        """Writes the URI back; `KeyUri.parse(key.to_uri())` equals `key`.
+        It contains the secret: show it once.
+        """
+    def to_totp(self) -> TOTP:
+        """A `TOTP` for this key (T0 = 0); `UriError` when the key is HOTP."""
+    def to_hotp(self) -> HOTP:
+        """An `HOTP` for this key (its counter is `counter`); `UriError` when the key is TOTP."""
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class MigrationBatch:
-    """One QR code of a Google Authenticator export. repr() shows the account count only."""
+    """One QR code of a Google Authenticator export: its accounts (`KeyUri`
+    objects) and the batch fields that tie the codes of one export together.
+    Immutable. `repr()` shows the number of accounts, never their secrets.
+    """
+
+    def __copy__(self) -> MigrationBatch: ...
+    def __deepcopy__(self, memo: object, /) -> MigrationBatch: ...
 
     MAX_LEN: ClassVar[int]
     DEFAULT_MAX_URI_LEN: ClassVar[int]
@@ -245,32 +371,67 @@ class MigrationBatch:
         batch_id: Optional[int] = None,
     ) -> MigrationBatch: ...
     @staticmethod
-    def parse(uri: str) -> MigrationBatch: ...
+    def parse(uri: str) -> MigrationBatch:
+        """Reads an `otpauth-migration://offline?data=...` URI. Unknown fields
+        are skipped; an algorithm, digit count or OTP type nidan cannot use
+        is a `UriError` naming the field. TOTP accounts have 30-second periods.
+        """
     @staticmethod
-    def export(accounts: Iterable[KeyUri], /, *, batch_id: Optional[int] = None, max_uri_len: int = 1000) -> list[str]: ...
-    def to_uri(self) -> str: ...
+    def export(accounts: Iterable[KeyUri], /, *, batch_id: Optional[int] = None, max_uri_len: int = 1000) -> list[str]:
+        """Writes `accounts` (`KeyUri` objects, in order) into as few export
+        URIs as keep each at most `max_uri_len` bytes, one QR code each,
+        numbered from 0 and all with `batch_id` (random when not given).
+        No accounts give no URIs. A `UriError` when one account alone does
+        not fit, or when the format cannot carry an account (a period other
+        than 30 seconds, 7 digits, a ':' in an account name without issuer).
+        """
+    def to_uri(self) -> str:
+        """Writes this batch as one export URI. It contains the secrets: show
+        it once.
+        """
     @property
-    def accounts(self) -> tuple[KeyUri, ...]: ...
+    def accounts(self) -> tuple[KeyUri, ...]:
+        """The accounts of this batch, as `KeyUri` objects."""
     @property
-    def version(self) -> int: ...
+    def version(self) -> int:
+        """Format version (1)."""
     @property
-    def batch_size(self) -> int: ...
+    def batch_size(self) -> int:
+        """How many QR codes the export has."""
     @property
-    def batch_index(self) -> int: ...
+    def batch_index(self) -> int:
+        """Which of them this is, from 0."""
     @property
-    def batch_id(self) -> int: ...
+    def batch_id(self) -> int:
+        """The same for every QR code of one export."""
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class Qr:
-    """A QR code of some text. repr() shows its width only."""
+    """A QR code of some text, usually an otpauth or export URI, with medium
+    error correction. Immutable. `repr()` shows only its width: the code of
+    an enrolment URI carries the secret.
+    """
+
+    def __copy__(self) -> Qr: ...
+    def __deepcopy__(self, memo: object, /) -> Qr: ...
 
     def __new__(cls, text: str) -> Qr: ...
     @property
-    def width(self) -> int: ...
-    def is_dark(self, x: int, y: int) -> bool: ...
-    def to_svg(self) -> str: ...
-    def to_terminal(self) -> str: ...
+    def width(self) -> int:
+        """Modules per side, without the quiet zone."""
+    def is_dark(self, x: int, y: int) -> bool:
+        """Whether the module at column `x`, row `y` (from 0) is dark; beyond
+        the code everything is light. Negative coordinates are a `ParameterError`.
+        """
+    def to_svg(self) -> str:
+        """An SVG image, black on white with the quiet zone, one unit per module."""
+    def to_terminal(self) -> str:
+        """Text for a terminal with a dark background, two modules per character."""
 
-def normalize_code(typed: str) -> Optional[str]: ...
+def normalize_code(typed: str) -> Optional[str]:
+    """Turns a code as a person typed it ("１２３ ４５６", "123-456") into plain
+    digits, or `None` when it is not 6 to 10 digits once spaces and hyphens
+    are removed. Verification itself is strict: normalise first.
+    """

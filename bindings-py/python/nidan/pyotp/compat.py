@@ -2,4 +2,4 @@
 
 from secrets import SystemRandom
 
-random = SystemRandom()
+random: SystemRandom = SystemRandom()

@@ -46,8 +46,10 @@ class OTP:
         self._digits = digits
         self._digest = digest
         self._secret = s
-        self.name = name or "Secret"
-        self.issuer = issuer
+        self.name: str = name or "Secret"
+        """The account name, for otpauth URIs."""
+        self.issuer: Optional[str] = issuer
+        """The provider, for otpauth URIs."""
         self._keyed()
 
     @property

@@ -20,6 +20,9 @@ _TIMESTAMP_LIMIT = 253402300800  # 10000-01-01T00:00:00Z, exclusive
 _TIME_RANGE_MESSAGE = "for_time must be at or after the Unix epoch and before year 10000 UTC"
 _NAIVE_EPOCH = datetime.datetime(1970, 1, 1)
 _SECOND = datetime.timedelta(seconds=1)
+# The whole window, 2 * valid_window + 1 steps, is one native check from its
+# first step, whose look-ahead the core caps at 100 steps.
+_MAX_VALID_WINDOW = 50
 
 Time = Union[int, float, datetime.datetime]
 
@@ -130,6 +133,10 @@ class TOTP(OTP):
     def _window_match(self, otp: object, timecode: int, valid_window: int) -> Optional[int]:
         """The earliest step within ``valid_window`` of ``timecode`` whose code
         is ``otp``; a window reaching below step 0 is clipped there."""
+        if valid_window > _MAX_VALID_WINDOW:
+            raise _native.ParameterError(
+                f"valid_window must be at most {_MAX_VALID_WINDOW} steps each way, got {valid_window}"
+            )
         return self._first_match(otp, max(timecode - valid_window, 0), timecode + valid_window)
 
 

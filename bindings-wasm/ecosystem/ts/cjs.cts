@@ -1,0 +1,10 @@
+// TypeScript, CommonJS (node16 and nodenext): compiles to require().
+import { Secret, Totp } from 'nidan';
+import { TOTP } from 'nidan/otpauth';
+import enrol = require('nidan/enrol');
+
+const KEY = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const code: string = new Totp(Secret.fromBase32(KEY), { digits: 8 }).generate(59);
+const dropIn: string = new TOTP({ secret: KEY, digits: 8 }).generate({ timestamp: 59_000 });
+const enrolled: string = new enrol.Totp(enrol.Secret.fromBase32(KEY), { digits: 8 }).generate(59);
+console.log([code, dropIn, enrolled].join(' '));

@@ -1,2 +1,0 @@
-// `nidan/enrol` for Node CommonJS.
-module.exports = require('./enrol-shared.cjs');

@@ -1,2 +1,0 @@
-// `nidan` for Node CommonJS.
-module.exports = require('./shared.cjs').native;
