@@ -188,9 +188,10 @@ class TOTP:
         """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
     def digits(self) -> int:
-        """Digits per code, 6 to 10."""
+        """Characters per code: 6 to 10 digits, or 5 for Steam codes."""
     @property
-    def format(self) -> str: ...
+    def format(self) -> str:
+        """How codes are written: "decimal" or "steam" (Steam Guard)."""
     @property
     def period(self) -> int:
         """Seconds per step."""
@@ -273,9 +274,10 @@ class HOTP:
         """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
     @property
     def digits(self) -> int:
-        """Digits per code, 6 to 10."""
+        """Characters per code: 6 to 10 digits, or 5 for Steam codes."""
     @property
-    def format(self) -> str: ...
+    def format(self) -> str:
+        """How codes are written: "decimal" or "steam" (Steam Guard)."""
     @property
     def issuer(self) -> Optional[str]:
         """The provider, for otpauth URIs."""
