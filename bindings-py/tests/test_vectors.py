@@ -36,7 +36,7 @@ def test_steam_guard_codes() -> None:
     assert nidan.HOTP(nidan.Secret.from_bytes(RFC_SECRET)).format == "decimal"
     with pytest.raises(nidan.ParameterError, match="digits"):
         nidan.TOTP(table["totp"][0]["secret_base32"], format="steam")
-    with pytest.raises(nidan.ParameterError, match="code format must be decimal or steam"):
+    with pytest.raises(nidan.ParameterError, match="format must be decimal or steam"):
         nidan.TOTP(nidan.Secret.from_bytes(RFC_SECRET), format="hex")
     with pytest.raises(TypeError):
         nidan.TOTP(nidan.Secret.from_bytes(RFC_SECRET), format=5)  # type: ignore[arg-type]

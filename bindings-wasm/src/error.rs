@@ -125,7 +125,7 @@ fn code(error: Error) -> &'static str {
         Error::RandomSource => "RANDOM_SOURCE",
         Error::Digits { .. } => "DIGITS",
         Error::Algorithm => "ALGORITHM",
-        Error::CodeFormat => "CODE_FORMAT",
+        Error::CodeFormat => "FORMAT",
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
         Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",

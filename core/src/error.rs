@@ -213,10 +213,10 @@ impl fmt::Display for Error {
             }
             Self::Digits { digits } => write!(
                 f,
-                "digits must be from 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam codes), got {digits}"
+                "digits must be from 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam), got {digits}"
             ),
             Self::Algorithm => f.write_str("algorithm must be SHA1, SHA256 or SHA512"),
-            Self::CodeFormat => f.write_str("code format must be decimal or steam"),
+            Self::CodeFormat => f.write_str("format must be decimal or steam"),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
             Self::WindowTooLarge { steps } => write!(

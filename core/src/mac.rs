@@ -123,7 +123,7 @@ impl KeyedMac {
         let mut macs = [[0u8; MAX_MAC_LEN]; N];
         let len = self.macs(first, out.len(), &mut macs);
         for (value, mac) in out.iter_mut().zip(&macs) {
-            *value = truncate(&mac[..len]);
+            *value = truncate(mac, len);
         }
     }
 
