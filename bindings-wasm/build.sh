@@ -29,9 +29,12 @@ target="$root/target/wasm"
 # verifying about three times as fast (benches/js/README.md).
 speed=(--config profile.release.package.sha1.opt-level=3 --config profile.release.package.nidan.opt-level=2
     --config profile.release.package.nidan-wasm.opt-level=3)
-# One module per set of cargo features: nidan.wasm (the native API and the
-# otpauth drop-in) and nidan-enrol.wasm (plus exports and QR codes, for
-# `nidan/enrol`). wasm-bindgen writes each one's glue to pkg/NAME/.
+# One module per set of cargo features: nidan.wasm (the native API, without
+# SHA-3 to stay within its size budget), nidan-full.wasm (plus HMAC-SHA3 and
+# what the drop-in alone needs, for `nidan/otpauth` and for Node, where size
+# does not matter) and nidan-enrol.wasm (plus HMAC-SHA3, exports, QR codes
+# and the import mode, for `nidan/enrol`). wasm-bindgen writes each one's
+# glue to pkg/NAME/.
 modules=()
 build_module() {
     local name=$1 features=$2
@@ -55,7 +58,8 @@ build_module() {
 }
 mkdir -p dist
 build_module nidan ""
-build_module nidan-enrol "migration,qr"
+build_module nidan-full "sha3,otpauth"
+build_module nidan-enrol "migration,qr,import,sha3"
 # Each module also as text, for the bundles to embed (js/wasm-text.js).
 for name in "${modules[@]}"; do
     node --input-type=module -e '
@@ -81,7 +85,7 @@ bundle() {
 esm=(--format=esm --target=es2022 --minify)
 node=(--keep-names --format=cjs --platform=node --target=node20 --log-override:empty-import-meta=silent --loader:.wasm=binary)
 # The API entries: `nidan`, `nidan/otpauth` and `nidan/enrol`.
-entries=(nidan:nidan otpauth:nidan enrol:nidan-enrol)
+entries=(nidan:nidan otpauth:nidan-full enrol:nidan-enrol)
 for pair in "${entries[@]}"; do
     entry=${pair%%:*} name=${pair#*:}
     # Browsers, bundlers and anything else that imports (the `default`
@@ -92,9 +96,9 @@ for pair in "${entries[@]}"; do
     bundle "$name" "$entry" workerd "${esm[@]}" --outfile="dist/$entry.workerd.mjs"
 done
 # Node, Deno and Bun: one CommonJS bundle behind the require and import
-# wrappers of `nidan` and `nidan/otpauth`, one for `nidan/enrol`, with the
-# module inside as base64 (js/init-node.js).
-bundle nidan node-shared node "${node[@]}" --outfile=dist/shared.cjs
+# wrappers of `nidan` and `nidan/otpauth` (every algorithm), one for
+# `nidan/enrol`, with the module inside as base64 (js/init-node.js).
+bundle nidan-full node-shared node "${node[@]}" --outfile=dist/shared.cjs
 bundle nidan-enrol enrol node "${node[@]}" --outfile=dist/enrol-shared.cjs
 # The wrappers: require gives the bundle's object, import the same values as
 # named exports (listed from the bundle, so that a new export needs no change here).

@@ -2,7 +2,7 @@
 // exports and QR codes. Its classes are its own (a module of its own): pass
 // its `KeyUri` objects to its `MigrationBatch`.
 
-import type { KeyUri } from './index.js';
+import type { KeyUri, NidanError } from './index.js';
 
 export * from './index.js';
 
@@ -24,6 +24,54 @@ export interface ExportOptions {
   maxUriLen?: number;
 }
 
+/** What the import mode repaired: `kind` says what, `message` in a sentence; the fields that apply to the kind. */
+export interface Repair {
+  readonly kind:
+    | 'issuer_differs'
+    | 'plus_as_space'
+    | 'parameter_name_case'
+    | 'number_leading_zeros'
+    | 'secret_separators'
+    | 'secret_padding'
+    | 'secret_trailing_bits'
+    | 'secret_short'
+    | 'algorithm_outside_format';
+  readonly message: string;
+  /** `issuer_differs`: the issuer in the label. */
+  readonly label?: string;
+  /** `issuer_differs`: the issuer parameter (which the key carries); `parameter_name_case`, `number_leading_zeros`: the parameter's name. */
+  readonly parameter?: string;
+  /** `plus_as_space`: `"issuer"` or `"label"`. */
+  readonly part?: string;
+  /** `secret_short`: the secret's length in bits. */
+  readonly bits?: number;
+  /** `algorithm_outside_format`: the algorithm's name. */
+  readonly algorithm?: string;
+}
+
+/** A key read by the import mode, with every repair made to read it. */
+export interface ImportedKey {
+  readonly key: KeyUri;
+  readonly repairs: readonly Repair[];
+}
+
+/** An export read by `MigrationBatch.importUri`: one result per account. */
+export interface MigrationImport {
+  /** Per account, in order: the key with its repairs, or the error (not thrown) saying why it cannot be used. */
+  readonly accounts: readonly (ImportedKey | NidanError)[];
+  /** The accounts that cannot be used: their index and error. */
+  readonly failures: readonly { readonly index: number; readonly error: NidanError }[];
+  /** The batch fields, with the usable keys as accounts. */
+  readonly batch: MigrationBatch;
+}
+
+/**
+ * Reads an otpauth URI as an authenticator app must: what real services put
+ * in QR codes, with every repair made. When the label's issuer and
+ * `issuer=` differ, the parameter is used. `KeyUri.parse` stays strict.
+ */
+export function importKeyUri(uri: string): ImportedKey;
+
 /**
  * One QR code of a Google Authenticator export ("Transfer accounts"):
  * `otpauth-migration://offline?data=...`. `toString()` shows no secret.
@@ -36,6 +84,8 @@ export class MigrationBatch {
   constructor(accounts: Iterable<KeyUri>, options?: MigrationBatchOptions);
   /** Decodes an export URI; `NidanUriError` when it is malformed or holds values nidan cannot use. */
   static parse(uri: string): MigrationBatch;
+  /** Decodes an export with one result per account; throws only when the export as a whole is unreadable. */
+  static importUri(uri: string): MigrationImport;
   /** The accounts as export URIs, one per QR code, each at most `maxUriLen` bytes. */
   static export(accounts: Iterable<KeyUri>, options?: ExportOptions): string[];
   readonly accounts: readonly KeyUri[];

@@ -21,6 +21,12 @@ export class Secret {
   get hex(): string;
 }
 
+/**
+ * A caller-supplied HMAC (otpauth's `hmac` option): the algorithm name as
+ * given, the key bytes and the 8-byte big-endian counter; returns the MAC.
+ */
+export type HmacFunction = (algorithm: string, key: Uint8Array, message: Uint8Array) => Uint8Array;
+
 interface OtpConfig {
   issuer?: string;
   label?: string;
@@ -28,17 +34,17 @@ interface OtpConfig {
   secret?: Secret | string;
   algorithm?: string;
   digits?: number;
-  /** Not supported by nidan: giving it throws a NidanParameterError (UNSUPPORTED). */
-  hmac?: undefined;
+  /** The caller's own HMAC, as in otpauth: nidan truncates its result (at least 19 bytes) into the code. */
+  hmac?: HmacFunction;
 }
 
 export class HOTP {
   static get defaults(): {
     issuer: string; label: string; issuerInLabel: boolean; algorithm: string; digits: number; counter: number; window: number;
   };
-  static generate(config: { secret: Secret; algorithm?: string; digits?: number; counter?: Counter; hmac?: undefined }): string;
+  static generate(config: { secret: Secret; algorithm?: string; digits?: number; counter?: Counter; hmac?: HmacFunction }): string;
   static validate(config: {
-    token: string; secret: Secret; algorithm?: string; digits?: number; counter?: Counter; window?: number; hmac?: undefined;
+    token: string; secret: Secret; algorithm?: string; digits?: number; counter?: Counter; window?: number; hmac?: HmacFunction;
   }): number | null;
   constructor(config?: OtpConfig & { counter?: Counter });
   issuer: string;
@@ -48,7 +54,7 @@ export class HOTP {
   algorithm: string;
   digits: number;
   counter: Counter;
-  hmac: undefined;
+  hmac: HmacFunction | undefined;
   generate(config?: { counter?: Counter }): string;
   validate(config: { token: string; counter?: Counter; window?: number }): number | null;
   toString(): string;
@@ -61,11 +67,11 @@ export class TOTP {
   static counter(config?: { period?: number; timestamp?: Timestamp }): number;
   static remaining(config?: { period?: number; timestamp?: Timestamp }): number;
   static generate(config: {
-    secret: Secret; algorithm?: string; digits?: number; period?: number; timestamp?: Timestamp; hmac?: undefined;
+    secret: Secret; algorithm?: string; digits?: number; period?: number; timestamp?: Timestamp; hmac?: HmacFunction;
   }): string;
   static validate(config: {
     token: string; secret: Secret; algorithm?: string; digits?: number; period?: number; timestamp?: Timestamp;
-    window?: number; hmac?: undefined;
+    window?: number; hmac?: HmacFunction;
   }): number | null;
   constructor(config?: OtpConfig & { period?: number });
   issuer: string;
@@ -75,7 +81,7 @@ export class TOTP {
   algorithm: string;
   digits: number;
   period: number;
-  hmac: undefined;
+  hmac: HmacFunction | undefined;
   counter(config?: { timestamp?: Timestamp }): number;
   remaining(config?: { timestamp?: Timestamp }): number;
   generate(config?: { timestamp?: Timestamp }): string;
@@ -84,6 +90,6 @@ export class TOTP {
 }
 
 export class URI {
-  static parse(uri: string, config?: { hmac?: undefined }): HOTP | TOTP;
+  static parse(uri: string, config?: { hmac?: HmacFunction }): HOTP | TOTP;
   static stringify(otp: HOTP | TOTP): string;
 }

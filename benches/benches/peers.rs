@@ -117,6 +117,7 @@ impl Generators {
             Algorithm::Sha512 => {
                 totp_lite::totp_custom::<totp_lite::Sha512>(PERIOD, 6, self.hash.seed, time)
             }
+            other => unreachable!("the peers are compared on SHA1, SHA256 and SHA512, not {other}"),
         }
     }
 

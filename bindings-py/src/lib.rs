@@ -10,6 +10,7 @@ mod migration;
 mod otp;
 mod outcome;
 mod qr;
+mod repair;
 mod secret;
 mod uri;
 
@@ -34,7 +35,7 @@ mod native {
     #[pymodule_export]
     use super::errors::{NidanError, ParameterError, SecretError, UriError};
     #[pymodule_export]
-    use super::migration::MigrationBatch;
+    use super::migration::{MigrationBatch, MigrationImport};
     #[pymodule_export]
     use super::normalize_code;
     #[pymodule_export]
@@ -43,6 +44,8 @@ mod native {
     use super::outcome::{Match, TimeStep, Verdict};
     #[pymodule_export]
     use super::qr::Qr;
+    #[pymodule_export]
+    use super::repair::{ImportedKey, Repair};
     #[pymodule_export]
     use super::secret::Secret;
     #[pymodule_export]

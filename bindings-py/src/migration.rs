@@ -6,8 +6,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 
 use crate::convert::{self, int32, size};
-use crate::errors::{IntoPy as _, UriError};
+use crate::errors::{self, IntoPy as _, UriError};
 use crate::immutable::refuse_pickle;
+use crate::repair::ImportedKey;
 use crate::uri::KeyUri;
 
 /// The `max_uri_len` of `export` when none is given: about a thousand bytes
@@ -66,19 +67,28 @@ impl MigrationBatch {
     fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
         let text = convert::text(uri, "uri")?
             .ok_or_else(|| UriError::new_err("export URI is not Unicode text"))?;
-        let batch = nidan::MigrationBatch::parse(&text).or_raise()?;
-        let accounts = batch
+        Self::from_core(py, nidan::MigrationBatch::parse(&text).or_raise()?)
+    }
+
+    /// Reads an export as an authenticator app must: one result per
+    /// account, so that one unusable account does not lose the others.
+    /// Raises only for the export as a whole (scheme, data, base64, the
+    /// payload's structure); each account is read in import mode.
+    #[staticmethod]
+    fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<MigrationImport> {
+        let text = convert::text(uri, "uri")?
+            .ok_or_else(|| UriError::new_err("export URI is not Unicode text"))?;
+        let import = nidan::MigrationBatch::import_uri(&text).or_raise()?;
+        let accounts = import
             .accounts
             .into_iter()
-            .map(|account| Py::new(py, KeyUri::from_core(py, account)?))
+            .map(|account| match account {
+                Ok(imported) => Ok(Py::new(py, ImportedKey::from_core(py, imported)?)?.into_any()),
+                Err(error) => Ok(errors::from_core(error).into_value(py).into_any()),
+            })
             .collect::<PyResult<_>>()?;
-        Ok(Self {
-            accounts,
-            version: batch.version,
-            batch_size: batch.batch_size,
-            batch_index: batch.batch_index,
-            batch_id: batch.batch_id,
-        })
+        let batch = Py::new(py, Self::from_core(py, import.batch)?)?;
+        Ok(MigrationImport { accounts, batch })
     }
 
     /// Writes `accounts` (`KeyUri` objects, in order) into as few export
@@ -206,6 +216,90 @@ impl MigrationBatch {
             self.batch_index,
             self.batch_id
         )
+    }
+}
+
+impl MigrationBatch {
+    /// Wraps a core batch, giving each account its own `KeyUri` object.
+    fn from_core(py: Python<'_>, batch: nidan::MigrationBatch) -> PyResult<Self> {
+        let accounts = batch
+            .accounts
+            .into_iter()
+            .map(|account| Py::new(py, KeyUri::from_core(py, account)?))
+            .collect::<PyResult<_>>()?;
+        Ok(Self {
+            accounts,
+            version: batch.version,
+            batch_size: batch.batch_size,
+            batch_index: batch.batch_index,
+            batch_id: batch.batch_id,
+        })
+    }
+}
+
+/// An export read by `MigrationBatch.import_uri`: one result per account.
+/// Immutable; `repr()` shows counts only.
+#[pyclass(frozen, module = "nidan")]
+pub struct MigrationImport {
+    accounts: Vec<Py<PyAny>>,
+    batch: Py<MigrationBatch>,
+}
+
+#[pymethods]
+impl MigrationImport {
+    /// One entry per account of the export, in order (the index is the
+    /// position): an `ImportedKey`, or the exception (not raised) saying why
+    /// the account cannot be used.
+    #[getter]
+    fn accounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(
+            py,
+            self.accounts.iter().map(|account| account.clone_ref(py)),
+        )
+    }
+
+    /// The accounts that cannot be used, as `(index, exception)` pairs.
+    #[getter]
+    fn failures<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let failures = self
+            .accounts
+            .iter()
+            .enumerate()
+            .filter(|(_, account)| !account.bind(py).is_instance_of::<ImportedKey>())
+            .map(|(index, error)| (index, error.clone_ref(py)))
+            .collect::<Vec<_>>();
+        PyTuple::new(py, failures)
+    }
+
+    /// The batch fields, with the usable accounts as `KeyUri` objects.
+    #[getter]
+    fn batch(&self, py: Python<'_>) -> Py<MigrationBatch> {
+        self.batch.clone_ref(py)
+    }
+
+    /// The object itself: it is immutable.
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// The object itself: it is immutable.
+    #[pyo3(signature = (_memo, /))]
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        slf.clone()
+    }
+
+    /// Refused: the keys hold secrets.
+    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(refuse_pickle("MigrationImport", "each key's to_uri()"))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "MigrationImport(accounts={}, failures={})",
+            self.accounts.len(),
+            self.failures(py)?.len()
+        ))
     }
 }
 

@@ -64,7 +64,7 @@ impl Totp {
         self.secret.clone_ref(py)
     }
 
-    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    /// The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512".
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.config().algorithm.name()
@@ -331,7 +331,7 @@ impl Hotp {
         self.secret.clone_ref(py)
     }
 
-    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    /// The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512".
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.config().algorithm.name()

@@ -3,9 +3,10 @@
 use pyo3::prelude::*;
 
 use crate::convert;
-use crate::errors::{IntoPy as _, UriError, from_core};
+use crate::errors::{IntoPy as _, UriError};
 use crate::immutable::refuse_pickle;
 use crate::otp::{Hotp, Totp};
+use crate::repair::ImportedKey;
 use crate::secret::Secret;
 
 /// An enrolment read from an otpauth URI (`KeyUri.parse`). Immutable.
@@ -23,14 +24,27 @@ impl KeyUri {
     #[classattr]
     const MAX_LEN: usize = nidan::KeyUri::MAX_LEN;
 
-    /// Reads an otpauth URI strictly: one percent-decoding per part, the
-    /// label issuer and `issuer=` must agree, no duplicated parameters,
-    /// HOTP needs a counter, digits 6 to 8, a secret of at least 80 bits.
+    /// Reads an otpauth URI strictly, to the letter of the Key URI Format:
+    /// one percent-decoding per part, the spaces after the label's ':'
+    /// dropped, a non-empty account, the label issuer and `issuer=` must
+    /// agree, no duplicated parameters, numbers in one spelling, HOTP needs
+    /// a counter, digits 6 to 8, a secret of at least 80 bits.
     #[staticmethod]
     fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
         let text = convert::text(uri, "uri")?
             .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
         Self::from_core(py, nidan::KeyUri::parse(&text).or_raise()?)
+    }
+
+    /// Reads an otpauth URI as an authenticator app must: what real
+    /// services put in QR codes, with the list of every repair made (see
+    /// `Repair`). When the label's issuer and `issuer=` differ, the
+    /// parameter is used. Strict parsing (`parse`) stays the default.
+    #[staticmethod]
+    fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<ImportedKey> {
+        let text = convert::text(uri, "uri")?
+            .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
+        ImportedKey::from_core(py, nidan::KeyUri::import_uri(&text).or_raise()?)
     }
 
     /// "totp" or "hotp".
@@ -60,7 +74,7 @@ impl KeyUri {
         &self.inner.account
     }
 
-    /// The HMAC hash: "SHA1", "SHA256" or "SHA512".
+    /// The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512".
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.algorithm.name()
@@ -96,14 +110,9 @@ impl KeyUri {
         self.inner.to_uri().or_raise()
     }
 
-    /// A `TOTP` for this key (T0 = 0); `UriError` when the key is HOTP.
+    /// A `TOTP` for this key (T0 = 0); `UriError` ("the key is HOTP") when it is HOTP.
     fn to_totp(&self, py: Python<'_>) -> PyResult<Totp> {
-        let inner = self.inner.to_totp().map_err(|error| {
-            other_kind(
-                error,
-                "to_totp() needs a totp key, and this one is hotp: use to_hotp()",
-            )
-        })?;
+        let inner = self.inner.to_totp().or_raise()?;
         Ok(Totp::from_parts(
             inner,
             self.secret.clone_ref(py),
@@ -112,14 +121,9 @@ impl KeyUri {
         ))
     }
 
-    /// An `HOTP` for this key (its counter is `counter`); `UriError` when the key is TOTP.
+    /// An `HOTP` for this key (its counter is `counter`); `UriError` ("the key is TOTP") when it is TOTP.
     fn to_hotp(&self, py: Python<'_>) -> PyResult<Hotp> {
-        let inner = self.inner.to_hotp().map_err(|error| {
-            other_kind(
-                error,
-                "to_hotp() needs an hotp key, and this one is totp: use to_totp()",
-            )
-        })?;
+        let inner = self.inner.to_hotp().or_raise()?;
         Ok(Hotp::from_parts(
             inner,
             self.secret.clone_ref(py),
@@ -182,14 +186,5 @@ impl KeyUri {
     /// The core key.
     pub(crate) fn core(&self) -> &nidan::KeyUri {
         &self.inner
-    }
-}
-
-/// The error of `to_totp`/`to_hotp`: the core reports a key of the other
-/// kind as a wrong URI type; `message` says which method fits the key.
-fn other_kind(error: nidan::Error, message: &'static str) -> PyErr {
-    match error {
-        nidan::Error::UriType => UriError::new_err(message),
-        other => from_core(other),
     }
 }

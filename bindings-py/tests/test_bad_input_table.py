@@ -37,6 +37,16 @@ def entries() -> list[Any]:
     return entries
 
 
+# URIs that the import mode reads, with repairs (the table's `import_repairs`).
+IMPORT_REPAIRS = {entry["input"] for entry in entries() if entry.get("import_repairs")}
+
+
+def test_the_import_mode_repairs_what_the_table_says_it_does() -> None:
+    assert len(IMPORT_REPAIRS) >= 4
+    for uri in IMPORT_REPAIRS:
+        assert nidan.KeyUri.import_uri(uri).repairs, uri
+
+
 def for_python(entry: Any) -> bool:
     return "python" in entry.get("surfaces", ["python"])
 
@@ -120,7 +130,9 @@ KINDS: dict[str, Callable[[Any], list[Call]]] = {
     "secret_typed": lambda text: [lambda: nidan.Secret.from_typed_base32(text)],
     "secret_bytes": lambda hex_text: [lambda: nidan.Secret.from_bytes(bytes.fromhex(hex_text))],
     "secret_random": lambda hex_text: [generated_from(bytes.fromhex(hex_text))],
-    "uri": lambda text: [lambda: nidan.KeyUri.parse(text)],
+    # Both modes: the import mode refuses what it cannot repair, like strict.
+    "uri": lambda text: [lambda: nidan.KeyUri.parse(text)]
+    + ([] if text in IMPORT_REPAIRS else [lambda: nidan.KeyUri.import_uri(text)]),
     "totp_config": lambda entry_input: [lambda: nidan.TOTP(fixture_secret(), **options(entry_input))],
     "hotp_config": lambda entry_input: [lambda: nidan.HOTP(fixture_secret(), **options(entry_input))],
     "time": time,

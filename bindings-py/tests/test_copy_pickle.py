@@ -31,6 +31,9 @@ def value_objects() -> dict[str, object]:
         "Verdict rejected": totp.check("000000", time=59),
         "TimeStep": totp.time_step(59),
         "TimeStep at the end of time": totp.time_step(2**64 - 1),
+        "Repair": nidan.KeyUri.import_uri("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&issuer=C").repairs[0],
+        "Repair without fields": nidan.KeyUri.import_uri("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP====").repairs[0],
+        "Repair with bits": nidan.KeyUri.import_uri("otpauth://totp/a?secret=JBSWY3DP").repairs[0],
     }
 
 
@@ -44,6 +47,8 @@ def secret_objects() -> dict[str, object]:
         "KeyUri": key,
         "MigrationBatch": nidan.MigrationBatch([key]),
         "Qr": nidan.Qr(totp.to_uri()),
+        "ImportedKey": nidan.KeyUri.import_uri(totp.to_uri()),
+        "MigrationImport": nidan.MigrationBatch.import_uri(nidan.MigrationBatch([key]).to_uri()),
     }
 
 

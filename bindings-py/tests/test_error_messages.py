@@ -25,13 +25,13 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         "to_hotp on a TOTP key",
         lambda: nidan.KeyUri.parse(TOTP_URI).to_hotp(),
         nidan.UriError,
-        r"^to_hotp\(\) needs an hotp key, and this one is totp: use to_totp\(\)$",
+        r"^the key is TOTP \(time-based\), not HOTP$",
     ),
     (
         "to_totp on an HOTP key",
         lambda: nidan.KeyUri.parse(HOTP_URI).to_totp(),
         nidan.UriError,
-        r"^to_totp\(\) needs a totp key, and this one is hotp: use to_hotp\(\)$",
+        r"^the key is HOTP \(counter-based\), not TOTP$",
     ),
     (
         "pyotp valid_window=51",

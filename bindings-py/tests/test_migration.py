@@ -147,8 +147,9 @@ def test_hand_written_payload_with_every_field() -> None:
 
 
 def test_an_issuer_prefix_in_the_name_is_taken_off() -> None:
-    for name, account_name in [(b"Example:alice", "alice"), (b"Example: alice", " alice")]:
-        # The rest of the label is the account name as written, as in otpauth labels.
+    for name, account_name in [(b"Example:alice", "alice"), (b"Example: alice", "alice")]:
+        # The rest of the label is the account name, without the spaces after
+        # the ':' (the Key URI Format's optional %20s), as in otpauth labels.
         message = field(1, b"0123456789") + field(2, name) + field(3, b"Example") + field(6, 2)
         (account,) = nidan.MigrationBatch.parse(export_of(field(1, message))).accounts
         assert (account.issuer, account.account) == ("Example", account_name)

@@ -258,7 +258,9 @@ def test_to_uri_refuses_what_a_uri_cannot_carry() -> None:
     with pytest.raises(nidan.ParameterError, match="digits"):
         rfc_totp(digits=10).to_uri()
     with pytest.raises(nidan.UriError, match="label"):
-        rfc_totp(issuer="A:B").to_uri()
+        rfc_totp(issuer="A:B", account="alice").to_uri()
+    with pytest.raises(nidan.UriError, match="account name is empty"):
+        rfc_totp(issuer="A").to_uri()
 
 
 def test_normalize_code() -> None:

@@ -101,6 +101,9 @@ def native_objects() -> dict[str, object]:
         "MigrationBatch": nidan.MigrationBatch.parse(export),
         "MigrationBatch built": nidan.MigrationBatch([key]),
         "Qr": nidan.Qr(totp.to_uri()),
+        "ImportedKey": nidan.KeyUri.import_uri(totp.to_uri().replace("secret=", "SECRET=")),
+        "Repair": nidan.KeyUri.import_uri(totp.to_uri().replace("secret=", "SECRET=")).repairs[0],
+        "MigrationImport": nidan.MigrationBatch.import_uri(export),
     }
 
 

@@ -1,4 +1,6 @@
-// `nidan/enrol`: the native API plus Google Authenticator exports and QR codes.
+// `nidan/enrol`: the native API plus Google Authenticator exports, QR codes
+// and the import mode for authenticator apps.
 export * from './index.js';
 export { MigrationBatch } from './migration.js';
+export { importKeyUri } from './import.js';
 export { Qr } from './qr.js';

@@ -30,14 +30,17 @@ for (const [type, name] of names) {
 
 const families = { Secret: NidanSecretError, Uri: NidanUriError, Parameter: NidanParameterError };
 
+/** The error of an error text ("Family|CODE|field|field", see src/error.rs), not thrown. */
+export function errorOf(text) {
+  const [family, code, ...fields] = text.split('|');
+  const Type = families[family] ?? NidanError;
+  const template = messages[code] ?? `nidan error ${code}`;
+  return new Type(template.replace(/\$([12])/g, (_, n) => fields[n - 1]), code);
+}
+
 /** `value` from a fallible wasm export; undefined means an error to throw. */
 export function checked(value) {
-  if (value === undefined) {
-    const [family, code, ...fields] = takeError().split('|');
-    const Type = families[family] ?? NidanError;
-    const template = messages[code] ?? `nidan error ${code}`;
-    throw new Type(template.replace(/\$([12])/g, (_, n) => fields[n - 1]), code);
-  }
+  if (value === undefined) throw errorOf(takeError());
   return value;
 }
 

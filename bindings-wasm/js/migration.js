@@ -1,10 +1,11 @@
 // Google Authenticator exports ("Transfer accounts"): the QR codes that
 // carry otpauth-migration://offline?data=... URIs.
 
-import { WasmMigrationBatch } from 'nidan-glue';
-import { checked, fail } from './errors.js';
+import { WasmMigrationBatch, WasmMigrationImport } from 'nidan-glue';
+import { checked, errorOf, fail } from './errors.js';
 import { i32, u32, text, options } from './checks.js';
 import { KeyUri, keyUriOf } from './native.js';
+import { importedOf } from './import.js';
 
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
@@ -63,6 +64,38 @@ export class MigrationBatch {
       return new MigrationBatch(accounts, { version, batchSize, batchIndex, batchId });
     } finally {
       batch.free();
+    }
+  }
+
+  /**
+   * Reads an export as an authenticator app must, with one result per
+   * account: `{ accounts, failures, batch }`. `accounts[i]` is
+   * `{ key, repairs }` (as `importKeyUri` gives), or the error (not thrown)
+   * saying why account `i` cannot be used; `failures` lists
+   * `{ index, error }` for those; `batch` is a `MigrationBatch` of the
+   * usable keys. Throws only when the export as a whole cannot be read.
+   */
+  static importUri(uri) {
+    const handle = checked(WasmMigrationImport.importUri(text(uri, 'uri')));
+    try {
+      const accounts = [];
+      const failures = [];
+      for (let index = 0; index < handle.accountCount; index++) {
+        const account = handle.account(index);
+        if (account === undefined) {
+          const error = errorOf(handle.accountError(index));
+          accounts.push(error);
+          failures.push(Object.freeze({ index, error }));
+        } else {
+          accounts.push(importedOf(account));
+        }
+      }
+      const usable = accounts.filter((account) => !(account instanceof Error)).map(({ key }) => key);
+      const { version, batchSize, batchIndex, batchId } = handle;
+      const batch = new MigrationBatch(usable, { version, batchSize, batchIndex, batchId });
+      return Object.freeze({ accounts: Object.freeze(accounts), failures: Object.freeze(failures), batch });
+    } finally {
+      handle.free();
     }
   }
 

@@ -1,9 +1,13 @@
 // A drop-in for the otpauth package (9.x): the same classes, options,
 // defaults, methods and return values, computed by the nidan core.
 // Where otpauth accepts something the core refuses, this throws a NidanError
-// instead (see "Migrating from otpauth" in the README).
+// instead (see "Migrating from otpauth" in the README). URIs are read by the
+// core's import mode, as otpauth reads what real services emit; with the
+// `hmac` option the MAC is the caller's, and the core truncates it.
 
-import { WasmSecret, WasmTotp, WasmKeyUri, algorithmName } from 'nidan-glue';
+import {
+  WasmSecret, WasmTotp, WasmImportedUri, algorithmName, base32Encode, checkRandomLength, codeFromMac, windowSide,
+} from 'nidan-glue';
 import { NidanSecretError, checked, fail } from './errors.js';
 import {
   u64, u32, high, low, asBigInt, codeText, out, text, bytes, options, randomBytes, MAX_INPUT,
@@ -12,16 +16,58 @@ import {
 /** The nidan version (otpauth exports its own version here). */
 export const version = __NIDAN_VERSION__;
 
-// otpauth's extra spellings of the algorithms nidan has.
-const aliases = { 'SSL3-SHA1': 'SHA1', 'SHA2-256': 'SHA256', 'SHA2-512': 'SHA512' };
+// The core reads every name and spelling otpauth reads (SHA-256, SHA2-256, SSL3-SHA1...).
+const canonical = (algorithm) => checked(algorithmName(text(algorithm, 'algorithm')));
 
-function canonical(algorithm) {
-  const name = text(algorithm, 'algorithm');
-  return aliases[name.toUpperCase()] ?? checked(algorithmName(name));
+/** The `hmac` option: a function, or undefined for nidan's own HMAC. */
+function customHmac(hmac) {
+  if (hmac !== undefined && typeof hmac !== 'function') fail('INVALID_ARGUMENT', 'hmac must be a function');
+  return hmac;
 }
 
-function noCustomHmac(hmac) {
-  if (hmac !== undefined) fail('UNSUPPORTED', 'nidan computes the HMAC itself: the hmac option is not supported');
+/** The counter as otpauth hands it to a custom hmac: 8 bytes, big-endian. */
+function counterBytes(at) {
+  const message = new Uint8Array(8);
+  const view = new DataView(message.buffer);
+  view.setUint32(0, high(at));
+  view.setUint32(4, low(at));
+  return message;
+}
+
+/** The code of the caller's MAC of `counter`: truncation and digits are the core's. */
+function customCode(hmac, algorithm, secret, digits, counter) {
+  if (secret === null || typeof secret !== 'object') fail('INVALID_ARGUMENT', 'secret must be a Secret');
+  const mac = bytes(hmac(algorithm, secret.bytes, counterBytes(counter)), 'the hmac result');
+  return checked(codeFromMac(mac, u32(digits, 'digits')));
+}
+
+/** Constant-time equality of two codes; their lengths are public. */
+function sameCode(a, b) {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < a.length && i < b.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
+
+/**
+ * otpauth's validate with a custom hmac: every counter of the window is
+ * computed and compared (no early exit), within the core's window cap;
+ * between several matches, the one otpauth would find first wins (0, -1,
+ * +1, -2, +2, ...). Counters below 0 do not exist.
+ */
+function customDelta(hmac, algorithm, secret, digits, token, counter, window) {
+  if (typeof token !== 'string') return null;
+  const side = checked(windowSide(u32(window, 'window')));
+  const at = BigInt(counter);
+  let found = null;
+  for (let i = 0; i <= side; i++) {
+    for (const delta of i === 0 ? [0] : [-i, i]) {
+      const step = at + BigInt(delta);
+      if (step < 0n || step >= 1n << 64n) continue;
+      const matches = sameCode(token, customCode(hmac, algorithm, secret, digits, step));
+      if (matches && found === null) found = delta;
+    }
+  }
+  return found;
 }
 
 const hex = '0123456789ABCDEF';
@@ -34,8 +80,9 @@ export class Secret {
     const { buffer, size = 20 } = options(given);
     let key;
     if (buffer === undefined) {
-      key = randomBytes(u32(size, 'size'));
-      checked(WasmSecret.fromBytes(key, false, true)).free();
+      // The core's rule for new keys (at least 128 bits); otpauth's Secret
+      // holds any number of bytes, so no upper bound.
+      key = randomBytes(checked(checkRandomLength(u32(size, 'size'))));
     } else {
       key = new Uint8Array(buffer);
     }
@@ -94,9 +141,7 @@ export class Secret {
   }
 
   get base32() {
-    const key = bytes(this.bytes, 'bytes');
-    if (key.length === 0) return '';
-    return secretBytesOp(WasmSecret.fromBytes(key, true, false), (secret) => secret.toBase32(false));
+    return base32Encode(bytes(this.bytes, 'bytes'));
   }
 
   get hex() {
@@ -183,17 +228,18 @@ export class HOTP {
 
   static generate(given) {
     const { secret, algorithm = 'SHA1', digits = 6, counter = 0, hmac } = options(given);
-    noCustomHmac(hmac);
-    const generator = generatorFor(secret, algorithm, digits, 1);
     const at = u64(counter, 'counter');
+    if (customHmac(hmac)) return customCode(hmac, algorithm, secret, digits, at);
+    const generator = generatorFor(secret, algorithm, digits, 1);
     return codeText(generator.generateAtStep(high(at), low(at)), digits);
   }
 
   /** The delta between `counter` and the matching counter within ±window, or null. */
   static validate(given) {
     const { token, secret, algorithm = 'SHA1', digits = 6, counter = 0, window = 1, hmac } = options(given);
-    noCustomHmac(hmac);
-    return delta(generatorFor(secret, algorithm, digits, 1), token, u64(counter, 'counter'), window);
+    const at = u64(counter, 'counter');
+    if (customHmac(hmac)) return customDelta(hmac, algorithm, secret, digits, token, at, window);
+    return delta(generatorFor(secret, algorithm, digits, 1), token, at, window);
   }
 
   constructor(given) {
@@ -201,12 +247,12 @@ export class HOTP {
       issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
       digits = 6, counter = 0, hmac,
     } = options(given);
-    noCustomHmac(hmac);
     this.issuer = issuer;
     this.label = label;
     this.issuerInLabel = issuerInLabel;
     this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
-    this.algorithm = canonical(algorithm);
+    // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
+    this.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
     this.digits = digits;
     this.counter = counter;
     this.hmac = hmac;
@@ -214,13 +260,15 @@ export class HOTP {
 
   generate(given) {
     const { counter = this.counter++ } = options(given);
-    return HOTP.generate({ secret: this.secret, algorithm: this.algorithm, digits: this.digits, counter });
+    return HOTP.generate({
+      secret: this.secret, algorithm: this.algorithm, digits: this.digits, counter, hmac: this.hmac,
+    });
   }
 
   validate(given) {
     const { token, counter = this.counter, window } = options(given);
     return HOTP.validate({
-      token, secret: this.secret, algorithm: this.algorithm, digits: this.digits, counter, window,
+      token, secret: this.secret, algorithm: this.algorithm, digits: this.digits, counter, window, hmac: this.hmac,
     });
   }
 
@@ -247,7 +295,7 @@ export class TOTP {
 
   static generate(given) {
     const { secret, algorithm = 'SHA1', digits = 6, period = 30, timestamp = Date.now(), hmac } = options(given);
-    noCustomHmac(hmac);
+    if (customHmac(hmac)) return customCode(hmac, algorithm, secret, digits, TOTP.counter({ period, timestamp }));
     const generator = generatorFor(secret, algorithm, digits, period);
     const at = seconds(timestamp);
     return codeText(generator.generate(high(at), low(at)), digits);
@@ -258,7 +306,10 @@ export class TOTP {
     const {
       token, secret, algorithm = 'SHA1', digits = 6, period = 30, timestamp = Date.now(), window = 1, hmac,
     } = options(given);
-    noCustomHmac(hmac);
+    if (customHmac(hmac)) {
+      const step = TOTP.counter({ period, timestamp });
+      return customDelta(hmac, algorithm, secret, digits, token, step, window);
+    }
     return delta(generatorFor(secret, algorithm, digits, period), token, seconds(timestamp), window);
   }
 
@@ -267,12 +318,12 @@ export class TOTP {
       issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
       digits = 6, period = 30, hmac,
     } = options(given);
-    noCustomHmac(hmac);
     this.issuer = issuer;
     this.label = label;
     this.issuerInLabel = issuerInLabel;
     this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
-    this.algorithm = canonical(algorithm);
+    // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
+    this.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
     this.digits = digits;
     this.period = period;
     this.hmac = hmac;
@@ -291,14 +342,21 @@ export class TOTP {
   generate(given) {
     const { timestamp = Date.now() } = options(given);
     return TOTP.generate({
-      secret: this.secret, algorithm: this.algorithm, digits: this.digits, period: this.period, timestamp,
+      secret: this.secret, algorithm: this.algorithm, digits: this.digits, period: this.period, timestamp, hmac: this.hmac,
     });
   }
 
   validate(given) {
     const { token, timestamp, window } = options(given);
     return TOTP.validate({
-      token, secret: this.secret, algorithm: this.algorithm, digits: this.digits, period: this.period, timestamp, window,
+      token,
+      secret: this.secret,
+      algorithm: this.algorithm,
+      digits: this.digits,
+      period: this.period,
+      timestamp,
+      window,
+      hmac: this.hmac,
     });
   }
 
@@ -307,21 +365,29 @@ export class TOTP {
   }
 }
 
-/** otpauth URIs, read by the nidan core (strict) into HOTP/TOTP objects. */
+/**
+ * otpauth URIs, read by the nidan core's import mode (what real services
+ * emit: upper case, issuers that differ, padded secrets, every algorithm)
+ * into HOTP/TOTP objects; with the `hmac` option, the algorithm parameter
+ * may be any name for the caller's function, kept as written.
+ */
 export class URI {
   static parse(uri, given) {
     const { hmac } = options(given);
-    noCustomHmac(hmac);
     const raw = text(uri, 'uri');
-    const key = checked(WasmKeyUri.parse(raw));
+    const read = checked(WasmImportedUri.read(raw, customHmac(hmac) !== undefined));
+    const key = read.key();
+    const algorithm = read.algorithmName ?? key.algorithm;
+    read.free();
     const issuer = key.issuer ?? '';
     const config = {
       issuer,
       label: key.account,
       secret: new Secret({ buffer: secretBytes(key.secret) }),
-      algorithm: key.algorithm,
+      algorithm,
       digits: key.digits,
     };
+    if (hmac !== undefined) config.hmac = hmac;
     // otpauth remembers whether the issuer came with a label prefix.
     const path = raw.slice(raw.indexOf('/', 10) + 1);
     const separator = /:|%3a/i.exec(path.split('?', 1)[0]);

@@ -92,7 +92,11 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
         Error::UriMissingParameter { parameter }
         | Error::UriDuplicateParameter { parameter }
         | Error::UriInvalidValue { parameter } => (Some(Field::Name(parameter)), None),
-        Error::MigrationValue { field } => (Some(Field::Name(field)), None),
+        Error::AlgorithmUnavailable { algorithm } => (Some(Field::Name(algorithm.name())), None),
+        Error::MacTooShort { len } => (number(len), None),
+        Error::MigrationValue { field } | Error::MigrationUtf8 { field } => {
+            (Some(Field::Name(field)), None)
+        }
         _ => (None, None),
     }
 }
@@ -126,8 +130,11 @@ fn code(error: Error) -> &'static str {
         Error::Digits { .. } => "DIGITS",
         Error::Algorithm => "ALGORITHM",
         Error::CodeFormat => "FORMAT",
+        Error::AlgorithmUnavailable { .. } => "ALGORITHM_UNAVAILABLE",
+        Error::MacTooShort { .. } => "MAC_TOO_SHORT",
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
+        Error::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
         Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
         Error::QrTooLong => "QR_TOO_LONG",
         Error::BufferTooSmall { .. } => "BUFFER_TOO_SMALL",
@@ -141,10 +148,14 @@ fn code(error: Error) -> &'static str {
         Error::UriInvalidValue { .. } => "URI_INVALID_VALUE",
         Error::UriIssuerMismatch => "URI_ISSUER_MISMATCH",
         Error::UriLabel => "URI_LABEL",
+        Error::AccountEmpty => "ACCOUNT_EMPTY",
+        Error::KeyIsHotp => "KEY_IS_HOTP",
+        Error::KeyIsTotp => "KEY_IS_TOTP",
         Error::MigrationScheme => "MIGRATION_SCHEME",
         Error::MigrationBase64 => "MIGRATION_BASE64",
         Error::MigrationProtobuf => "MIGRATION_PROTOBUF",
         Error::MigrationValue { .. } => "MIGRATION_VALUE",
+        Error::MigrationUtf8 { .. } => "MIGRATION_UTF8",
         // Errors added to the core later fall back to their family.
         _ => "OTHER",
     }
@@ -155,7 +166,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 30] = [
+    const EVERY_ERROR: [Error; 37] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -170,8 +181,13 @@ mod tests {
         Error::Digits { digits: 11 },
         Error::Algorithm,
         Error::CodeFormat,
+        Error::AlgorithmUnavailable {
+            algorithm: nidan::Algorithm::Sha3_384,
+        },
+        Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
+        Error::ClockBeforeUnixEpoch,
         Error::WindowTooLarge { steps: 101 },
         Error::QrTooLong,
         Error::BufferTooSmall { needed: 12 },
@@ -191,10 +207,14 @@ mod tests {
         },
         Error::UriIssuerMismatch,
         Error::UriLabel,
+        Error::AccountEmpty,
+        Error::KeyIsHotp,
+        Error::KeyIsTotp,
         Error::MigrationScheme,
         Error::MigrationBase64,
         Error::MigrationProtobuf,
         Error::MigrationValue { field: "algorithm" },
+        Error::MigrationUtf8 { field: "name" },
     ];
 
     /// What the JS layer does with [`error_text`] (js/errors.js): the

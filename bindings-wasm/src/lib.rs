@@ -17,9 +17,13 @@
 //! ```
 
 mod error;
+#[cfg(feature = "import")]
+mod import;
 #[cfg(feature = "migration")]
 mod migration;
 mod otp;
+#[cfg(feature = "otpauth")]
+mod otpauth;
 #[cfg(feature = "qr")]
 mod qr;
 mod secret;
@@ -27,9 +31,15 @@ mod text;
 mod uri;
 
 pub use error::{error_text, take_error};
+#[cfg(feature = "import")]
+pub use import::{WasmImported, WasmMigrationImport, repair_fields};
 #[cfg(feature = "migration")]
 pub use migration::WasmMigrationBatch;
 pub use otp::{WasmHotp, WasmTotp};
+#[cfg(feature = "otpauth")]
+pub use otpauth::{
+    WasmImportedUri, base32_encode, check_random_length, code_from_mac, window_side,
+};
 #[cfg(feature = "qr")]
 pub use qr::WasmQr;
 pub use secret::WasmSecret;

@@ -17,13 +17,15 @@ pub fn normalize_code(typed: &str) -> Option<String> {
     nidan::normalize_code(typed).map(|code| code.as_str().into())
 }
 
-/// The canonical name (`SHA1`, `SHA256`, `SHA512`) of an algorithm name
-/// ([`nidan::Algorithm::from_name`]: any case, hyphens allowed); `None` for
-/// an unknown name.
+/// The canonical name (`SHA1`, `SHA224`, ..., `SHA3-512`) of an algorithm
+/// name ([`nidan::Algorithm::from_name`]: any case, otpauth's spellings);
+/// `None` for an unknown name.
 ///
 /// ```
 /// assert_eq!(nidan_wasm::algorithm_name("sha-256").as_deref(), Some("SHA256"));
-/// assert!(nidan_wasm::algorithm_name("SHA224").is_none());
+/// assert_eq!(nidan_wasm::algorithm_name("sha2-224").as_deref(), Some("SHA224"));
+/// assert_eq!(nidan_wasm::algorithm_name("sha3-512").as_deref(), Some("SHA3-512"));
+/// assert!(nidan_wasm::algorithm_name("SHA3_512").is_none());
 /// ```
 #[wasm_bindgen(js_name = algorithmName)]
 pub fn algorithm_name(name: &str) -> Option<String> {

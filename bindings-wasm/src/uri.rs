@@ -91,7 +91,7 @@ impl WasmKeyUri {
         self.0.account.clone()
     }
 
-    /// The algorithm's name: `SHA1`, `SHA256` or `SHA512`.
+    /// The algorithm's name ([`Algorithm::name`]).
     #[wasm_bindgen(getter)]
     pub fn algorithm(&self) -> String {
         Algorithm::name(self.0.algorithm).into()
@@ -145,7 +145,7 @@ mod tests {
         let parsed = WasmKeyUri::parse(&uri).unwrap();
         assert_eq!(parsed.0, built.0);
         assert!(parsed.to_totp().is_none());
-        assert_eq!(last_code(), "URI_TYPE");
+        assert_eq!(last_code(), "KEY_IS_HOTP");
         assert!(parsed.to_hotp().unwrap().generate(0, 0) >= 0.0);
     }
 

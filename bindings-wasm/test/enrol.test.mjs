@@ -161,7 +161,7 @@ test('malformed exports give NidanUriError, never a crash', () => {
     [exportOf(payload([0x0a, 10, ...Buffer.from('0123456789'), 0x30, 0]))], // no type
     [exportOf(payload([0x12, 1, 0x61, 0x30, 2])), 'SECRET_EMPTY'],
     [exportOf(payload([0x0a, 3, 1, 2, 3, 0x30, 2])), 'SECRET_TOO_SHORT'],
-    [exportOf(payload(account([0x12, 2, 0xc3, 0x28]))), 'URI_UTF8'],
+    [exportOf(payload(account([0x12, 2, 0xc3, 0x28]))), 'MIGRATION_UTF8'],
   ];
   for (const [uri, code] of cases) {
     assert.throws(() => MigrationBatch.parse(uri), (error) => {

@@ -118,7 +118,7 @@ test('KeyUri: parse, build, and parse(build(x)) == x', () => {
   assert.equal(key.toUri(),
     'otpauth://totp/ACME%20Co:john@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30');
   assert.equal(key.toTotp().generate(59), '996554');
-  assert.throws(() => key.toHotp(), { name: 'NidanUriError', code: 'URI_TYPE' });
+  assert.throws(() => key.toHotp(), { name: 'NidanUriError', code: 'KEY_IS_TOTP' });
   assert.ok(!String(key).includes('JBSW') && !inspect(key).includes('JBSW'));
 
   const built = new KeyUri({

@@ -54,14 +54,27 @@ pub enum Error {
         /// The number of digits asked for.
         digits: u32,
     },
-    /// The algorithm name is not SHA1, SHA256 or SHA512.
+    /// The algorithm name is none of [`Algorithm`](crate::Algorithm)'s.
     Algorithm,
     /// The code format name is not `decimal` or `steam`.
     CodeFormat,
+    /// The algorithm is not built in: the SHA-3 family needs the cargo feature `sha3`.
+    AlgorithmUnavailable {
+        /// The algorithm asked for.
+        algorithm: crate::Algorithm,
+    },
+    /// A MAC given for truncation ([`Code::from_mac`](crate::Code::from_mac))
+    /// is shorter than the 19 bytes that dynamic truncation reads from.
+    MacTooShort {
+        /// Its length, in bytes.
+        len: usize,
+    },
     /// The TOTP period is zero.
     Period,
     /// The time is before the TOTP epoch T0.
     TimeBeforeT0,
+    /// The system clock reads before 1970, the start of Unix time.
+    ClockBeforeUnixEpoch,
     /// A verification window side is larger than [`Window::MAX_SIDE`](crate::Window::MAX_SIDE).
     WindowTooLarge {
         /// The requested side.
@@ -104,8 +117,15 @@ pub enum Error {
     },
     /// The issuer in the label and the `issuer` parameter differ.
     UriIssuerMismatch,
-    /// The label cannot be written unambiguously (for example an issuer containing `:`).
+    /// The label cannot be written unambiguously (for example an issuer
+    /// containing `:`, or an account starting with a space after an issuer).
     UriLabel,
+    /// The account name is empty (an otpauth label or an export account needs one).
+    AccountEmpty,
+    /// A TOTP generator was asked of an HOTP key.
+    KeyIsHotp,
+    /// An HOTP generator was asked of a TOTP key.
+    KeyIsTotp,
     /// The URI does not start with `otpauth-migration://offline?`.
     MigrationScheme,
     /// The export's `data` is not valid base64.
@@ -114,6 +134,11 @@ pub enum Error {
     MigrationProtobuf,
     /// An export field holds a value nidan cannot use.
     MigrationValue {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// An export field that holds text is not valid UTF-8.
+    MigrationUtf8 {
         /// The field's name.
         field: &'static str,
     },
@@ -157,8 +182,11 @@ impl Error {
             Self::Digits { .. }
             | Self::Algorithm
             | Self::CodeFormat
+            | Self::AlgorithmUnavailable { .. }
+            | Self::MacTooShort { .. }
             | Self::Period
             | Self::TimeBeforeT0
+            | Self::ClockBeforeUnixEpoch
             | Self::WindowTooLarge { .. }
             | Self::QrTooLong
             | Self::BufferTooSmall { .. } => ErrorFamily::Parameter,
@@ -172,15 +200,20 @@ impl Error {
             | Self::UriInvalidValue { .. }
             | Self::UriIssuerMismatch
             | Self::UriLabel
+            | Self::AccountEmpty
+            | Self::KeyIsHotp
+            | Self::KeyIsTotp
             | Self::MigrationScheme
             | Self::MigrationBase64
             | Self::MigrationProtobuf
-            | Self::MigrationValue { .. } => ErrorFamily::Uri,
+            | Self::MigrationValue { .. }
+            | Self::MigrationUtf8 { .. } => ErrorFamily::Uri,
         }
     }
 }
 
 impl fmt::Display for Error {
+    #[allow(clippy::too_many_lines)] // one arm per error
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Self::Base32Character { position } => write!(
@@ -215,10 +248,23 @@ impl fmt::Display for Error {
                 f,
                 "digits must be from 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam), got {digits}"
             ),
-            Self::Algorithm => f.write_str("algorithm must be SHA1, SHA256 or SHA512"),
+            Self::Algorithm => f.write_str(
+                "algorithm must be SHA1, SHA224, SHA256, SHA384, SHA512, SHA3-224, SHA3-256, SHA3-384 or SHA3-512",
+            ),
+            Self::AlgorithmUnavailable { algorithm } => write!(
+                f,
+                "algorithm {algorithm} is not built into this nidan (cargo feature sha3)"
+            ),
+            Self::MacTooShort { len } => write!(
+                f,
+                "MAC must be at least 19 bytes long for dynamic truncation, got {len}"
+            ),
             Self::CodeFormat => f.write_str("format must be decimal or steam"),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
+            Self::ClockBeforeUnixEpoch => {
+                f.write_str("the system clock reads before 1970: set the clock")
+            }
             Self::WindowTooLarge { steps } => write!(
                 f,
                 "verification window reaches {steps} steps to one side, at most {} are allowed",
@@ -251,8 +297,11 @@ impl fmt::Display for Error {
                 "otpauth URI names one issuer in its label and another in its issuer parameter",
             ),
             Self::UriLabel => f.write_str(
-                "otpauth label cannot be written: the issuer must be non-empty and free of ':'",
+                "otpauth label cannot be written so that it reads back: an issuer must be non-empty and free of ':', an account without issuer free of ':', and an account after an issuer cannot start with a space",
             ),
+            Self::AccountEmpty => f.write_str("the account name is empty"),
+            Self::KeyIsHotp => f.write_str("the key is HOTP (counter-based), not TOTP"),
+            Self::KeyIsTotp => f.write_str("the key is TOTP (time-based), not HOTP"),
             Self::MigrationScheme => {
                 f.write_str("export URI does not start with otpauth-migration://offline?")
             }
@@ -265,6 +314,9 @@ impl fmt::Display for Error {
                     f,
                     "export URI has an account whose {field} nidan cannot use"
                 )
+            }
+            Self::MigrationUtf8 { field } => {
+                write!(f, "export URI has an account whose {field} is not UTF-8 text")
             }
         }
     }

@@ -59,7 +59,8 @@ impl Hotp {
     ///
     /// # Errors
     /// [`Error::Digits`] outside 6 to 10 (other than 5 for Steam codes);
-    /// [`Error::SecretEmpty`] for a secret that was wiped
+    /// [`Error::AlgorithmUnavailable`] for SHA-3 without the cargo feature
+    /// `sha3`; [`Error::SecretEmpty`] for a secret that was wiped
     /// ([`zeroize::Zeroize`] leaves it empty): no MAC is ever keyed with an
     /// empty key.
     ///
@@ -77,7 +78,7 @@ impl Hotp {
             return Err(Error::SecretEmpty);
         }
         Ok(Self {
-            mac: KeyedMac::new(config.algorithm, secret.as_bytes()),
+            mac: KeyedMac::new(config.algorithm, secret.as_bytes())?,
             algorithm: config.algorithm,
             spec,
         })

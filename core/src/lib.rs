@@ -20,12 +20,15 @@ pub mod base32;
 mod base64;
 mod code;
 mod error;
+mod foreign_mac;
 mod hotp;
 mod mac;
 #[cfg(feature = "alloc")]
 mod migration;
 #[cfg(feature = "qr")]
 mod qr;
+#[cfg(feature = "alloc")]
+mod repair;
 mod secret;
 mod totp;
 #[cfg(feature = "alloc")]
@@ -37,9 +40,11 @@ pub use code::{Code, CodeFormat, MAX_DIGITS, MIN_DIGITS, normalize_code};
 pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
 #[cfg(feature = "alloc")]
-pub use migration::MigrationBatch;
+pub use migration::{MigrationBatch, MigrationImport};
 #[cfg(feature = "qr")]
 pub use qr::Qr;
+#[cfg(feature = "alloc")]
+pub use repair::{Imported, Repair};
 pub use secret::Secret;
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]

@@ -12,13 +12,16 @@
 //! the cache; in lanes, each outer block was written one or more compressions
 //! earlier, which makes a ±1 window about a fifth faster with SHA-NI.
 
+#[cfg(feature = "sha3")]
+use hmac::{Hmac, KeyInit, Mac, digest::block_api::EagerHash};
 use sha1::Digest as _;
 use zeroize::Zeroize;
 
 use crate::algorithm::Algorithm;
 use crate::code::truncate;
+use crate::error::{Error, Result};
 
-/// The longest MAC, in bytes (HMAC-SHA-512).
+/// The longest MAC, in bytes (HMAC-SHA-512 and HMAC-SHA3-512).
 pub(crate) const MAX_MAC_LEN: usize = 64;
 
 const SHA1_IV: [u32; 5] = [
@@ -27,6 +30,16 @@ const SHA1_IV: [u32; 5] = [
     0x98BA_DCFE,
     0x1032_5476,
     0xC3D2_E1F0,
+];
+const SHA224_IV: [u32; 8] = [
+    0xc105_9ed8,
+    0x367c_d507,
+    0x3070_dd17,
+    0xf70e_5939,
+    0xffc0_0b31,
+    0x6858_1511,
+    0x64f9_8fa7,
+    0xbefa_4fa4,
 ];
 const SHA256_IV: [u32; 8] = [
     0x6a09_e667,
@@ -37,6 +50,16 @@ const SHA256_IV: [u32; 8] = [
     0x9b05_688c,
     0x1f83_d9ab,
     0x5be0_cd19,
+];
+const SHA384_IV: [u64; 8] = [
+    0xcbbb_9d5d_c105_9ed8,
+    0x629a_292a_367c_d507,
+    0x9159_015a_3070_dd17,
+    0x152f_ecd8_f70e_5939,
+    0x6733_2667_ffc0_0b31,
+    0x8eb4_4a87_6858_1511,
+    0xdb0c_2e0d_64f9_8fa7,
+    0x47b5_481d_befa_4fa4,
 ];
 const SHA512_IV: [u64; 8] = [
     0x6a09_e667_f3bc_c908,
@@ -65,24 +88,48 @@ impl<S: Zeroize> Drop for Keyed<S> {
 
 /// An HMAC key ready to authenticate counters. Secret-equivalent: zeroized on drop.
 #[derive(Clone)]
-pub(crate) struct KeyedMac(KeyedState);
+pub(crate) struct KeyedMac {
+    state: KeyedState,
+    /// The MAC length in bytes.
+    len: usize,
+}
 
+/// SHA-1 and SHA-2 keep their chaining values (SHA-224 and SHA-384 are
+/// SHA-256 and SHA-512 with other initial values, cut short); SHA-3 keeps
+/// the `hmac` crate's keyed state, whose sponge states wipe themselves.
 #[derive(Clone)]
 enum KeyedState {
     Sha1(Keyed<[u32; 5]>),
     Sha256(Keyed<[u32; 8]>),
     Sha512(Keyed<[u64; 8]>),
+    #[cfg(feature = "sha3")]
+    Sha3_224(Hmac<sha3::Sha3_224>),
+    #[cfg(feature = "sha3")]
+    Sha3_256(Hmac<sha3::Sha3_256>),
+    #[cfg(feature = "sha3")]
+    Sha3_384(Hmac<sha3::Sha3_384>),
+    #[cfg(feature = "sha3")]
+    Sha3_512(Hmac<sha3::Sha3_512>),
 }
 
 impl KeyedMac {
     /// Computes the keyed state for `key` (any length; longer than a block is hashed first).
-    pub(crate) fn new(algorithm: Algorithm, key: &[u8]) -> Self {
-        Self(match algorithm {
+    ///
+    /// # Errors
+    /// [`Error::AlgorithmUnavailable`] for SHA-3 without the `sha3` feature.
+    pub(crate) fn new(algorithm: Algorithm, key: &[u8]) -> Result<Self> {
+        let state = match algorithm {
             Algorithm::Sha1 => KeyedState::Sha1(keyed_states::<_, 64>(
                 SHA1_IV,
                 key,
                 |k, out| out[..20].copy_from_slice(&sha1::Sha1::digest(k)),
                 sha1::block_api::compress,
+            )),
+            Algorithm::Sha224 => KeyedState::Sha256(keyed_states::<_, 64>(
+                SHA224_IV,
+                key,
+                |k, out| out[..28].copy_from_slice(&sha2::Sha224::digest(k)),
+                sha2::block_api::compress256,
             )),
             Algorithm::Sha256 => KeyedState::Sha256(keyed_states::<_, 64>(
                 SHA256_IV,
@@ -90,12 +137,37 @@ impl KeyedMac {
                 |k, out| out[..32].copy_from_slice(&sha2::Sha256::digest(k)),
                 sha2::block_api::compress256,
             )),
+            Algorithm::Sha384 => KeyedState::Sha512(keyed_states::<_, 128>(
+                SHA384_IV,
+                key,
+                |k, out| out[..48].copy_from_slice(&sha2::Sha384::digest(k)),
+                sha2::block_api::compress512,
+            )),
             Algorithm::Sha512 => KeyedState::Sha512(keyed_states::<_, 128>(
                 SHA512_IV,
                 key,
                 |k, out| out[..64].copy_from_slice(&sha2::Sha512::digest(k)),
                 sha2::block_api::compress512,
             )),
+            #[cfg(feature = "sha3")]
+            Algorithm::Sha3_224 => KeyedState::Sha3_224(keyed_hmac(key)?),
+            #[cfg(feature = "sha3")]
+            Algorithm::Sha3_256 => KeyedState::Sha3_256(keyed_hmac(key)?),
+            #[cfg(feature = "sha3")]
+            Algorithm::Sha3_384 => KeyedState::Sha3_384(keyed_hmac(key)?),
+            #[cfg(feature = "sha3")]
+            Algorithm::Sha3_512 => KeyedState::Sha3_512(keyed_hmac(key)?),
+            #[cfg(not(feature = "sha3"))]
+            Algorithm::Sha3_224
+            | Algorithm::Sha3_256
+            | Algorithm::Sha3_384
+            | Algorithm::Sha3_512 => {
+                return Err(Error::AlgorithmUnavailable { algorithm });
+            }
+        };
+        Ok(Self {
+            state,
+            len: algorithm.output_len(),
         })
     }
 
@@ -136,30 +208,69 @@ impl KeyedMac {
         out: &mut [[u8; MAX_MAC_LEN]; N],
     ) -> usize {
         debug_assert!(count <= N, "more counters than lanes");
-        match &self.0 {
+        let len = self.len;
+        match &self.state {
             KeyedState::Sha1(keyed) => {
-                in_lanes::<_, 64, N>(keyed, first, count, sha1::block_api::compress, out)
+                in_lanes::<_, 64, N>(keyed, len, first, count, sha1::block_api::compress, out);
             }
             KeyedState::Sha256(keyed) => {
-                in_lanes::<_, 64, N>(keyed, first, count, sha2::block_api::compress256, out)
+                in_lanes::<_, 64, N>(keyed, len, first, count, sha2::block_api::compress256, out);
             }
             KeyedState::Sha512(keyed) => {
-                in_lanes::<_, 128, N>(keyed, first, count, sha2::block_api::compress512, out)
+                in_lanes::<_, 128, N>(keyed, len, first, count, sha2::block_api::compress512, out);
             }
+            #[cfg(feature = "sha3")]
+            KeyedState::Sha3_224(keyed) => one_by_one(keyed, first, count, out),
+            #[cfg(feature = "sha3")]
+            KeyedState::Sha3_256(keyed) => one_by_one(keyed, first, count, out),
+            #[cfg(feature = "sha3")]
+            KeyedState::Sha3_384(keyed) => one_by_one(keyed, first, count, out),
+            #[cfg(feature = "sha3")]
+            KeyedState::Sha3_512(keyed) => one_by_one(keyed, first, count, out),
         }
+        len
+    }
+}
+
+/// The shortest MAC dynamic truncation can read: the offset, the low nibble
+/// of the last byte, is at most 15, and four bytes are read from there.
+pub(crate) const MIN_TRUNCATABLE_LEN: usize = 19;
+
+/// The `hmac` crate keyed with `key`.
+#[cfg(feature = "sha3")]
+fn keyed_hmac<D: EagerHash>(key: &[u8]) -> Result<Hmac<D>> {
+    // HMAC takes keys of any length (longer ones are hashed): this error
+    // cannot happen, and a Secret is never longer than MAX_BYTES anyway.
+    <Hmac<D> as KeyInit>::new_from_slice(key).map_err(|_| Error::SecretTooLong {
+        max_bytes: crate::Secret::MAX_BYTES,
+    })
+}
+
+/// The MACs of the `count` counters from `first` on, one after the other,
+/// each from a copy of the keyed `hmac` state.
+#[cfg(feature = "sha3")]
+fn one_by_one<D: EagerHash, const N: usize>(
+    keyed: &Hmac<D>,
+    first: u64,
+    count: usize,
+    out: &mut [[u8; MAX_MAC_LEN]; N],
+) {
+    for (lane, mac) in (0u64..).zip(out.iter_mut().take(count)) {
+        let mut state = keyed.clone();
+        // The caller keeps first + count - 1 within u64.
+        state.update(&first.wrapping_add(lane).to_be_bytes());
+        let tag = state.finalize().into_bytes();
+        mac[..tag.len()].copy_from_slice(&tag);
     }
 }
 
 /// The state words of a hash, serialised big-endian.
 trait StateWords: Copy + Zeroize {
-    /// The digest length in bytes.
-    const BYTES: usize;
-    /// Writes the words big-endian to the front of `out`.
+    /// Writes the words big-endian to `out`, as many as fit.
     fn write_be(&self, out: &mut [u8]);
 }
 
 impl<const N: usize> StateWords for [u32; N] {
-    const BYTES: usize = N * 4;
     fn write_be(&self, out: &mut [u8]) {
         for (chunk, word) in out.chunks_exact_mut(4).zip(self) {
             chunk.copy_from_slice(&word.to_be_bytes());
@@ -168,7 +279,6 @@ impl<const N: usize> StateWords for [u32; N] {
 }
 
 impl<const N: usize> StateWords for [u64; N] {
-    const BYTES: usize = N * 8;
     fn write_be(&self, out: &mut [u8]) {
         for (chunk, word) in out.chunks_exact_mut(8).zip(self) {
             chunk.copy_from_slice(&word.to_be_bytes());
@@ -222,32 +332,32 @@ fn final_block<const BLOCK: usize>(message: &[u8]) -> [u8; BLOCK] {
 }
 
 /// HMACs from a keyed state of the `count` counters from `first` on: the
-/// inner pass of every lane, each digest written into that lane's outer
-/// block, then the outer pass of every lane.
+/// inner pass of every lane, each digest (its first `len` bytes) written into
+/// that lane's outer block, then the outer pass of every lane.
 fn in_lanes<S: StateWords, const BLOCK: usize, const N: usize>(
     keyed: &Keyed<S>,
+    len: usize,
     first: u64,
     count: usize,
     compress: impl Fn(&mut S, &[[u8; BLOCK]]),
     out: &mut [[u8; MAX_MAC_LEN]; N],
-) -> usize {
+) {
     let mut inner_blocks = [[0u8; BLOCK]; N];
     for (lane, block) in (0u64..).zip(inner_blocks.iter_mut().take(count)) {
         // The caller keeps first + count - 1 within u64.
         *block = final_block::<BLOCK>(&first.wrapping_add(lane).to_be_bytes());
     }
-    let mut outer_blocks = [final_block::<BLOCK>(&[0u8; MAX_MAC_LEN][..S::BYTES]); N];
+    let mut outer_blocks = [final_block::<BLOCK>(&[0u8; MAX_MAC_LEN][..len]); N];
     for (inner_block, outer_block) in inner_blocks.iter().zip(&mut outer_blocks).take(count) {
         let mut inner = keyed.inner;
         compress(&mut inner, core::slice::from_ref(inner_block));
-        inner.write_be(&mut outer_block[..S::BYTES]);
+        inner.write_be(&mut outer_block[..len]);
     }
     for (outer_block, mac) in outer_blocks.iter().zip(out.iter_mut()).take(count) {
         let mut outer = keyed.outer;
         compress(&mut outer, core::slice::from_ref(outer_block));
-        outer.write_be(mac);
+        outer.write_be(&mut mac[..len]);
     }
-    S::BYTES
 }
 
 #[cfg(test)]
@@ -255,9 +365,10 @@ mod tests {
     use hmac::{Hmac, KeyInit, Mac};
     use proptest::prelude::*;
 
-    use super::{KeyedMac, MAX_MAC_LEN};
+    use super::{KeyedMac, MAX_MAC_LEN, truncate};
     use crate::algorithm::Algorithm;
 
+    /// `RustCrypto`'s `hmac` over each hash: the reference for the keyed states.
     fn reference(algorithm: Algorithm, key: &[u8], message: &[u8]) -> std::vec::Vec<u8> {
         fn run<M: Mac + KeyInit>(key: &[u8], message: &[u8]) -> std::vec::Vec<u8> {
             let mut mac = <M as KeyInit>::new_from_slice(key).unwrap();
@@ -266,17 +377,44 @@ mod tests {
         }
         match algorithm {
             Algorithm::Sha1 => run::<Hmac<sha1::Sha1>>(key, message),
+            Algorithm::Sha224 => run::<Hmac<sha2::Sha224>>(key, message),
             Algorithm::Sha256 => run::<Hmac<sha2::Sha256>>(key, message),
+            Algorithm::Sha384 => run::<Hmac<sha2::Sha384>>(key, message),
             Algorithm::Sha512 => run::<Hmac<sha2::Sha512>>(key, message),
+            Algorithm::Sha3_224 => run::<Hmac<sha3::Sha3_224>>(key, message),
+            Algorithm::Sha3_256 => run::<Hmac<sha3::Sha3_256>>(key, message),
+            Algorithm::Sha3_384 => run::<Hmac<sha3::Sha3_384>>(key, message),
+            Algorithm::Sha3_512 => run::<Hmac<sha3::Sha3_512>>(key, message),
         }
     }
 
+    /// The algorithms this build computes (SHA-3 needs the `sha3` feature).
+    fn available() -> std::vec::Vec<Algorithm> {
+        Algorithm::ALL
+            .into_iter()
+            .filter(|algorithm| algorithm.is_available())
+            .collect()
+    }
+
     fn any_algorithm() -> impl Strategy<Value = Algorithm> {
-        prop_oneof![
-            Just(Algorithm::Sha1),
-            Just(Algorithm::Sha256),
-            Just(Algorithm::Sha512)
-        ]
+        proptest::sample::select(available())
+    }
+
+    #[test]
+    fn sha3_without_its_feature_is_an_error() {
+        for algorithm in Algorithm::ALL {
+            let keyed = KeyedMac::new(algorithm, b"12345678901234567890");
+            if cfg!(feature = "sha3") || algorithm.is_key_uri_standard() {
+                assert!(keyed.is_ok(), "{algorithm}");
+            }
+            if !algorithm.is_available() {
+                assert_eq!(
+                    keyed.err(),
+                    Some(crate::Error::AlgorithmUnavailable { algorithm })
+                );
+            }
+        }
+        assert_eq!(Algorithm::Sha3_512.is_available(), cfg!(feature = "sha3"));
     }
 
     proptest! {
@@ -285,24 +423,33 @@ mod tests {
         #[test]
         fn equals_the_hmac_crate(algorithm in any_algorithm(), key in proptest::collection::vec(any::<u8>(), 0..300), counter: u64) {
             let mut out = [0u8; MAX_MAC_LEN];
-            let len = KeyedMac::new(algorithm, &key).mac_counter(counter, &mut out);
+            let len = KeyedMac::new(algorithm, &key).unwrap().mac_counter(counter, &mut out);
             prop_assert_eq!(&out[..len], &reference(algorithm, &key, &counter.to_be_bytes())[..]);
         }
     }
 
     #[test]
     fn block_boundary_keys_equal_the_hmac_crate() {
-        for algorithm in [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512] {
-            for len in [0, 1, 63, 64, 65, 127, 128, 129, 256] {
+        // Block sizes: 64 (SHA-1, SHA-224/256), 128 (SHA-384/512), and the
+        // SHA-3 rates 144, 136, 104, 72.
+        let lens = [
+            0, 1, 63, 64, 65, 71, 72, 73, 103, 104, 105, 127, 128, 129, 135, 136, 137, 143, 144,
+            145, 256,
+        ];
+        for algorithm in available() {
+            for len in lens {
                 let key: std::vec::Vec<u8> = (0..len)
                     .map(|i: usize| i.to_le_bytes()[0].wrapping_mul(7))
                     .collect();
                 let mut out = [0u8; MAX_MAC_LEN];
-                let written = KeyedMac::new(algorithm, &key).mac_counter(42, &mut out);
+                let written = KeyedMac::new(algorithm, &key)
+                    .unwrap()
+                    .mac_counter(42, &mut out);
                 assert_eq!(written, algorithm.output_len());
                 assert_eq!(
                     &out[..written],
-                    &reference(algorithm, &key, &42u64.to_be_bytes())[..]
+                    &reference(algorithm, &key, &42u64.to_be_bytes())[..],
+                    "{algorithm} key of {len} bytes"
                 );
             }
         }
@@ -310,8 +457,8 @@ mod tests {
 
     #[test]
     fn lanes_equal_one_counter_at_a_time() {
-        for algorithm in [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512] {
-            let mac = KeyedMac::new(algorithm, b"12345678901234567890");
+        for algorithm in available() {
+            let mac = KeyedMac::new(algorithm, b"12345678901234567890").unwrap();
             for first in [0, 37_037_036, u64::MAX - 3] {
                 for count in 0..=4 {
                     let mut lanes = [u32::MAX; 4];
@@ -331,10 +478,17 @@ mod tests {
 
     #[test]
     fn rfc4226_section_5_4_truncation_example() {
-        // HMAC-SHA-1 1f8698690e02ca16618550ef7f19da8e945b555a: offset 10, 0x50ef7f19.
-        // The RFC gives only the MAC; check the truncation on the RFC 4226 key, counter 0.
-        let mac = KeyedMac::new(Algorithm::Sha1, b"12345678901234567890");
-        assert_eq!(mac.truncated(0), 0x4c93_cf18);
-        assert_eq!(mac.truncated(2), 0x082f_ef30);
+        // RFC 4226 §5.4: the MAC 1f8698690e02ca16618550ef7f19da8e945b555a
+        // has offset 10 and truncates to 0x50ef7f19.
+        let mut mac = [0u8; MAX_MAC_LEN];
+        mac[..20].copy_from_slice(&[
+            0x1f, 0x86, 0x98, 0x69, 0x0e, 0x02, 0xca, 0x16, 0x61, 0x85, 0x50, 0xef, 0x7f, 0x19,
+            0xda, 0x8e, 0x94, 0x5b, 0x55, 0x5a,
+        ]);
+        assert_eq!(truncate(&mac, 20), 0x50ef_7f19);
+        // And on the RFC 4226 key, counters 0 and 2.
+        let keyed = KeyedMac::new(Algorithm::Sha1, b"12345678901234567890").unwrap();
+        assert_eq!(keyed.truncated(0), 0x4c93_cf18);
+        assert_eq!(keyed.truncated(2), 0x082f_ef30);
     }
 }

@@ -19,8 +19,8 @@ use zeroize::Zeroize;
 
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
-use crate::uri::{KeyUri, OtpKind, percent_decode, percent_encode};
+use crate::repair::{IMPORT, Imported, Repairs, STRICT};
+use crate::uri::{KeyUri, OtpKind, check_label, percent_decode, percent_encode};
 
 const PREFIX: &str = "otpauth-migration://offline?";
 
@@ -71,29 +71,39 @@ impl MigrationBatch {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        if uri.len() > Self::MAX_LEN {
-            return Err(Error::UriTooLong { max: Self::MAX_LEN });
-        }
-        let head = uri.get(..PREFIX.len()).ok_or(Error::MigrationScheme)?;
-        if !head.eq_ignore_ascii_case(PREFIX) {
-            return Err(Error::MigrationScheme);
-        }
-        let mut data = None;
-        for pair in uri[PREFIX.len()..].split('&') {
-            if let Some(value) = pair.strip_prefix("data=")
-                && data.replace(value).is_some()
-            {
-                return Err(Error::UriDuplicateParameter { parameter: "data" });
-            }
-        }
-        let data = data.ok_or(Error::UriMissingParameter { parameter: "data" })?;
-        let mut text = percent_decode(data)?;
-        let payload = decode_base64(text.trim_end_matches('='));
-        text.zeroize();
-        let mut payload = payload?;
-        let batch = Self::from_payload(&payload);
-        payload.zeroize();
-        batch
+        let read = read::<STRICT>(uri)?;
+        let accounts = read
+            .accounts
+            .into_iter()
+            .map(|account| account.map(|imported| imported.key))
+            .collect::<Result<_>>()?;
+        Ok(Self {
+            accounts,
+            ..read.batch
+        })
+    }
+
+    /// Decodes an export as an authenticator app must: a result per
+    /// account, so that one unusable account does not lose the others.
+    /// Each account is read in import mode (short secrets are kept, and
+    /// reported as [`Repair::SecretShort`](crate::Repair::SecretShort)).
+    ///
+    /// # Errors
+    /// For the export as a whole, as [`MigrationBatch::parse`]: the scheme,
+    /// the length, `data`, its base64 and the payload's outer protobuf
+    /// structure. Each account's own error is in [`MigrationImport::accounts`].
+    ///
+    /// ```
+    /// // Two accounts: the first is fine, the second has the MD5 algorithm (4).
+    /// let uri = "otpauth-migration://offline?data=ChkKCkhlbGxvId6tvu8SBWFsaWNlIAEoATACChcKCkhlbGxvId6tvu8SA2JvYiAEKAEwAhABGAEgACgB";
+    /// let import = nidan::MigrationBatch::import_uri(uri)?;
+    /// assert_eq!(import.accounts.len(), 2);
+    /// assert_eq!(import.accounts[0].as_ref().unwrap().key.account, "alice");
+    /// assert_eq!(import.failures().collect::<Vec<_>>(), [(1, nidan::Error::MigrationValue { field: "algorithm" })]);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_uri(uri: &str) -> Result<MigrationImport> {
+        read::<IMPORT>(uri)
     }
 
     /// Encodes this batch as one export URI.
@@ -101,8 +111,8 @@ impl MigrationBatch {
     /// # Errors
     /// [`Error::MigrationValue`] for an account the format cannot carry: a
     /// TOTP period other than 30 seconds, or digits other than 6 or 8;
-    /// [`Error::UriLabel`] for an empty issuer, an issuer with `:`, or an
-    /// account name with `:` and no issuer (as [`KeyUri::to_uri`]).
+    /// [`Error::AccountEmpty`] and [`Error::UriLabel`] for a label that
+    /// would not read back the same (as [`KeyUri::to_uri`]).
     ///
     /// ```
     /// use nidan::{KeyUri, MigrationBatch, Secret};
@@ -199,42 +209,130 @@ impl MigrationBatch {
             })
             .collect()
     }
+}
 
-    fn from_payload(payload: &[u8]) -> Result<Self> {
-        let mut batch = Self {
+/// An export read in import mode: the batch fields, and a result per
+/// account, in the order of the export.
+///
+/// ```
+/// use nidan::{KeyUri, MigrationBatch, Secret};
+/// let account = KeyUri::totp(Secret::from_base32("JBSWY3DPEHPK3PXP")?, Some("Example"), "alice");
+/// let uri = &MigrationBatch::export(&[account.clone()], 7, 1000)?[0];
+/// let import = MigrationBatch::import_uri(uri)?;
+/// assert_eq!(import.accounts[0].as_ref().map(|imported| &imported.key), Ok(&account));
+/// assert_eq!(import.batch.batch_id, 7);
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationImport {
+    /// Each account in the export's order (its index is its position):
+    /// the key with its repairs, or why it cannot be used.
+    pub accounts: Vec<Result<Imported>>,
+    /// The batch fields; its `accounts` are the usable keys, in order.
+    pub batch: MigrationBatch,
+}
+
+impl MigrationImport {
+    /// The accounts that could not be read: their index and the error.
+    ///
+    /// ```
+    /// let uri = "otpauth-migration://offline?data=ChkKCkhlbGxvId6tvu8SBWFsaWNlIAEoATACChcKCkhlbGxvId6tvu8SA2JvYiAEKAEwAhABGAEgACgB";
+    /// let import = nidan::MigrationBatch::import_uri(uri)?;
+    /// let (index, error) = import.failures().next().unwrap();
+    /// assert_eq!((index, error.to_string()), (1, "export URI has an account whose algorithm nidan cannot use".into()));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn failures(&self) -> impl Iterator<Item = (usize, Error)> + '_ {
+        self.accounts
+            .iter()
+            .enumerate()
+            .filter_map(|(index, account)| account.as_ref().err().map(|error| (index, *error)))
+    }
+}
+
+/// Reads an export URI in `mode`.
+fn read<const MODE: bool>(uri: &str) -> Result<MigrationImport> {
+    if uri.len() > MigrationBatch::MAX_LEN {
+        return Err(Error::UriTooLong {
+            max: MigrationBatch::MAX_LEN,
+        });
+    }
+    let head = uri.get(..PREFIX.len()).ok_or(Error::MigrationScheme)?;
+    if !head.eq_ignore_ascii_case(PREFIX) {
+        return Err(Error::MigrationScheme);
+    }
+    let mut data = None;
+    for pair in uri[PREFIX.len()..].split('&') {
+        if let Some(value) = pair.strip_prefix("data=")
+            && data.replace(value).is_some()
+        {
+            return Err(Error::UriDuplicateParameter { parameter: "data" });
+        }
+    }
+    let data = data.ok_or(Error::UriMissingParameter { parameter: "data" })?;
+    // Base64 is ASCII: an escape that decodes to anything else is not base64.
+    let mut text = percent_decode(data).map_err(|error| match error {
+        Error::UriUtf8 => Error::MigrationBase64,
+        other => other,
+    })?;
+    let payload = decode_base64(text.trim_end_matches('='));
+    text.zeroize();
+    let mut payload = payload?;
+    let import = from_payload::<MODE>(&payload);
+    payload.zeroize();
+    import
+}
+
+/// Reads a `MigrationPayload`: its structure must be sound; each account's
+/// message is read on its own.
+fn from_payload<const MODE: bool>(payload: &[u8]) -> Result<MigrationImport> {
+    let mut import = MigrationImport {
+        accounts: Vec::new(),
+        batch: MigrationBatch {
             accounts: Vec::new(),
             version: 0,
             batch_size: 0,
             batch_index: 0,
             batch_id: 0,
-        };
-        let mut reader = Reader(payload);
-        while let Some((field, value)) = reader.field()? {
-            match (field, value) {
-                (1, Value::Bytes(message)) => batch.accounts.push(decode_account(message)?),
-                (2, Value::Varint(v)) => batch.version = int32_of(v),
-                (3, Value::Varint(v)) => batch.batch_size = int32_of(v),
-                (4, Value::Varint(v)) => batch.batch_index = int32_of(v),
-                (5, Value::Varint(v)) => batch.batch_id = int32_of(v),
-                (1..=5, _) => return Err(Error::MigrationProtobuf),
-                _ => {}
+        },
+    };
+    let batch = &mut import.batch;
+    let mut reader = Reader(payload);
+    while let Some((field, value)) = reader.field()? {
+        match (field, value) {
+            (1, Value::Bytes(message)) => {
+                let mut repairs = Repairs::<MODE>::new();
+                let account = decode_account(message, &mut repairs).map(|key| Imported {
+                    key,
+                    repairs: repairs.into_list(),
+                });
+                if let Ok(imported) = &account {
+                    batch.accounts.push(imported.key.clone());
+                }
+                import.accounts.push(account);
             }
+            (2, Value::Varint(v)) => batch.version = int32_of(v),
+            (3, Value::Varint(v)) => batch.batch_size = int32_of(v),
+            (4, Value::Varint(v)) => batch.batch_index = int32_of(v),
+            (5, Value::Varint(v)) => batch.batch_id = int32_of(v),
+            (1..=5, _) => return Err(Error::MigrationProtobuf),
+            _ => {}
         }
-        Ok(batch)
     }
+    Ok(import)
 }
 
 /// Reads one `OtpParameters` message.
-fn decode_account(message: &[u8]) -> Result<KeyUri> {
+fn decode_account<const MODE: bool>(message: &[u8], repairs: &mut Repairs<MODE>) -> Result<KeyUri> {
     let mut secret = None;
     let (mut name, mut issuer) = (String::new(), String::new());
     let (mut algorithm, mut digits, mut otp_type, mut counter) = (0, 0, 0, 0);
     let mut reader = Reader(message);
     while let Some((field, value)) = reader.field()? {
         match (field, value) {
-            (1, Value::Bytes(bytes)) => secret = Some(Secret::from_bytes(bytes)?),
-            (2, Value::Bytes(bytes)) => name = utf8(bytes)?,
-            (3, Value::Bytes(bytes)) => issuer = utf8(bytes)?,
+            (1, Value::Bytes(bytes)) => secret = Some(repairs.secret_bytes(bytes)?),
+            (2, Value::Bytes(bytes)) => name = utf8(bytes, "name")?,
+            (3, Value::Bytes(bytes)) => issuer = utf8(bytes, "issuer")?,
             (4, Value::Varint(v)) => algorithm = v,
             (5, Value::Varint(v)) => digits = v,
             (6, Value::Varint(v)) => otp_type = v,
@@ -264,10 +362,8 @@ fn decode_account(message: &[u8]) -> Result<KeyUri> {
         return Err(Error::MigrationValue { field: "issuer" });
     }
     let (issuer, account) = split_name(issuer, name);
-    // As for otpauth labels: a colon left in an issuer-less name is ambiguous.
-    if issuer.is_none() && account.contains(':') {
-        return Err(Error::UriLabel);
-    }
+    // As for otpauth labels: what no label can carry is refused.
+    check_label(issuer.as_deref(), &account)?;
     Ok(KeyUri {
         kind,
         secret,
@@ -279,12 +375,13 @@ fn decode_account(message: &[u8]) -> Result<KeyUri> {
 }
 
 /// The app stores the whole label as the name: take an `Issuer:` prefix
-/// off it when it repeats the issuer, or when it is the only issuer there is.
+/// off it when it repeats the issuer, or when it is the only issuer there
+/// is, with the spaces after the `:` (the label's optional `%20`s).
 fn split_name(issuer: String, name: String) -> (Option<String>, String) {
     match name.split_once(':') {
         Some((prefix, rest)) if issuer.is_empty() || prefix == issuer => (
             Some(String::from(prefix)).filter(|p| !p.is_empty()),
-            String::from(rest),
+            String::from(rest.trim_start_matches(' ')),
         ),
         _ => (Some(issuer).filter(|i| !i.is_empty()), name),
     }
@@ -292,15 +389,8 @@ fn split_name(issuer: String, name: String) -> (Option<String>, String) {
 
 /// Writes one `OtpParameters` message.
 fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
-    // The same labels as otpauth URIs: a colon in the issuer, or in an
-    // issuer-less name, would read back differently.
-    let issuer_unwritable = account
-        .issuer
-        .as_ref()
-        .is_some_and(|i| i.is_empty() || i.contains(':'));
-    if issuer_unwritable || (account.issuer.is_none() && account.account.contains(':')) {
-        return Err(Error::UriLabel);
-    }
+    // The same labels as otpauth URIs, which read back the same.
+    check_label(account.issuer.as_deref(), &account.account)?;
     let digits = match account.digits {
         6 => 1,
         8 => 2,
@@ -311,10 +401,12 @@ fn encode_account(account: &KeyUri, out: &mut Vec<u8>) -> Result<()> {
         OtpKind::Totp { .. } => return Err(Error::MigrationValue { field: "period" }),
         OtpKind::Hotp { counter } => (1, Some(counter)),
     };
+    // The export format has SHA1, SHA256 and SHA512 (and MD5) only.
     let algorithm = match account.algorithm {
         Algorithm::Sha1 => 1,
         Algorithm::Sha256 => 2,
         Algorithm::Sha512 => 3,
+        _ => return Err(Error::MigrationValue { field: "algorithm" }),
     };
     put_bytes(out, 1, account.secret.as_bytes());
     // The name is the whole label, as the app writes it.
@@ -425,8 +517,8 @@ fn int32_of(varint: u64) -> i32 {
     i32::from_le_bytes([a, b, c, d])
 }
 
-fn utf8(bytes: &[u8]) -> Result<String> {
-    String::from_utf8(bytes.to_vec()).map_err(|_| Error::UriUtf8)
+fn utf8(bytes: &[u8], field: &'static str) -> Result<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| Error::MigrationUtf8 { field })
 }
 
 /// Standard base64 without its padding.

@@ -130,6 +130,29 @@ impl Secret {
         Self::with_min_len(random, Self::MIN_RANDOM_BYTES)
     }
 
+    /// Checks that `len` random bytes make a new key nidan would generate:
+    /// at least [`Secret::MIN_RANDOM_BYTES`]. This is the whole rule for
+    /// callers that keep new keys as plain bytes of any length (the otpauth
+    /// drop-in's `Secret`, whose size has no upper bound); [`Secret`] itself
+    /// also holds at most [`Secret::MAX_BYTES`].
+    ///
+    /// # Errors
+    /// [`Error::SecretTooShort`] under 16 bytes.
+    ///
+    /// ```
+    /// assert!(nidan::Secret::check_random_len(4096).is_ok());
+    /// assert!(nidan::Secret::check_random_len(10).is_err());
+    /// ```
+    pub fn check_random_len(len: usize) -> Result<()> {
+        if len < Self::MIN_RANDOM_BYTES {
+            return Err(Error::SecretTooShort {
+                bits: len.saturating_mul(8),
+                min_bits: Self::MIN_RANDOM_BYTES * 8,
+            });
+        }
+        Ok(())
+    }
+
     /// Generates a 160-bit secret from the operating system's generator.
     ///
     /// # Errors

@@ -277,7 +277,8 @@ impl Totp {
     /// The code now, by the system clock.
     ///
     /// # Errors
-    /// [`Error::TimeBeforeT0`] when the clock reads before T0 (or before 1970).
+    /// [`Error::TimeBeforeT0`] when the clock reads before T0, and
+    /// [`Error::ClockBeforeUnixEpoch`] when it reads before 1970.
     ///
     /// ```
     /// # let totp = nidan::Totp::new(&nidan::Secret::from_bytes(b"12345678901234567890")?, Default::default())?;
@@ -337,8 +338,28 @@ fn step_at(time: u64, t0: u64, period: u64) -> Option<u64> {
 /// Seconds since the Unix epoch by the system clock.
 #[cfg(feature = "std")]
 fn unix_now() -> Result<u64> {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    unix_seconds(std::time::SystemTime::now())
+}
+
+/// Seconds since the Unix epoch at `time`; a clock set before 1970 is an
+/// error of its own, not a time before T0.
+#[cfg(feature = "std")]
+fn unix_seconds(time: std::time::SystemTime) -> Result<u64> {
+    time.duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs())
-        .map_err(|_| Error::TimeBeforeT0)
+        .map_err(|_| Error::ClockBeforeUnixEpoch)
+}
+
+#[cfg(all(test, feature = "std"))]
+mod clock_tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use super::{Error, unix_seconds};
+
+    #[test]
+    fn a_clock_before_1970_is_its_own_error() {
+        let before = UNIX_EPOCH - Duration::from_secs(1);
+        assert_eq!(unix_seconds(before), Err(Error::ClockBeforeUnixEpoch));
+        assert_eq!(unix_seconds(UNIX_EPOCH + Duration::from_secs(59)), Ok(59));
+    }
 }

@@ -11,6 +11,7 @@ use zeroize::Zeroize as _;
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
+use crate::repair::{IMPORT, Imported, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 
@@ -103,117 +104,112 @@ impl KeyUri {
         }
     }
 
-    /// Reads an otpauth URI.
+    /// Reads an otpauth URI strictly, to the letter of the Key URI Format:
+    /// the default, and what a server uses on its own enrolments.
+    ///
+    /// The label is `accountname / issuer (":" / "%3A") *"%20" accountname`:
+    /// the spaces after the separator (`%20`s, or raw spaces as some apps
+    /// write them) are dropped, and the account may not be empty. Numbers have one spelling (decimal digits, no sign, no
+    /// leading zero). Parameter names are lower case; others are unknown
+    /// parameters, which are ignored.
     ///
     /// # Errors
     /// A URI-family [`Error`] saying what is malformed, or a secret-family
     /// one when the `secret` parameter is not a valid key of 80 bits or more.
-    /// Among them: an issuer containing `:` ([`Error::UriInvalidValue`]) and,
-    /// without an issuer, an account containing `:` ([`Error::UriLabel`]),
-    /// since no label could carry them back.
+    /// Among them: [`Error::AccountEmpty`], an issuer containing `:`
+    /// ([`Error::UriInvalidValue`]) and, without an issuer, an account
+    /// containing `:` ([`Error::UriLabel`]), since no label could carry them
+    /// back.
     ///
     /// ```
     /// use nidan::{KeyUri, Error};
+    /// let key = KeyUri::parse("otpauth://totp/Big%20Corp%3A%20alice?secret=JBSWY3DPEHPK3PXP")?;
+    /// assert_eq!((key.issuer.as_deref(), key.account.as_str()), (Some("Big Corp"), "alice"));
     /// let dup = "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&secret=GEZDGNBVGY3TQOJQ";
     /// assert_eq!(KeyUri::parse(dup), Err(Error::UriDuplicateParameter { parameter: "secret" }));
     /// let hotp = "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP";
     /// assert_eq!(KeyUri::parse(hotp), Err(Error::UriMissingParameter { parameter: "counter" }));
+    /// let zero = "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=06";
+    /// assert_eq!(KeyUri::parse(zero), Err(Error::UriInvalidValue { parameter: "digits" }));
+    /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        if uri.len() > Self::MAX_LEN {
-            return Err(Error::UriTooLong { max: Self::MAX_LEN });
-        }
-        let rest = strip_prefix_ignore_case(uri, "otpauth://").ok_or(Error::UriScheme)?;
-        let rest = rest
-            .split_once('#')
-            .map_or(rest, |(before, _fragment)| before);
-        let type_end = rest.find(['/', '?']).unwrap_or(rest.len());
-        let (otp_type, rest) = rest.split_at(type_end);
-        let is_totp = if otp_type.eq_ignore_ascii_case("totp") {
-            true
-        } else if otp_type.eq_ignore_ascii_case("hotp") {
-            false
-        } else {
-            return Err(Error::UriType);
-        };
-        let rest = rest.strip_prefix('/').unwrap_or(rest);
-        let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
-        let (label_issuer, account) = split_label(label)?;
-        let params = Params::read(query)?;
+        read::<STRICT>(uri, None).map(|imported| imported.key)
+    }
 
-        let issuer = match (
-            label_issuer,
-            params.issuer.filter(|issuer| !issuer.is_empty()),
-        ) {
-            (Some(in_label), Some(in_param)) if in_label != in_param => {
-                return Err(Error::UriIssuerMismatch);
-            }
-            (in_label, in_param) => in_param.or(in_label),
-        };
-        // Keep out what no label can carry, so that every parsed key builds again.
-        if issuer.as_ref().is_some_and(|issuer| issuer.contains(':')) {
-            return Err(Error::UriInvalidValue {
-                parameter: "issuer",
-            });
-        }
-        if issuer.is_none() && account.contains(':') {
-            return Err(Error::UriLabel);
-        }
-        let secret_text = params.secret.ok_or(Error::UriMissingParameter {
-            parameter: "secret",
-        })?;
-        let secret = Secret::from_base32(&secret_text)?;
-        let algorithm = match params.algorithm {
-            Some(name) => Algorithm::from_name(&name).ok_or(Error::UriInvalidValue {
-                parameter: "algorithm",
-            })?,
-            None => Algorithm::Sha1,
-        };
-        let digits = match params.digits {
-            Some(text) => parse_number(&text, "digits")?,
-            None => 6,
-        };
-        let digits = u32::try_from(digits)
-            .ok()
-            .filter(|d| (6..=8).contains(d))
-            .ok_or(Error::UriInvalidValue {
-                parameter: "digits",
-            })?;
-        let kind = if is_totp {
-            let period = match params.period {
-                Some(text) => parse_number(&text, "period")?,
-                None => 30,
-            };
-            if period == 0 {
-                return Err(Error::UriInvalidValue {
-                    parameter: "period",
-                });
-            }
-            OtpKind::Totp { period }
-        } else {
-            let text = params.counter.ok_or(Error::UriMissingParameter {
-                parameter: "counter",
-            })?;
-            OtpKind::Hotp {
-                counter: parse_number(&text, "counter")?,
-            }
-        };
-        Ok(Self {
-            kind,
-            secret,
-            issuer,
-            account,
-            algorithm,
-            digits,
-        })
+    /// Reads an otpauth URI as an authenticator app must: whatever real
+    /// services put in their QR codes, with the list of every [`Repair`]
+    /// made (see [`Repair`] for each, and for which issuer wins when the
+    /// label and the parameter differ). Strict parsing is the default;
+    /// a server never needs this.
+    ///
+    /// Repaired, beyond [`KeyUri::parse`]: an issuer in the label that
+    /// differs from `issuer=`, `+` for a space in the issuer, upper-case
+    /// parameter names, leading zeros in numbers, secrets with spaces,
+    /// hyphens, padding of any length or non-zero trailing bits, secrets
+    /// shorter than 80 bits, and algorithms outside SHA1, SHA256 and SHA512.
+    /// Refused as in strict mode: everything else (a missing or unreadable
+    /// secret, an empty account, a duplicated parameter, digits outside 6
+    /// to 8, HOTP without counter).
+    ///
+    /// # Errors
+    /// As [`KeyUri::parse`], for what cannot be repaired.
+    ///
+    /// ```
+    /// use nidan::{KeyUri, Repair};
+    /// let uri = "otpauth://totp/ACME:alice?SECRET=jbswy3dpehpk3pxp====&issuer=ACME+Inc&digits=06";
+    /// let imported = KeyUri::import_uri(uri)?;
+    /// assert_eq!(imported.key.issuer.as_deref(), Some("ACME Inc"));
+    /// assert_eq!(imported.key.digits, 6);
+    /// assert_eq!(imported.repairs, [
+    ///     Repair::ParameterNameCase { parameter: "secret" },
+    ///     Repair::PlusAsSpace { part: "issuer" },
+    ///     Repair::IssuerDiffers { label: "ACME".into(), parameter: "ACME Inc".into() },
+    ///     Repair::SecretPadding,
+    ///     Repair::NumberLeadingZeros { parameter: "digits" },
+    /// ]);
+    /// // Every imported key builds a URI that strict parsing reads back.
+    /// assert_eq!(KeyUri::parse(&imported.key.to_uri()?)?, imported.key);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_uri(uri: &str) -> Result<Imported> {
+        read::<IMPORT>(uri, None)
+    }
+
+    /// [`KeyUri::import_uri`] for a caller that computes the HMAC itself
+    /// (the otpauth package's `hmac` option): the `algorithm` parameter
+    /// then only names the caller's function, so any name of ASCII letters
+    /// and digits in groups joined by single `-` or `_` is accepted and
+    /// returned as written (`None` when the URI has none). The key's
+    /// algorithm is the one the name reads as, or SHA1. Everything else is
+    /// read as [`KeyUri::import_uri`] reads it.
+    ///
+    /// # Errors
+    /// As [`KeyUri::import_uri`]; an algorithm name outside that alphabet
+    /// is [`Error::UriInvalidValue`].
+    ///
+    /// ```
+    /// let uri = "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&algorithm=CUSTOM&counter=0";
+    /// let (imported, name) = nidan::KeyUri::import_uri_custom_mac(uri)?;
+    /// assert_eq!(name.as_deref(), Some("CUSTOM"));
+    /// assert_eq!(imported.key.algorithm, nidan::Algorithm::Sha1);
+    /// assert!(nidan::KeyUri::import_uri_custom_mac(&uri.replace("CUSTOM", "MY--MAC")).is_err());
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_uri_custom_mac(uri: &str) -> Result<(Imported, Option<String>)> {
+        let mut name = None;
+        let imported = read::<IMPORT>(uri, Some(&mut name))?;
+        Ok((imported, name))
     }
 
     /// Writes the URI for a QR code.
     ///
     /// # Errors
     /// [`Error::Digits`] unless digits are 6 to 8, [`Error::Period`] for a
-    /// period of 0, [`Error::UriLabel`] when the issuer is empty or contains
-    /// `:`, or when there is no issuer and the account contains `:`, and
+    /// period of 0, [`Error::AccountEmpty`], [`Error::UriLabel`] when the
+    /// issuer is empty or contains `:`, when there is no issuer and the
+    /// account contains `:`, or when there is one and the account starts
+    /// with a space (parsing drops it), and
     /// [`Error::UriTooLong`] when the URI would be longer than
     /// [`KeyUri::MAX_LEN`] (parsing would refuse it).
     ///
@@ -239,16 +235,10 @@ impl KeyUri {
             OtpKind::Totp { .. } => "totp/",
             OtpKind::Hotp { .. } => "hotp/",
         });
-        match &self.issuer {
-            Some(issuer) if issuer.is_empty() || issuer.contains(':') => {
-                return Err(Error::UriLabel);
-            }
-            Some(issuer) => {
-                percent_encode(issuer, &mut uri);
-                uri.push(':');
-            }
-            None if self.account.contains(':') => return Err(Error::UriLabel),
-            None => {}
+        check_label(self.issuer.as_deref(), &self.account)?;
+        if let Some(issuer) = &self.issuer {
+            percent_encode(issuer, &mut uri);
+            uri.push(':');
         }
         percent_encode(&self.account, &mut uri);
         uri.push_str("?secret=");
@@ -278,7 +268,7 @@ impl KeyUri {
     /// A TOTP generator for this key (T0 = 0).
     ///
     /// # Errors
-    /// [`Error::UriType`] when the key is HOTP; the errors of [`Totp::new`].
+    /// [`Error::KeyIsHotp`] when the key is HOTP; the errors of [`Totp::new`].
     ///
     /// ```
     /// let key = nidan::KeyUri::parse("otpauth://totp/a?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8")?;
@@ -287,7 +277,7 @@ impl KeyUri {
     /// ```
     pub fn to_totp(&self) -> Result<Totp> {
         let OtpKind::Totp { period } = self.kind else {
-            return Err(Error::UriType);
+            return Err(Error::KeyIsHotp);
         };
         let config = TotpConfig {
             algorithm: self.algorithm,
@@ -302,7 +292,7 @@ impl KeyUri {
     /// An HOTP generator for this key; the counter is in [`KeyUri::kind`].
     ///
     /// # Errors
-    /// [`Error::UriType`] when the key is TOTP; the errors of [`Hotp::new`].
+    /// [`Error::KeyIsTotp`] when the key is TOTP; the errors of [`Hotp::new`].
     ///
     /// ```
     /// let key = nidan::KeyUri::parse("otpauth://hotp/a?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0")?;
@@ -311,7 +301,7 @@ impl KeyUri {
     /// ```
     pub fn to_hotp(&self) -> Result<Hotp> {
         let OtpKind::Hotp { .. } = self.kind else {
-            return Err(Error::UriType);
+            return Err(Error::KeyIsTotp);
         };
         Hotp::new(
             &self.secret,
@@ -333,6 +323,182 @@ impl FromStr for KeyUri {
     }
 }
 
+/// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
+/// what import repairs. With `custom_mac`, the algorithm parameter names
+/// the caller's own HMAC and is handed back there as written.
+fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) -> Result<Imported> {
+    if uri.len() > KeyUri::MAX_LEN {
+        return Err(Error::UriTooLong {
+            max: KeyUri::MAX_LEN,
+        });
+    }
+    let mut repairs = Repairs::<MODE>::new();
+    let rest = strip_prefix_ignore_case(uri, "otpauth://").ok_or(Error::UriScheme)?;
+    let rest = rest
+        .split_once('#')
+        .map_or(rest, |(before, _fragment)| before);
+    let type_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (otp_type, rest) = rest.split_at(type_end);
+    let is_totp = if otp_type.eq_ignore_ascii_case("totp") {
+        true
+    } else if otp_type.eq_ignore_ascii_case("hotp") {
+        false
+    } else {
+        return Err(Error::UriType);
+    };
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (label_issuer, account) = split_label(label)?;
+    let params = Params::read(query, &mut repairs)?;
+    let issuer = choose_issuer(
+        label_issuer,
+        params.issuer.filter(|issuer| !issuer.is_empty()),
+        &mut repairs,
+    )?;
+    // Keep out what no label can carry, so that every parsed key builds again.
+    if issuer.as_ref().is_some_and(|issuer| issuer.contains(':')) {
+        return Err(Error::UriInvalidValue {
+            parameter: "issuer",
+        });
+    }
+    check_label(issuer.as_deref(), &account)?;
+    let secret_text = params.secret.ok_or(Error::UriMissingParameter {
+        parameter: "secret",
+    })?;
+    let secret = repairs.secret(&secret_text);
+    let mut secret_text = secret_text;
+    secret_text.zeroize();
+    let secret = secret?;
+    let algorithm = read_algorithm(params.algorithm, custom_mac, &mut repairs)?;
+    let digits = match params.digits {
+        Some(text) => parse_number(&text, "digits", &mut repairs)?,
+        None => 6,
+    };
+    let digits = u32::try_from(digits)
+        .ok()
+        .filter(|d| (6..=8).contains(d))
+        .ok_or(Error::UriInvalidValue {
+            parameter: "digits",
+        })?;
+    let kind = if is_totp {
+        let period = match params.period {
+            Some(text) => parse_number(&text, "period", &mut repairs)?,
+            None => 30,
+        };
+        if period == 0 {
+            return Err(Error::UriInvalidValue {
+                parameter: "period",
+            });
+        }
+        OtpKind::Totp { period }
+    } else {
+        let text = params.counter.ok_or(Error::UriMissingParameter {
+            parameter: "counter",
+        })?;
+        OtpKind::Hotp {
+            counter: parse_number(&text, "counter", &mut repairs)?,
+        }
+    };
+    Ok(Imported {
+        key: KeyUri {
+            kind,
+            secret,
+            issuer,
+            account,
+            algorithm,
+            digits,
+        },
+        repairs: repairs.into_list(),
+    })
+}
+
+/// The algorithm parameter, in `repairs`' mode, or as a caller's HMAC name
+/// handed back through `custom_mac`.
+fn read_algorithm<const MODE: bool>(
+    name: Option<String>,
+    custom_mac: Option<&mut Option<String>>,
+    repairs: &mut Repairs<MODE>,
+) -> Result<Algorithm> {
+    Ok(match (name, custom_mac) {
+        (Some(name), Some(custom)) => {
+            if !is_custom_mac_name(&name) {
+                return Err(Error::UriInvalidValue {
+                    parameter: "algorithm",
+                });
+            }
+            let algorithm = Algorithm::from_name(&name).unwrap_or_default();
+            *custom = Some(name);
+            algorithm
+        }
+        (Some(name), None) => {
+            let invalid = Error::UriInvalidValue {
+                parameter: "algorithm",
+            };
+            let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
+            if !algorithm.is_key_uri_standard() {
+                repairs.allow(Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
+            }
+            algorithm
+        }
+        (None, _) => Algorithm::Sha1,
+    })
+}
+
+/// Whether `name` can name a caller's HMAC function: groups of ASCII
+/// letters and digits joined by single `-` or `_` (as the otpauth package
+/// accepts with its `hmac` option).
+fn is_custom_mac_name(name: &str) -> bool {
+    name.split(['-', '_'])
+        .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The issuer of the key: the label's prefix and the `issuer` parameter
+/// must agree; the import mode takes the parameter when they do not.
+fn choose_issuer<const MODE: bool>(
+    in_label: Option<LabelIssuer>,
+    in_parameter: Option<String>,
+    repairs: &mut Repairs<MODE>,
+) -> Result<Option<String>> {
+    match (in_label, in_parameter) {
+        (Some(label), Some(parameter)) if label.decoded != parameter => {
+            if label.form_decoded()?.as_ref() == Some(&parameter) {
+                repairs.allow(
+                    Repair::PlusAsSpace { part: "label" },
+                    Error::UriIssuerMismatch,
+                )?;
+            } else {
+                repairs.allow(
+                    Repair::IssuerDiffers {
+                        label: label.decoded,
+                        parameter: parameter.clone(),
+                    },
+                    Error::UriIssuerMismatch,
+                )?;
+            }
+            Ok(Some(parameter))
+        }
+        (in_label, in_parameter) => Ok(in_parameter.or(in_label.map(|label| label.decoded))),
+    }
+}
+
+/// The issuer prefix of a label: decoded, and as written.
+struct LabelIssuer {
+    decoded: String,
+    raw: String,
+}
+
+impl LabelIssuer {
+    /// The prefix read as a form encoder writes it (`+` for a space, `%2B`
+    /// for a `+`), when it has a `+` to read so.
+    fn form_decoded(&self) -> Result<Option<String>> {
+        if self.raw.contains('+') {
+            percent_decode(&self.raw.replace('+', "%20")).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
 /// The known query parameters, each decoded, each at most once.
 #[derive(Default)]
 struct Params {
@@ -345,31 +511,61 @@ struct Params {
 }
 
 impl Params {
-    fn read(query: &str) -> Result<Self> {
+    const NAMES: [&'static str; 6] = [
+        "secret",
+        "issuer",
+        "algorithm",
+        "digits",
+        "period",
+        "counter",
+    ];
+
+    fn read<const MODE: bool>(query: &str, repairs: &mut Repairs<MODE>) -> Result<Self> {
         let mut params = Self::default();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let (slot, name) = match name {
-                "secret" => (&mut params.secret, "secret"),
-                "issuer" => (&mut params.issuer, "issuer"),
-                "algorithm" => (&mut params.algorithm, "algorithm"),
-                "digits" => (&mut params.digits, "digits"),
-                "period" => (&mut params.period, "period"),
-                "counter" => (&mut params.counter, "counter"),
-                _ => continue,
+            let (raw_name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(name) = Self::NAMES
+                .into_iter()
+                .find(|name| name.eq_ignore_ascii_case(raw_name))
+            else {
+                continue;
+            };
+            if name != raw_name {
+                // Strict: a name in another case is an unknown parameter.
+                if !MODE {
+                    continue;
+                }
+                repairs.record(Repair::ParameterNameCase { parameter: name });
+            }
+            let slot = match name {
+                "secret" => &mut params.secret,
+                "issuer" => &mut params.issuer,
+                "algorithm" => &mut params.algorithm,
+                "digits" => &mut params.digits,
+                "period" => &mut params.period,
+                _ => &mut params.counter,
             };
             if slot.is_some() {
                 return Err(Error::UriDuplicateParameter { parameter: name });
             }
-            *slot = Some(percent_decode(value)?);
+            // Import: `+` is a space in the issuer, as form encoders write
+            // it (they write a `+` as `%2B`).
+            let decoded = if name == "issuer" && value.contains('+') && MODE {
+                repairs.record(Repair::PlusAsSpace { part: "issuer" });
+                percent_decode(&value.replace('+', "%20"))?
+            } else {
+                percent_decode(value)?
+            };
+            *slot = Some(decoded);
         }
         Ok(params)
     }
 }
 
 /// Splits a raw label at the first `:` or `%3A` into issuer and account,
-/// then decodes each part.
-fn split_label(label: &str) -> Result<(Option<String>, String)> {
+/// then decodes each part; the spaces after the separator (the optional
+/// `%20`s, or raw spaces) are not part of the account.
+fn split_label(label: &str) -> Result<(Option<LabelIssuer>, String)> {
     let colon = label.find(':').map(|at| (at, 1));
     let encoded = find_ignore_case(label, "%3A").map(|at| (at, 3));
     let separator = match (colon, encoded) {
@@ -378,11 +574,36 @@ fn split_label(label: &str) -> Result<(Option<String>, String)> {
     };
     match separator {
         Some((at, len)) => {
-            let issuer = percent_decode(&label[..at])?;
+            let raw = &label[..at];
+            let issuer = LabelIssuer {
+                decoded: percent_decode(raw)?,
+                raw: String::from(raw),
+            };
             let account = percent_decode(&label[at + len..])?;
-            Ok((Some(issuer).filter(|issuer| !issuer.is_empty()), account))
+            Ok((
+                Some(issuer).filter(|issuer| !issuer.decoded.is_empty()),
+                String::from(account.trim_start_matches(' ')),
+            ))
         }
         None => Ok((None, percent_decode(label)?)),
+    }
+}
+
+/// Whether a label can carry `issuer` and `account` so that it reads back
+/// the same: the issuer non-empty and free of `:`, the account non-empty,
+/// free of `:` without an issuer, and not starting with a space after one.
+pub(crate) fn check_label(issuer: Option<&str>, account: &str) -> Result<()> {
+    if account.is_empty() {
+        return Err(Error::AccountEmpty);
+    }
+    let writable = match issuer {
+        Some(issuer) => !issuer.is_empty() && !issuer.contains(':') && !account.starts_with(' '),
+        None => !account.contains(':'),
+    };
+    if writable {
+        Ok(())
+    } else {
+        Err(Error::UriLabel)
     }
 }
 
@@ -445,11 +666,19 @@ fn hex_value(digit: u8) -> Option<u8> {
         .and_then(|value| u8::try_from(value).ok())
 }
 
-/// A decimal number of plain ASCII digits (no sign, no spaces) that fits `u64`.
-fn parse_number(text: &str, parameter: &'static str) -> Result<u64> {
+/// A decimal number of plain ASCII digits (no sign, no spaces, no leading
+/// zero: one spelling per number) that fits `u64`.
+fn parse_number<const MODE: bool>(
+    text: &str,
+    parameter: &'static str,
+    repairs: &mut Repairs<MODE>,
+) -> Result<u64> {
     let invalid = Error::UriInvalidValue { parameter };
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid);
+    }
+    if text.len() > 1 && text.starts_with('0') {
+        repairs.allow(Repair::NumberLeadingZeros { parameter }, invalid)?;
     }
     text.parse().map_err(|_| invalid)
 }

@@ -195,11 +195,39 @@ fn every_entry_gets_its_error_family_and_nothing_panics() {
                 }
             }
         }
+        if text(&entry["kind"]) == "uri" {
+            failures.extend(import_problem(entry));
+        }
         checked += 1;
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 60, "only {checked} entries for Rust");
     still_computes_the_rfc_codes();
+}
+
+/// What is wrong with the import mode's answer to a `uri` entry: it must
+/// repair the entries marked `import_repairs`, and refuse the others as
+/// strict parsing does (or with `import_rust_error`).
+fn import_problem(entry: &Value) -> Option<String> {
+    let id = text(&entry["id"]);
+    let imported = catch_unwind(|| KeyUri::import_uri(text(&entry["input"])));
+    let Ok(imported) = imported else {
+        return Some(format!("{id}: import panicked"));
+    };
+    let repairs = entry.get("import_repairs").and_then(Value::as_bool) == Some(true);
+    match imported {
+        Ok(imported) if repairs && !imported.repairs.is_empty() => None,
+        Ok(_) => Some(format!("{id}: import accepted it without a repair")),
+        Err(error) if repairs => Some(format!("{id}: import refused it with {error:?}")),
+        Err(error) => {
+            let expected = entry.get("import_rust_error").or(entry.get("rust_error"));
+            let family_ok = family_name(error.family()) == text(&entry["family"]);
+            let exact_ok = expected.is_none_or(|exact| text(exact) == format!("{error:?}"));
+            let leak = shown_input(entry, &error);
+            (!family_ok || !exact_ok || leak.is_some())
+                .then(|| format!("{id}: import gave {error:?} (shows {leak:?})"))
+        }
+    }
 }
 
 /// A run of six characters of a secret (the input of the secret kinds, the

@@ -82,6 +82,10 @@ fn every_error_message_says_what_is_wrong() {
         Error::Digits { digits: 5 },
         Error::Algorithm,
         Error::CodeFormat,
+        Error::AlgorithmUnavailable {
+            algorithm: nidan::Algorithm::Sha3_256,
+        },
+        Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
         Error::WindowTooLarge { steps: 101 },
@@ -107,6 +111,11 @@ fn every_error_message_says_what_is_wrong() {
         Error::MigrationBase64,
         Error::MigrationProtobuf,
         Error::MigrationValue { field: "digits" },
+        Error::MigrationUtf8 { field: "name" },
+        Error::ClockBeforeUnixEpoch,
+        Error::AccountEmpty,
+        Error::KeyIsHotp,
+        Error::KeyIsTotp,
     ];
     let mut messages = std::collections::HashSet::new();
     for error in errors {

@@ -259,7 +259,7 @@ fn malformed_exports_give_clear_errors() {
         ),
         (
             export_of(&payload_with(&account_message(&[0x12, 1, 0xff]))),
-            Error::UriUtf8,
+            Error::MigrationUtf8 { field: "name" },
         ),
         (
             format!(
@@ -288,7 +288,7 @@ fn any_account() -> impl Strategy<Value = KeyUri> {
         prop_oneof![Just(6u32), Just(8)],
         proptest::option::of(any::<u64>()),
         proptest::option::of("[^:]{1,12}"),
-        "[^:]{0,16}",
+        "[^: ][^:]{0,15}",
     )
         .prop_map(
             |(secret, algorithm, digits, counter, issuer, account)| KeyUri {

@@ -84,3 +84,52 @@ fn building_never_writes_a_uri_that_parsing_refuses() {
     let built = key.to_uri().unwrap();
     assert_eq!(KeyUri::parse(&built).unwrap(), key);
 }
+
+/// fuzz target `uri`, regressions/uri/import-plus-read-differently-by-strict:
+/// strict parsing keeps a `+` in `issuer=`, the import mode reads it as a
+/// space and says so; the modes differ there, with a repair.
+#[test]
+fn strict_and_import_read_a_plus_differently_and_the_repair_says_so() {
+    let found = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/regressions/uri/import-plus-read-differently-by-strict"
+    ))
+    .unwrap();
+    let strict = KeyUri::parse(&found).unwrap();
+    assert_eq!(strict.issuer.as_deref(), Some("Big+Corp"));
+    let imported = KeyUri::import_uri(&found).unwrap();
+    assert_eq!(imported.key.issuer.as_deref(), Some("Big Corp"));
+    assert_eq!(imported.repairs.len(), 2, "{:?}", imported.repairs);
+}
+
+/// fuzz target `uri`, regressions/uri/import-plus-in-label-issuer: a `+` in
+/// the label's issuer (no parameter) is kept; the key builds `issuer=Big%2BCb`,
+/// which the import mode read as a space until `+` became a space only where
+/// it stands raw in the parameter (`%2B` is a form encoder's `+`).
+#[test]
+fn an_escaped_plus_in_the_issuer_parameter_stays_a_plus() {
+    let found = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/regressions/uri/import-plus-in-label-issuer"
+    ))
+    .unwrap();
+    let imported = KeyUri::import_uri(&found).unwrap();
+    assert_eq!(imported.key.issuer.as_deref(), Some("Big+Cb"));
+    let again = KeyUri::import_uri(&imported.key.to_uri().unwrap()).unwrap();
+    assert_eq!(again.key, imported.key);
+    assert!(again.repairs.is_empty());
+}
+
+/// `nidan/otpauth`'s differential test against otpauth: an escaped `+`
+/// (`%2B`) in the issuer parameter is a `+`, not a form encoder's space,
+/// in the import mode too.
+#[test]
+fn an_escaped_plus_in_the_issuer_stays_a_plus_when_importing() {
+    let uri = "otpauth://totp/%2B:alice?issuer=%2B&secret=JBSWY3DPEHPK3PXP";
+    let imported = KeyUri::import_uri(uri).unwrap();
+    assert_eq!(imported.key.issuer.as_deref(), Some("+"));
+    assert!(imported.repairs.is_empty());
+    let form = KeyUri::import_uri("otpauth://totp/A%20B:alice?issuer=A+B&secret=JBSWY3DPEHPK3PXP")
+        .unwrap();
+    assert_eq!(form.key.issuer.as_deref(), Some("A B"));
+}

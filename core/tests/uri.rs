@@ -287,7 +287,7 @@ fn building_refuses_what_cannot_round_trip() {
 fn keys_convert_to_generators_of_their_own_kind_only() {
     let totp = parse(&format!("otpauth://totp/a?secret={SECRET}")).unwrap();
     assert!(totp.to_totp().is_ok());
-    assert_eq!(totp.to_hotp().unwrap_err(), Error::UriType);
+    assert_eq!(totp.to_hotp().unwrap_err(), Error::KeyIsTotp);
     let hotp = parse(&format!("otpauth://hotp/a?secret={SECRET}&counter=3")).unwrap();
     assert_eq!(
         hotp.to_hotp().unwrap().generate(3),
@@ -299,7 +299,7 @@ fn keys_convert_to_generators_of_their_own_kind_only() {
             })
             .unwrap()
     );
-    assert_eq!(hotp.to_totp().unwrap_err(), Error::UriType);
+    assert_eq!(hotp.to_totp().unwrap_err(), Error::KeyIsHotp);
 }
 
 #[test]

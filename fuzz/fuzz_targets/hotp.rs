@@ -27,8 +27,7 @@ fuzz_target!(|input: Input| {
     if key.is_empty() {
         key.push(0x80);
     }
-    let algorithm =
-        [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512][usize::from(input.algorithm % 3)];
+    let algorithm = Algorithm::ALL[usize::from(input.algorithm) % Algorithm::ALL.len()];
     let digits = 6 + u32::from(input.digits % 5);
     let secret = Secret::from_bytes_allow_short(&key).expect("1 to 256 bytes");
     let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits, ..Default::default() }).expect("6 to 10 digits");
@@ -61,17 +60,54 @@ fuzz_target!(|input: Input| {
 /// offset of the last byte's low nibble, modulo 10^digits, zero-padded.
 fn model_hotp(algorithm: Algorithm, key: &[u8], counter: u64, digits: u32) -> String {
     let message = counter.to_be_bytes();
+    // Block sizes: 64 and 128 bytes for SHA-1/2, the sponge's rate for SHA-3.
     let mac = match algorithm {
         Algorithm::Sha1 => hmac(64, |data| sha1::Sha1::digest(data).to_vec(), key, &message),
+        Algorithm::Sha224 => hmac(
+            64,
+            |data| sha2::Sha224::digest(data).to_vec(),
+            key,
+            &message,
+        ),
         Algorithm::Sha256 => hmac(
             64,
             |data| sha2::Sha256::digest(data).to_vec(),
             key,
             &message,
         ),
+        Algorithm::Sha384 => hmac(
+            128,
+            |data| sha2::Sha384::digest(data).to_vec(),
+            key,
+            &message,
+        ),
         Algorithm::Sha512 => hmac(
             128,
             |data| sha2::Sha512::digest(data).to_vec(),
+            key,
+            &message,
+        ),
+        Algorithm::Sha3_224 => hmac(
+            144,
+            |data| sha3::Sha3_224::digest(data).to_vec(),
+            key,
+            &message,
+        ),
+        Algorithm::Sha3_256 => hmac(
+            136,
+            |data| sha3::Sha3_256::digest(data).to_vec(),
+            key,
+            &message,
+        ),
+        Algorithm::Sha3_384 => hmac(
+            104,
+            |data| sha3::Sha3_384::digest(data).to_vec(),
+            key,
+            &message,
+        ),
+        Algorithm::Sha3_512 => hmac(
+            72,
+            |data| sha3::Sha3_512::digest(data).to_vec(),
             key,
             &message,
         ),

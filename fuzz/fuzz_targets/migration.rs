@@ -1,6 +1,9 @@
 //! Google Authenticator export decoding: never panics; whatever decodes
 //! encodes back to an export that decodes to the same batch, and every
-//! account builds an ordinary otpauth URI that parses back to it.
+//! account builds an ordinary otpauth URI that parses back to it. The
+//! import mode gives the same batch, without repairs, wherever strict
+//! decoding succeeds, and each account it reads builds a URI that the import
+//! mode reads back to it.
 
 #![no_main]
 
@@ -25,6 +28,15 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check(uri: &str) {
+    let import = MigrationBatch::import_uri(uri);
+    if let Ok(import) = &import {
+        for imported in import.accounts.iter().flatten() {
+            if let Ok(built) = imported.key.to_uri() {
+                let again = KeyUri::import_uri(&built).expect("built URIs import");
+                assert_eq!(again.key, imported.key, "{built:?}");
+            }
+        }
+    }
     let batch = match MigrationBatch::parse(uri) {
         Ok(batch) => batch,
         Err(error) => {
@@ -46,6 +58,15 @@ fn check(uri: &str) {
             Err(error) => panic!("{account:?} does not build: {error:?}"),
         }
     }
+    let import =
+        import.unwrap_or_else(|error| panic!("{uri:?}: strict reads it, import: {error:?}"));
+    assert_eq!(import.batch, batch, "{uri:?}");
+    assert!(
+        import
+            .accounts
+            .iter()
+            .all(|a| a.as_ref().is_ok_and(|i| i.repairs.is_empty()))
+    );
     let again = batch
         .to_uri()
         .unwrap_or_else(|error| panic!("{uri:?} does not encode: {error:?}"));

@@ -85,8 +85,7 @@ fuzz_target!(|input: Input| {
         key.push(0);
     }
     let secret = Secret::from_bytes_allow_short(&key).expect("1 to 256 bytes");
-    let algorithm =
-        [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512][usize::from(input.algorithm % 3)];
+    let algorithm = Algorithm::ALL[usize::from(input.algorithm) % Algorithm::ALL.len()];
     let digits = u32::from(input.digits % 13);
     let period = input.period.get();
     let t0 = input.t0.get();

@@ -2,7 +2,8 @@
 # Part "wasm" of scripts/test: builds the npm package (bindings-wasm/) and
 # runs its tests: tsc on the types, node --test (vectors, native API, bad
 # input and the shared bad-input table, secret hygiene, otpauth differential,
-# require/import, nidan/enrol), the browser
+# require/import, nidan/enrol), otpauth's own test suite (385 tests, run
+# from shared/peer-suites/ outside the repository), the browser
 # demo in headless Chromium, and the JS benchmark and timing-leak harness
 # (benches/js/bench.mjs, dudect.mjs) once without timing claims.
 # Installs what is missing; quick when all is in place.
@@ -23,6 +24,28 @@ fi
 bash build.sh
 node_modules/.bin/tsc -p test/types
 node --test --test-reporter=spec test/
+# otpauth 9.5.1's own test suite against nidan/otpauth: all 385 must pass.
+# It stays outside the repository, in shared/peer-suites/ beside the clone
+# (../shared; a worktree one level further down finds ../../shared).
+suite=
+for shared in "$root/../shared" "$root/../../shared"; do
+    if [ -f "$shared/peer-suites/otpauth/test/node.test.mjs" ]; then
+        suite=$(cd "$shared/peer-suites/otpauth" && pwd)
+        break
+    fi
+done
+if [ -z "$suite" ]; then
+    echo "wasm: otpauth's suite is missing: expected shared/peer-suites/otpauth beside the clone" >&2
+    exit 1
+fi
+report=$(node --test-reporter=tap test-peer/otpauth-suite.mjs "$suite" 2>&1) || true
+summary=$(grep -E '^# (tests|pass|fail) ' <<<"$report" | tr '\n' ' ')
+echo "wasm: otpauth's own suite ($suite): $summary"
+if ! grep -qx '# tests 385' <<<"$report" || ! grep -qx '# pass 385' <<<"$report"; then
+    grep -E '^\s*not ok' <<<"$report" >&2 || true
+    echo "wasm: nidan/otpauth must pass all 385 tests of otpauth's suite" >&2
+    exit 1
+fi
 timeout 300 node --test --test-reporter=spec test-browser/
 # The JS comparison (benches/js/): each case once, checked, no timing.
 (

@@ -8,12 +8,15 @@ from typing_extensions import TypeAlias
 
 __all__ = [
     "HOTP",
+    "ImportedKey",
     "KeyUri",
     "Match",
     "MigrationBatch",
+    "MigrationImport",
     "NidanError",
     "ParameterError",
     "Qr",
+    "Repair",
     "Secret",
     "SecretError",
     "TOTP",
@@ -185,7 +188,7 @@ class TOTP:
         """The secret key."""
     @property
     def algorithm(self) -> str:
-        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
+        """The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512"."""
     @property
     def digits(self) -> int:
         """Characters per code: 6 to 10 digits, or 5 for Steam codes."""
@@ -271,7 +274,7 @@ class HOTP:
         """The secret key."""
     @property
     def algorithm(self) -> str:
-        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
+        """The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512"."""
     @property
     def digits(self) -> int:
         """Characters per code: 6 to 10 digits, or 5 for Steam codes."""
@@ -310,9 +313,18 @@ class KeyUri:
 
     @staticmethod
     def parse(uri: str) -> KeyUri:
-        """Reads an otpauth URI strictly: one percent-decoding per part, the
-        label issuer and `issuer=` must agree, no duplicated parameters,
-        HOTP needs a counter, digits 6 to 8, a secret of at least 80 bits.
+        """Reads an otpauth URI strictly, to the letter of the Key URI Format:
+        one percent-decoding per part, the spaces after the label's ':'
+        dropped, a non-empty account, the label issuer and `issuer=` must
+        agree, no duplicated parameters, numbers in one spelling, HOTP needs
+        a counter, digits 6 to 8, a secret of at least 80 bits.
+        """
+    @staticmethod
+    def import_uri(uri: str) -> ImportedKey:
+        """Reads an otpauth URI as an authenticator app must: what real
+        services put in QR codes, with the list of every repair made (see
+        `Repair`). When the label's issuer and `issuer=` differ, the
+        parameter is used. Strict parsing (`parse`) stays the default.
         """
     @property
     def kind(self) -> str:
@@ -328,7 +340,7 @@ class KeyUri:
         """The account name."""
     @property
     def algorithm(self) -> str:
-        """The HMAC hash: "SHA1", "SHA256" or "SHA512"."""
+        """The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512"."""
     @property
     def digits(self) -> int:
         """Digits per code: 6, 7 or 8."""
@@ -343,9 +355,9 @@ class KeyUri:
         It contains the secret: show it once.
         """
     def to_totp(self) -> TOTP:
-        """A `TOTP` for this key (T0 = 0); `UriError` when the key is HOTP."""
+        """A `TOTP` for this key (T0 = 0); `UriError` ("the key is HOTP") when it is HOTP."""
     def to_hotp(self) -> HOTP:
-        """An `HOTP` for this key (its counter is `counter`); `UriError` when the key is TOTP."""
+        """An `HOTP` for this key (its counter is `counter`); `UriError` ("the key is TOTP") when it is TOTP."""
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
@@ -377,6 +389,13 @@ class MigrationBatch:
         """Reads an `otpauth-migration://offline?data=...` URI. Unknown fields
         are skipped; an algorithm, digit count or OTP type nidan cannot use
         is a `UriError` naming the field. TOTP accounts have 30-second periods.
+        """
+    @staticmethod
+    def import_uri(uri: str) -> MigrationImport:
+        """Reads an export as an authenticator app must: one result per
+        account, so that one unusable account does not lose the others.
+        Raises only for the export as a whole (scheme, data, base64, the
+        payload's structure); each account is read in import mode.
         """
     @staticmethod
     def export(accounts: Iterable[KeyUri], /, *, batch_id: Optional[int] = None, max_uri_len: int = 1000) -> list[str]:
@@ -437,3 +456,82 @@ def normalize_code(typed: str) -> Optional[str]:
     digits, or `None` when it is not 6 to 10 digits once spaces and hyphens
     are removed. Verification itself is strict: normalise first.
     """
+
+@final
+class Repair:
+    """One departure from the Key URI Format that the import mode repaired, so
+    that an app can warn. `kind` names it (the same names in Rust and
+    JavaScript); the fields that do not apply to the kind are `None`.
+    When the label's issuer and `issuer=` differ, the parameter is used
+    (`kind == "issuer_differs"`, with both in `label` and `parameter`).
+    """
+    def __copy__(self) -> Repair: ...
+    def __deepcopy__(self, memo: object, /) -> Repair: ...
+    @property
+    def kind(self) -> str:
+        """What was repaired: `"issuer_differs"`, `"plus_as_space"`,
+        `"parameter_name_case"`, `"number_leading_zeros"`, `"secret_separators"`,
+        `"secret_padding"`, `"secret_trailing_bits"`, `"secret_short"` or
+        `"algorithm_outside_format"`.
+        """
+    @property
+    def message(self) -> str:
+        """The repair in a sentence, for a warning."""
+    @property
+    def is_spelling(self) -> bool:
+        """Whether only the spelling was repaired (the key itself fits the Key
+        URI Format), rather than a short secret or another algorithm kept.
+        """
+    @property
+    def label(self) -> Optional[str]:
+        """`"issuer_differs"`: the issuer in the label."""
+    @property
+    def parameter(self) -> Optional[str]:
+        """`"issuer_differs"`: the issuer parameter, which the key carries;
+        `"parameter_name_case"` and `"number_leading_zeros"`: the parameter's name.
+        """
+    @property
+    def part(self) -> Optional[str]:
+        """`"plus_as_space"`: "issuer" or "label"."""
+    @property
+    def bits(self) -> Optional[int]:
+        """`"secret_short"`: the secret's length in bits."""
+    @property
+    def algorithm(self) -> Optional[str]:
+        """`"algorithm_outside_format"`: the algorithm's name."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ImportedKey:
+    """A key read by the import mode (`KeyUri.import_uri`), with every repair
+    made to read it (empty when the input was strict). Immutable.
+    """
+    def __copy__(self) -> ImportedKey: ...
+    def __deepcopy__(self, memo: object, /) -> ImportedKey: ...
+    @property
+    def key(self) -> KeyUri:
+        """The key."""
+    @property
+    def repairs(self) -> tuple[Repair, ...]:
+        """The repairs, in the order they were found."""
+
+@final
+class MigrationImport:
+    """An export read by `MigrationBatch.import_uri`: one result per account.
+    Immutable; `repr()` shows counts only.
+    """
+    def __copy__(self) -> MigrationImport: ...
+    def __deepcopy__(self, memo: object, /) -> MigrationImport: ...
+    @property
+    def accounts(self) -> tuple[Union[ImportedKey, NidanError], ...]:
+        """One entry per account of the export, in order (the index is the
+        position): an `ImportedKey`, or the exception (not raised) saying why
+        the account cannot be used.
+        """
+    @property
+    def failures(self) -> tuple[tuple[int, NidanError], ...]:
+        """The accounts that cannot be used, as `(index, exception)` pairs."""
+    @property
+    def batch(self) -> MigrationBatch:
+        """The batch fields, with the usable accounts as `KeyUri` objects."""

@@ -17,3 +17,12 @@ const hotp = new OTPAuth.HOTP({ secret: new OTPAuth.Secret({ size: 20 }), counte
 const hex: string = hotp.secret.hex;
 const remaining: number = OTPAuth.TOTP.remaining({ period: 30 });
 void [delta, hex, remaining, hotp.generate(), hotp.counter, OTPAuth.version];
+// otpauth's hmac option: the caller's HMAC, typed as otpauth types it.
+const hmac: OTPAuth.HmacFunction = (algorithm: string, key: Uint8Array, message: Uint8Array) => {
+  void [algorithm, key, message];
+  return new Uint8Array(20);
+};
+const custom = new OTPAuth.HOTP({ algorithm: 'CUSTOM', hmac });
+const customCode: string = OTPAuth.HOTP.generate({ secret: custom.secret, counter: 1, hmac });
+const reparsed = OTPAuth.URI.parse(custom.toString(), { hmac });
+void [customCode, reparsed.hmac];

@@ -20,7 +20,18 @@ _WEAK_DIGEST_MESSAGE = "selected digest function must generate digest size great
 _SHORT_SECRET_MESSAGE = "Secrets must be at least 112 bits after decoding"
 # pyotp 2.12 requires 112-bit keys (NIST SP 800-63B-4); the core's floor is 80.
 _MIN_SECRET_BYTES = 14
-_ALGORITHMS = {"sha1": "SHA1", "sha256": "SHA256", "sha512": "SHA512"}
+# hashlib's names of the hashes the core computes, and the core's names.
+_ALGORITHMS = {
+    "sha1": "SHA1",
+    "sha224": "SHA224",
+    "sha256": "SHA256",
+    "sha384": "SHA384",
+    "sha512": "SHA512",
+    "sha3_224": "SHA3-224",
+    "sha3_256": "SHA3-256",
+    "sha3_384": "SHA3-384",
+    "sha3_512": "SHA3-512",
+}
 # The attributes holding native generators, which are neither pickled nor copied.
 _NATIVE_CACHES = frozenset({"_hotp", "_clock"})
 
@@ -180,5 +191,5 @@ def _algorithm(digest: Callable[..., Any]) -> str:
     except Exception:  # anything that is not a hash constructor
         found = None
     if found is None:
-        raise ValueError("nidan.pyotp computes codes with sha1, sha256 or sha512 only")
+        raise ValueError("nidan.pyotp computes codes with sha1, sha224, sha256, sha384, sha512 and sha3_* only")
     return found

@@ -1,0 +1,400 @@
+//! The import mode's report: what it repaired to read a key that strict
+//! parsing refuses.
+//!
+//! Authenticator apps must show codes for whatever real services put in
+//! their QR codes. [`KeyUri::import_uri`](crate::KeyUri::import_uri) and
+//! [`MigrationBatch::import_uri`](crate::MigrationBatch::import_uri) read
+//! those, and return next to each key the list of [`Repair`]s they made, so
+//! that an app can warn. A repair is recorded exactly when strict parsing
+//! would have refused the input, or read it differently, for that reason:
+//! an empty list means the strict reader gives the same key.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::algorithm::Algorithm;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+use crate::uri::KeyUri;
+
+/// One departure from the Key URI Format that the import mode repaired.
+///
+/// **Which issuer wins:** when the label's issuer prefix and the `issuer`
+/// parameter differ, the import mode takes the `issuer` parameter (the Key
+/// URI Format says newer Google Authenticator versions go by the parameter,
+/// older ones by the label prefix; Microsoft 365 puts the tenant in the
+/// label and `Microsoft` in the parameter) and reports
+/// [`Repair::IssuerDiffers`] with both.
+///
+/// ```
+/// use nidan::{KeyUri, Repair};
+/// let uri = "otpauth://totp/Old%20Name:alice?secret=JBSWY3DPEHPK3PXP&issuer=New%20Name";
+/// let imported = KeyUri::import_uri(uri)?;
+/// assert_eq!(imported.key.issuer.as_deref(), Some("New Name"));
+/// assert_eq!(
+///     imported.repairs,
+///     [Repair::IssuerDiffers { label: "Old Name".into(), parameter: "New Name".into() }]
+/// );
+/// assert_eq!(
+///     imported.repairs[0].to_string(),
+///     "the label names the issuer \"Old Name\" and the issuer parameter \"New Name\": the parameter is used"
+/// );
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Repair {
+    /// The label's issuer prefix and the `issuer` parameter differ; the
+    /// parameter is used.
+    IssuerDiffers {
+        /// The issuer in the label.
+        label: String,
+        /// The issuer parameter, which the key carries.
+        parameter: String,
+    },
+    /// A `+` was read as a space, as form encoders write it (Java's
+    /// `URLEncoder`, PHP's `http_build_query`; they write a `+` as `%2B`):
+    /// in the `issuer` parameter, or in the label's issuer prefix when that
+    /// makes it agree with the parameter. A `+` in the account name stays a
+    /// `+` (`alice+tag@...`).
+    PlusAsSpace {
+        /// `"issuer"` or `"label"`.
+        part: &'static str,
+    },
+    /// A parameter name was not in lower case (`SECRET=`).
+    ParameterNameCase {
+        /// The parameter, as the Key URI Format spells it.
+        parameter: &'static str,
+    },
+    /// A number was written with leading zeros (`digits=06`).
+    NumberLeadingZeros {
+        /// The parameter.
+        parameter: &'static str,
+    },
+    /// Spaces, hyphens or `+` (a form-encoded space) inside the secret were removed.
+    SecretSeparators,
+    /// `=` padding of the wrong length was removed from the secret.
+    SecretPadding,
+    /// The last base32 character of the secret had bits set past the final
+    /// byte (as some generators wrote them); they were cleared.
+    SecretTrailingBits,
+    /// The secret is shorter than 80 bits; it was kept.
+    SecretShort {
+        /// Its length in bits.
+        bits: usize,
+    },
+    /// The algorithm is not one of the Key URI Format's SHA1, SHA256 and
+    /// SHA512; it was kept.
+    AlgorithmOutsideFormat {
+        /// The algorithm.
+        algorithm: Algorithm,
+    },
+}
+
+impl Repair {
+    /// A stable name for the kind of repair, the same on every surface
+    /// (Python's `Repair.kind`, JavaScript's `repair.kind`).
+    ///
+    /// ```
+    /// assert_eq!(nidan::Repair::SecretPadding.kind(), "secret_padding");
+    /// ```
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::IssuerDiffers { .. } => "issuer_differs",
+            Self::PlusAsSpace { .. } => "plus_as_space",
+            Self::ParameterNameCase { .. } => "parameter_name_case",
+            Self::NumberLeadingZeros { .. } => "number_leading_zeros",
+            Self::SecretSeparators => "secret_separators",
+            Self::SecretPadding => "secret_padding",
+            Self::SecretTrailingBits => "secret_trailing_bits",
+            Self::SecretShort { .. } => "secret_short",
+            Self::AlgorithmOutsideFormat { .. } => "algorithm_outside_format",
+        }
+    }
+
+    /// Whether the repair only fixed the spelling of the input, so that the
+    /// key itself fits the Key URI Format; `false` when the key keeps
+    /// something strict parsing refuses (a short secret, another algorithm).
+    ///
+    /// A key whose repairs are all spelling builds a URI
+    /// ([`KeyUri::to_uri`]) that strict parsing reads back to the same key;
+    /// any other key builds a URI that the import mode reads back to the
+    /// same key, with only the repairs that are not spelling.
+    ///
+    /// ```
+    /// assert!(nidan::Repair::SecretPadding.is_spelling());
+    /// assert!(!nidan::Repair::SecretShort { bits: 40 }.is_spelling());
+    /// ```
+    pub const fn is_spelling(&self) -> bool {
+        !matches!(
+            self,
+            Self::SecretShort { .. } | Self::AlgorithmOutsideFormat { .. }
+        )
+    }
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::IssuerDiffers { label, parameter } => write!(
+                f,
+                "the label names the issuer \"{label}\" and the issuer parameter \"{parameter}\": the parameter is used"
+            ),
+            Self::PlusAsSpace { part } => {
+                write!(f, "a '+' in the {part} was read as a space")
+            }
+            Self::ParameterNameCase { parameter } => {
+                write!(f, "the {parameter} parameter's name was not in lower case")
+            }
+            Self::NumberLeadingZeros { parameter } => {
+                write!(f, "the {parameter} value has leading zeros")
+            }
+            Self::SecretSeparators => {
+                f.write_str("spaces, hyphens or '+' inside the secret were removed")
+            }
+            Self::SecretPadding => {
+                f.write_str("padding of the wrong length was removed from the secret")
+            }
+            Self::SecretTrailingBits => f.write_str(
+                "the secret's last character had bits set past the final byte: they were cleared",
+            ),
+            Self::SecretShort { bits } => write!(
+                f,
+                "the secret is {bits} bits long, shorter than the 80 bits required"
+            ),
+            Self::AlgorithmOutsideFormat { algorithm } => write!(
+                f,
+                "the algorithm {algorithm} is not one of the Key URI Format's SHA1, SHA256 and SHA512"
+            ),
+        }
+    }
+}
+
+/// A key read by the import mode, with every repair made to read it.
+///
+/// ```
+/// let imported = nidan::KeyUri::import_uri("otpauth://totp/a?secret=jbsw%20y3dp%20ehpk%203pxp")?;
+/// assert_eq!(imported.key.secret.to_base32(), "JBSWY3DPEHPK3PXP");
+/// assert_eq!(imported.repairs, [nidan::Repair::SecretSeparators]);
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The key.
+    pub key: KeyUri,
+    /// What was repaired, in the order it was found; empty when the input
+    /// was strict.
+    pub repairs: Vec<Repair>,
+}
+
+/// The modes, as the `IMPORT` parameter of [`Repairs`]: a constant, so that
+/// a build that only parses strictly (`nidan.wasm`) carries no import code.
+pub(crate) const STRICT: bool = false;
+/// See [`STRICT`].
+pub(crate) const IMPORT: bool = true;
+
+/// The repairs of one key being read: in strict mode (`IMPORT` false) the
+/// reader refuses what the import mode repairs and records.
+pub(crate) struct Repairs<const IMPORT: bool> {
+    list: Vec<Repair>,
+}
+
+impl<const IMPORT: bool> Repairs<IMPORT> {
+    pub(crate) fn new() -> Self {
+        Self { list: Vec::new() }
+    }
+
+    /// In import mode, records `repair`; in strict mode, refuses with `error`.
+    pub(crate) fn allow(&mut self, repair: Repair, error: Error) -> Result<()> {
+        if IMPORT {
+            self.record(repair);
+            Ok(())
+        } else {
+            Err(error)
+        }
+    }
+
+    /// Records `repair` (once); for steps that only the import mode takes.
+    pub(crate) fn record(&mut self, repair: Repair) {
+        if !self.list.contains(&repair) {
+            self.list.push(repair);
+        }
+    }
+
+    pub(crate) fn into_list(self) -> Vec<Repair> {
+        self.list
+    }
+
+    /// Reads a base32 secret. Strict: [`Secret::from_base32`]. Import: the
+    /// text is first made canonical (separators and padding removed, upper
+    /// case, trailing bits cleared, each recorded when strict would refuse
+    /// it), then read by the same strict decoder, allowing short keys.
+    ///
+    /// The import mode branches on the secret's characters while it makes
+    /// the text canonical: it runs once per imported key, not per code.
+    /// Its errors are the strict decoder's, about the canonical text.
+    pub(crate) fn secret(&mut self, text: &str) -> Result<Secret> {
+        if !IMPORT {
+            return Secret::from_base32(text);
+        }
+        let mut canonical = String::with_capacity(text.len());
+        let mut separators = false;
+        for c in text.chars() {
+            match c {
+                // A `+` is a space in a form-encoded query.
+                ' ' | '\t' | '-' | '+' => separators = true,
+                _ => canonical.push(c.to_ascii_uppercase()),
+            }
+        }
+        let result = self.canonical_secret(&mut canonical, separators);
+        zeroize::Zeroize::zeroize(&mut canonical);
+        result
+    }
+
+    fn canonical_secret(&mut self, text: &mut String, separators: bool) -> Result<Secret> {
+        if separators {
+            self.record(Repair::SecretSeparators);
+        }
+        let data_len = text.trim_end_matches('=').len();
+        let padding = text.len() - data_len;
+        let exact = (8 - data_len % 8) % 8;
+        if padding != 0 && padding != exact {
+            self.record(Repair::SecretPadding);
+        }
+        text.truncate(data_len);
+        // Bits of the last character past the final byte: 5 per character,
+        // whole bytes of 8; impossible lengths are left to the decoder.
+        let spare_bits = data_len * 5 % 8;
+        if let Some(last) = text.pop() {
+            let value = base32_value(last);
+            let cleared = value.map(|v| v & !((1u8 << spare_bits) - 1));
+            match (value, cleared) {
+                (Some(value), Some(cleared)) if value != cleared => {
+                    self.record(Repair::SecretTrailingBits);
+                    text.push(base32_char(cleared));
+                }
+                _ => text.push(last),
+            }
+        }
+        let secret = Secret::from_base32_allow_short(text)?;
+        if secret.byte_len() < Secret::MIN_BYTES {
+            self.record(Repair::SecretShort {
+                bits: secret.byte_len() * 8,
+            });
+        }
+        Ok(secret)
+    }
+}
+
+impl<const IMPORT: bool> Repairs<IMPORT> {
+    /// Takes raw key bytes: at least 80 bits in strict mode; shorter keys
+    /// are kept in import mode, and reported.
+    pub(crate) fn secret_bytes(&mut self, bytes: &[u8]) -> Result<Secret> {
+        if !IMPORT {
+            return Secret::from_bytes(bytes);
+        }
+        let secret = Secret::from_bytes_allow_short(bytes)?;
+        if secret.byte_len() < Secret::MIN_BYTES {
+            self.record(Repair::SecretShort {
+                bits: secret.byte_len() * 8,
+            });
+        }
+        Ok(secret)
+    }
+}
+
+/// The value of an upper-case base32 character.
+fn base32_value(c: char) -> Option<u8> {
+    let byte = u8::try_from(c).ok()?;
+    match byte {
+        b'A'..=b'Z' => Some(byte - b'A'),
+        b'2'..=b'7' => Some(byte - b'2' + 26),
+        _ => None,
+    }
+}
+
+/// The base32 character of a value below 32.
+fn base32_char(value: u8) -> char {
+    char::from(if value < 26 {
+        b'A' + value
+    } else {
+        b'2' + value - 26
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One repair of every kind; the exhaustive match makes a new variant
+    /// fail to compile until it is listed here.
+    fn every_kind() -> [Repair; 9] {
+        let every = [
+            Repair::IssuerDiffers {
+                label: String::from("A"),
+                parameter: String::from("B"),
+            },
+            Repair::PlusAsSpace { part: "issuer" },
+            Repair::ParameterNameCase {
+                parameter: "secret",
+            },
+            Repair::NumberLeadingZeros {
+                parameter: "digits",
+            },
+            Repair::SecretSeparators,
+            Repair::SecretPadding,
+            Repair::SecretTrailingBits,
+            Repair::SecretShort { bits: 40 },
+            Repair::AlgorithmOutsideFormat {
+                algorithm: Algorithm::Sha1,
+            },
+        ];
+        for repair in &every {
+            match repair {
+                Repair::IssuerDiffers { .. }
+                | Repair::PlusAsSpace { .. }
+                | Repair::ParameterNameCase { .. }
+                | Repair::NumberLeadingZeros { .. }
+                | Repair::SecretSeparators
+                | Repair::SecretPadding
+                | Repair::SecretTrailingBits
+                | Repair::SecretShort { .. }
+                | Repair::AlgorithmOutsideFormat { .. } => {}
+            }
+        }
+        every
+    }
+
+    #[test]
+    fn the_readme_lists_every_repair() {
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("## Authenticator apps: the import mode")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap();
+        for repair in every_kind() {
+            let row = alloc::format!("| `{}` |", repair.kind());
+            assert!(section.contains(&row), "README lacks {row}");
+        }
+        // One row per kind, and the header row, which names `kind`.
+        assert_eq!(section.matches("\n| `").count(), every_kind().len() + 1);
+    }
+
+    #[test]
+    fn kinds_are_distinct_and_only_short_secrets_and_algorithms_describe_the_key() {
+        let every = every_kind();
+        for (i, a) in every.iter().enumerate() {
+            for b in &every[i + 1..] {
+                assert_ne!(a.kind(), b.kind());
+            }
+            let kept = matches!(
+                a,
+                Repair::SecretShort { .. } | Repair::AlgorithmOutsideFormat { .. }
+            );
+            assert_eq!(a.is_spelling(), !kept, "{a:?}");
+            assert!(!alloc::string::ToString::to_string(a).is_empty());
+        }
+    }
+}
