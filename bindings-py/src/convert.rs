@@ -156,6 +156,18 @@ pub fn algorithm(value: &Bound<'_, PyAny>) -> PyResult<nidan::Algorithm> {
     name.parse::<nidan::Algorithm>().or_raise()
 }
 
+/// A code format by name (`"decimal"` or `"steam"`, any case).
+pub fn code_format(value: &Bound<'_, PyAny>) -> PyResult<nidan::CodeFormat> {
+    let name = value.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!("format must be a str, not {}", type_name(value)))
+    })?;
+    let name = name
+        .to_cow()
+        .map_err(|_| nidan::Error::CodeFormat)
+        .or_raise()?;
+    name.parse::<nidan::CodeFormat>().or_raise()
+}
+
 /// The text of a `str`, or `None` when it cannot be UTF-8 (lone surrogates).
 ///
 /// The UTF-8 is Python's own (borrowed from the `str` on Python 3.10+, held

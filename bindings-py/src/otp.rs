@@ -22,9 +22,13 @@ pub struct Totp {
 #[pymethods]
 impl Totp {
     #[new]
-    #[pyo3(signature = (secret, /, *, algorithm = None, digits = None, period = None, t0 = None, issuer = None, account = String::new()))]
+    #[pyo3(signature = (secret, /, *, algorithm = None, digits = None, period = None, t0 = None, issuer = None, account = String::new(), format = None))]
     #[pyo3(
-        text_signature = "(secret, /, *, algorithm='SHA1', digits=6, period=30, t0=0, issuer=None, account='')"
+        text_signature = "(secret, /, *, algorithm='SHA1', digits=6, period=30, t0=0, issuer=None, account='', format='decimal')"
+    )]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "keyword-only options of a Python constructor"
     )]
     fn new(
         secret: &Bound<'_, PyAny>,
@@ -34,6 +38,7 @@ impl Totp {
         t0: Option<&Bound<'_, PyAny>>,
         #[pyo3(from_py_with = convert::issuer)] issuer: Option<String>,
         #[pyo3(from_py_with = convert::account)] account: String,
+        format: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let defaults = nidan::TotpConfig::default();
         let config = nidan::TotpConfig {
@@ -41,6 +46,7 @@ impl Totp {
             digits: digits.map_or(Ok(defaults.digits), |d| convert::digits(d))?,
             period: period.map_or(Ok(defaults.period), |p| unsigned(p, "period"))?,
             t0: t0.map_or(Ok(defaults.t0), |t| unsigned(t, "t0"))?,
+            format: format.map_or(Ok(defaults.format), convert::code_format)?,
         };
         let secret = secret_arg(secret)?;
         let inner = nidan::Totp::new(&secret.get().inner, config).or_raise()?;
@@ -64,10 +70,16 @@ impl Totp {
         self.inner.config().algorithm.name()
     }
 
-    /// Digits per code, 6 to 10.
+    /// Characters per code: 6 to 10 digits, or 5 for Steam codes.
     #[getter]
     fn digits(&self) -> u32 {
         self.inner.config().digits
+    }
+
+    /// How codes are written: "decimal" or "steam" (Steam Guard).
+    #[getter]
+    fn format(&self) -> &'static str {
+        self.inner.config().format.name()
     }
 
     /// Seconds per step.
@@ -212,13 +224,14 @@ impl Totp {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let config = self.inner.config();
         Ok(format!(
-            "TOTP(algorithm='{}', digits={}, period={}, t0={}, issuer={}, account={})",
+            "TOTP(algorithm='{}', digits={}, period={}, t0={}, issuer={}, account={}, format='{}')",
             config.algorithm.name(),
             config.digits,
             config.period,
             config.t0,
             convert::repr(py, self.issuer.as_deref())?,
-            convert::repr(py, Some(&self.account))?
+            convert::repr(py, Some(&self.account))?,
+            config.format.name()
         ))
     }
 }
@@ -289,19 +302,23 @@ pub struct Hotp {
 #[pymethods]
 impl Hotp {
     #[new]
-    #[pyo3(signature = (secret, /, *, algorithm = None, digits = None, issuer = None, account = String::new()))]
-    #[pyo3(text_signature = "(secret, /, *, algorithm='SHA1', digits=6, issuer=None, account='')")]
+    #[pyo3(signature = (secret, /, *, algorithm = None, digits = None, issuer = None, account = String::new(), format = None))]
+    #[pyo3(
+        text_signature = "(secret, /, *, algorithm='SHA1', digits=6, issuer=None, account='', format='decimal')"
+    )]
     fn new(
         secret: &Bound<'_, PyAny>,
         algorithm: Option<&Bound<'_, PyAny>>,
         digits: Option<&Bound<'_, PyAny>>,
         #[pyo3(from_py_with = convert::issuer)] issuer: Option<String>,
         #[pyo3(from_py_with = convert::account)] account: String,
+        format: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let defaults = nidan::HotpConfig::default();
         let config = nidan::HotpConfig {
             algorithm: algorithm.map_or(Ok(defaults.algorithm), convert::algorithm)?,
             digits: digits.map_or(Ok(defaults.digits), |d| convert::digits(d))?,
+            format: format.map_or(Ok(defaults.format), convert::code_format)?,
         };
         let secret = secret_arg(secret)?;
         let inner = nidan::Hotp::new(&secret.get().inner, config).or_raise()?;
@@ -325,10 +342,16 @@ impl Hotp {
         self.inner.config().algorithm.name()
     }
 
-    /// Digits per code, 6 to 10.
+    /// Characters per code: 6 to 10 digits, or 5 for Steam codes.
     #[getter]
     fn digits(&self) -> u32 {
         self.inner.config().digits
+    }
+
+    /// How codes are written: "decimal" or "steam" (Steam Guard).
+    #[getter]
+    fn format(&self) -> &'static str {
+        self.inner.config().format.name()
     }
 
     /// The provider, for otpauth URIs.
@@ -414,11 +437,12 @@ impl Hotp {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let config = self.inner.config();
         Ok(format!(
-            "HOTP(algorithm='{}', digits={}, issuer={}, account={})",
+            "HOTP(algorithm='{}', digits={}, issuer={}, account={}, format='{}')",
             config.algorithm.name(),
             config.digits,
             convert::repr(py, self.issuer.as_deref())?,
-            convert::repr(py, Some(&self.account))?
+            convert::repr(py, Some(&self.account))?,
+            config.format.name()
         ))
     }
 }

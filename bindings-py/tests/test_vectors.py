@@ -20,6 +20,28 @@ def test_rfc4226_appendix_d_for_6_7_and_8_digits() -> None:
             assert hotp.at(row["counter"]) == row[f"hotp_{digits}"]
 
 
+def test_steam_guard_codes() -> None:
+    table = load("steam.json")
+    for row in table["totp"]:
+        totp = nidan.TOTP(row["secret_base32"], digits=5, format="steam")
+        assert (totp.format, totp.digits) == ("steam", 5)
+        assert "format='steam'" in repr(totp)
+        assert totp.at(row["unix_time"]) == row["code"]
+        found = totp.verify(row["code"], time=row["unix_time"], behind=0, ahead=0)
+        assert found is not None and found.step == row["step"]
+        assert totp.verify(row["code"].lower(), time=row["unix_time"]) is None
+    hotp = nidan.HOTP(nidan.Secret.from_bytes(table["hotp"]["secret_ascii"].encode()), digits=5, format="STEAM")
+    for row in table["hotp"]["vectors"]:
+        assert hotp.at(row["counter"]) == row["code"]
+    assert nidan.HOTP(nidan.Secret.from_bytes(RFC_SECRET)).format == "decimal"
+    with pytest.raises(nidan.ParameterError, match="digits"):
+        nidan.TOTP(table["totp"][0]["secret_base32"], format="steam")
+    with pytest.raises(nidan.ParameterError, match="format must be decimal or steam"):
+        nidan.TOTP(nidan.Secret.from_bytes(RFC_SECRET), format="hex")
+    with pytest.raises(TypeError):
+        nidan.TOTP(nidan.Secret.from_bytes(RFC_SECRET), format=5)  # type: ignore[arg-type]
+
+
 def test_rfc6238_appendix_b_every_row() -> None:
     table = load("rfc6238_totp.json")
     assert len(table["vectors"]) == 18

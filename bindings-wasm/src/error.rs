@@ -140,6 +140,7 @@ fn code(error: Error) -> &'static str {
         Error::RandomSource => "RANDOM_SOURCE",
         Error::Digits { .. } => "DIGITS",
         Error::Algorithm => "ALGORITHM",
+        Error::CodeFormat => "FORMAT",
         Error::AlgorithmUnavailable { .. } => "ALGORITHM_UNAVAILABLE",
         Error::MacTooShort { .. } => "MAC_TOO_SHORT",
         Error::Period => "PERIOD",
@@ -182,7 +183,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 36] = [
+    const EVERY_ERROR: [Error; 37] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -196,6 +197,7 @@ mod tests {
         Error::RandomSource,
         Error::Digits { digits: 11 },
         Error::Algorithm,
+        Error::CodeFormat,
         Error::AlgorithmUnavailable {
             algorithm: nidan::Algorithm::Sha3_384,
         },

@@ -73,6 +73,7 @@ impl WasmTotp {
                 digits,
                 period,
                 t0,
+                ..Default::default()
             };
             Totp::new(&secret.0, config)
         });
@@ -201,8 +202,16 @@ impl WasmHotp {
     /// Keys an HOTP generator ([`Hotp::new`]); `None` for an unknown
     /// algorithm or digits outside 6 to 10.
     pub fn create(secret: &WasmSecret, algorithm_name: &str, digits: u32) -> Option<WasmHotp> {
-        let hotp = algorithm(algorithm_name)
-            .and_then(|algorithm| Hotp::new(&secret.0, HotpConfig { algorithm, digits }));
+        let hotp = algorithm(algorithm_name).and_then(|algorithm| {
+            Hotp::new(
+                &secret.0,
+                HotpConfig {
+                    algorithm,
+                    digits,
+                    ..Default::default()
+                },
+            )
+        });
         record(hotp).map(Self::from)
     }
 

@@ -6,7 +6,7 @@ use core::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
-use crate::code::{Code, check_digits, normalize_code};
+use crate::code::{Code, CodeFormat, CodeSpec, normalize_code};
 use crate::error::{Error, Result, StoredKind};
 use crate::stored::{self, Kind, Reader, Writer};
 use crate::verifier::{self, SALT_LEN, check_pepper, verifier};
@@ -50,7 +50,7 @@ impl Delivery {
     /// assert!(nidan::Delivery::new(6, 600, 21).is_err());
     /// ```
     pub fn new(digits: u32, lifetime: u64, max_attempts: u32) -> Result<Self> {
-        check_digits(digits)?;
+        CodeSpec::new(CodeFormat::Decimal, digits)?;
         if lifetime == 0 || lifetime > 86_400 {
             return Err(Error::Setting {
                 rule: "a delivered code's lifetime must be from 1 to 86400 seconds",
@@ -212,7 +212,7 @@ impl DeliveredCode {
         bits.copy_from_slice(number);
         let mut value = u64::from_be_bytes(bits) % 10u64.pow(delivery.digits);
         bits.zeroize();
-        let code = Code::from_value(value, delivery.digits);
+        let code = Code::from_random_value(value, delivery.digits);
         value.zeroize();
         let stored = Self {
             version: 0,
@@ -391,7 +391,7 @@ impl DeliveredCode {
         if used > 1 {
             return Err(KIND.error("its flags are invalid"));
         }
-        if check_digits(u32::from(digits)).is_err() {
+        if CodeSpec::new(CodeFormat::Decimal, u32::from(digits)).is_err() {
             return Err(KIND.error("its number of digits is out of range"));
         }
         if max_attempts == 0 || max_attempts > 20 || attempts > max_attempts {

@@ -49,13 +49,15 @@ pub enum Error {
     },
     /// The operating system's random number generator failed.
     RandomSource,
-    /// The number of digits is outside 6 to 10 (6 to 8 in otpauth URIs).
+    /// The number of digits is outside 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam codes).
     Digits {
         /// The number of digits asked for.
         digits: u32,
     },
     /// The algorithm name is none of [`Algorithm`](crate::Algorithm)'s.
     Algorithm,
+    /// The code format name is not `decimal` or `steam`.
+    CodeFormat,
     /// The algorithm is not built in: the SHA-3 family needs the cargo feature `sha3`.
     AlgorithmUnavailable {
         /// The algorithm asked for.
@@ -235,6 +237,7 @@ impl Error {
             | Self::RandomSource => ErrorFamily::Secret,
             Self::Digits { .. }
             | Self::Algorithm
+            | Self::CodeFormat
             | Self::AlgorithmUnavailable { .. }
             | Self::MacTooShort { .. }
             | Self::Period
@@ -303,7 +306,7 @@ impl fmt::Display for Error {
             }
             Self::Digits { digits } => write!(
                 f,
-                "digits must be from 6 to 10 (6 to 8 in otpauth URIs), got {digits}"
+                "digits must be from 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam), got {digits}"
             ),
             Self::Algorithm => f.write_str(
                 "algorithm must be SHA1, SHA224, SHA256, SHA384, SHA512, SHA3-224, SHA3-256, SHA3-384 or SHA3-512",
@@ -319,6 +322,7 @@ impl fmt::Display for Error {
                 f,
                 "MAC must be at least 19 bytes long for dynamic truncation, got {len}"
             ),
+            Self::CodeFormat => f.write_str("format must be decimal or steam"),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
             Self::ClockBeforeUnixEpoch => {

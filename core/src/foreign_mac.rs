@@ -2,9 +2,9 @@
 //! otpauth package's `hmac` option), a hardware token's MAC, or a hash
 //! nidan does not offer. The truncation and the code rules stay nidan's.
 
-use crate::code::{Code, check_digits, modulus};
+use crate::code::{Code, CodeFormat, CodeSpec, truncate};
 use crate::error::{Error, Result};
-use crate::mac::{MIN_TRUNCATABLE_LEN, truncate};
+use crate::mac::{MAX_MAC_LEN, MIN_TRUNCATABLE_LEN};
 
 impl Code {
     /// The code of `mac`, an HMAC of the 8-byte big-endian counter computed
@@ -33,12 +33,16 @@ impl Code {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn from_mac(mac: &[u8], digits: u32) -> Result<Self> {
-        let digits = check_digits(digits)?;
-        if mac.len() < MIN_TRUNCATABLE_LEN {
+        let spec = CodeSpec::new(CodeFormat::Decimal, digits)?;
+        let (Some(head), Some(&last)) = (mac.get(..MIN_TRUNCATABLE_LEN), mac.last()) else {
             return Err(Error::MacTooShort { len: mac.len() });
-        }
-        let value = u64::from(truncate(mac) % modulus(digits));
-        Ok(Self::from_value(value, digits))
+        };
+        // What truncation reads, in a MAC buffer: the first 19 bytes, and
+        // the last byte (its low nibble is the offset) as the 20th.
+        let mut buffer = [0u8; MAX_MAC_LEN];
+        buffer[..MIN_TRUNCATABLE_LEN].copy_from_slice(head);
+        buffer[MIN_TRUNCATABLE_LEN] = last;
+        Ok(spec.code(truncate(&buffer, MIN_TRUNCATABLE_LEN + 1)))
     }
 }
 
@@ -61,6 +65,7 @@ mod tests {
                 HotpConfig {
                     algorithm,
                     digits: 8,
+                    ..Default::default()
                 },
             )
             .unwrap();

@@ -1,24 +1,29 @@
 //! HOTP: codes from a counter [RFC 4226].
 
 use crate::algorithm::Algorithm;
-use crate::code::{Code, check_digits, modulus};
-use crate::error::Result;
+use crate::code::{Code, CodeFormat, CodeSpec};
+use crate::error::{Error, Result};
 use crate::mac::KeyedMac;
 use crate::secret::Secret;
 use crate::verify::{Scan, Verification, Window};
 
-/// The parameters of an HOTP generator: hash and number of digits.
+/// The parameters of an HOTP generator: hash, number of digits and how
+/// codes are written.
 ///
 /// ```
 /// let config = nidan::HotpConfig { digits: 8, ..Default::default() };
 /// assert_eq!(config.algorithm, nidan::Algorithm::Sha1);
+/// assert_eq!(config.format, nidan::CodeFormat::Decimal);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct HotpConfig {
     /// The HMAC hash; SHA-1 by default.
     pub algorithm: Algorithm,
-    /// Digits per code, 6 to 10; 6 by default.
+    /// Characters per code: 6 to 10 decimal digits (6 by default), or 5
+    /// for [`CodeFormat::Steam`].
     pub digits: u32,
+    /// How codes are written; decimal digits by default.
+    pub format: CodeFormat,
 }
 
 impl Default for HotpConfig {
@@ -26,6 +31,7 @@ impl Default for HotpConfig {
         Self {
             algorithm: Algorithm::Sha1,
             digits: 6,
+            format: CodeFormat::Decimal,
         }
     }
 }
@@ -44,27 +50,37 @@ impl Default for HotpConfig {
 #[derive(Clone)]
 pub struct Hotp {
     mac: KeyedMac,
-    config: HotpConfig,
+    algorithm: Algorithm,
+    spec: CodeSpec,
 }
 
 impl Hotp {
     /// Keys the HMAC with `secret`.
     ///
     /// # Errors
-    /// [`Error::Digits`](crate::Error::Digits) outside 6 to 10,
-    /// [`Error::AlgorithmUnavailable`](crate::Error::AlgorithmUnavailable)
-    /// for SHA-3 without the cargo feature `sha3`.
+    /// [`Error::Digits`] outside 6 to 10 (other than 5 for Steam codes);
+    /// [`Error::AlgorithmUnavailable`] for SHA-3 without the cargo feature
+    /// `sha3`; [`Error::SecretEmpty`] for a secret that was wiped
+    /// ([`zeroize::Zeroize`] leaves it empty): no MAC is ever keyed with an
+    /// empty key.
     ///
     /// ```
-    /// let secret = nidan::Secret::from_bytes(b"12345678901234567890")?;
+    /// use zeroize::Zeroize;
+    /// let mut secret = nidan::Secret::from_bytes(b"12345678901234567890")?;
     /// assert!(nidan::Hotp::new(&secret, nidan::HotpConfig { digits: 5, ..Default::default() }).is_err());
+    /// secret.zeroize();
+    /// assert_eq!(nidan::Hotp::new(&secret, Default::default()).unwrap_err(), nidan::Error::SecretEmpty);
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn new(secret: &Secret, config: HotpConfig) -> Result<Self> {
-        check_digits(config.digits)?;
+        let spec = CodeSpec::new(config.format, config.digits)?;
+        if secret.as_bytes().is_empty() {
+            return Err(Error::SecretEmpty);
+        }
         Ok(Self {
             mac: KeyedMac::new(config.algorithm, secret.as_bytes())?,
-            config,
+            algorithm: config.algorithm,
+            spec,
         })
     }
 
@@ -76,8 +92,7 @@ impl Hotp {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn generate(&self, counter: u64) -> Code {
-        let value = u64::from(self.mac.truncated(counter) % modulus(self.config.digits));
-        Code::from_value(value, self.config.digits)
+        self.spec.code(self.mac.truncated(counter))
     }
 
     /// Checks `code` against counters `counter` to `counter + look_ahead`
@@ -87,8 +102,8 @@ impl Hotp {
     /// so a used code cannot come back: the verdict is accepted or rejected,
     /// never replayed.
     ///
-    /// `code` must be exactly `digits` ASCII digits; anything else is a wrong
-    /// code. Counter `u64::MAX` never matches, so the next counter always exists.
+    /// `code` must be exactly `digits` ASCII digits (or 5 Steam characters
+    /// in upper case); anything else is a wrong code. Counter `u64::MAX` never matches, so the next counter always exists.
     ///
     /// # Errors
     /// [`Error::WindowTooLarge`](crate::Error::WindowTooLarge) when
@@ -104,7 +119,7 @@ impl Hotp {
     pub fn verify(&self, code: &str, counter: u64, look_ahead: u32) -> Result<Verification> {
         let scan = Scan {
             mac: &self.mac,
-            digits: self.config.digits,
+            spec: self.spec,
             expected: counter,
             window: Window::new(0, look_ahead)?,
             last_accepted: None,
@@ -121,11 +136,19 @@ impl Hotp {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn config(&self) -> HotpConfig {
-        self.config
+        HotpConfig {
+            algorithm: self.algorithm,
+            digits: self.spec.digits(),
+            format: self.spec.format(),
+        }
     }
 
     pub(crate) fn mac(&self) -> &KeyedMac {
         &self.mac
+    }
+
+    pub(crate) fn spec(&self) -> CodeSpec {
+        self.spec
     }
 }
 
@@ -135,7 +158,7 @@ impl zeroize::ZeroizeOnDrop for Hotp {}
 impl core::fmt::Debug for Hotp {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Hotp")
-            .field("config", &self.config)
+            .field("config", &self.config())
             .finish_non_exhaustive()
     }
 }

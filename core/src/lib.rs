@@ -52,7 +52,7 @@ mod verifier;
 mod verify;
 
 pub use algorithm::Algorithm;
-pub use code::{Code, MAX_DIGITS, MIN_DIGITS, normalize_code};
+pub use code::{Code, CodeFormat, MAX_DIGITS, MIN_DIGITS, normalize_code};
 #[cfg(feature = "server")]
 pub use delivered::{Confirmation, DeliveredCode, Delivery};
 #[cfg(feature = "server")]

@@ -45,6 +45,7 @@ use sha1::Digest as _;
 use zeroize::Zeroize;
 
 use crate::algorithm::Algorithm;
+use crate::code::truncate;
 use crate::error::{Error, Result};
 
 /// The longest MAC, in bytes (HMAC-SHA-512 and HMAC-SHA3-512).
@@ -216,8 +217,7 @@ impl KeyedMac {
         len
     }
 
-    /// Dynamic truncation of the counter's MAC [RFC 4226 §5.3]: 31 bits read
-    /// at the offset given by the low nibble of the last MAC byte.
+    /// Dynamic truncation of the counter's MAC (see [`truncate`]).
     pub(crate) fn truncated(&self, counter: u64) -> u32 {
         let mut value = [0u32];
         self.truncated_lanes::<1>(counter, &mut value);
@@ -231,7 +231,7 @@ impl KeyedMac {
         let mut macs = [[0u8; MAX_MAC_LEN]; N];
         let len = self.macs(first, out.len(), &mut macs);
         for (value, mac) in out.iter_mut().zip(&macs) {
-            *value = truncate(&mac[..len]);
+            *value = truncate(mac, len);
         }
     }
 
@@ -293,20 +293,6 @@ impl KeyedMac {
 /// The shortest MAC dynamic truncation can read: the offset, the low nibble
 /// of the last byte, is at most 15, and four bytes are read from there.
 pub(crate) const MIN_TRUNCATABLE_LEN: usize = 19;
-
-/// Dynamic truncation [RFC 4226 §5.3] of a MAC of at least
-/// [`MIN_TRUNCATABLE_LEN`] bytes: 31 bits read at the offset given by the
-/// low nibble of the last byte.
-pub(crate) fn truncate(mac: &[u8]) -> u32 {
-    let offset = usize::from(mac[mac.len() - 1] & 0x0f);
-    let bytes = [
-        mac[offset],
-        mac[offset + 1],
-        mac[offset + 2],
-        mac[offset + 3],
-    ];
-    u32::from_be_bytes(bytes) & 0x7fff_ffff
-}
 
 /// The `hmac` crate keyed with `key`.
 #[cfg(feature = "sha3")]
@@ -557,11 +543,12 @@ mod tests {
     fn rfc4226_section_5_4_truncation_example() {
         // RFC 4226 §5.4: the MAC 1f8698690e02ca16618550ef7f19da8e945b555a
         // has offset 10 and truncates to 0x50ef7f19.
-        let mac = [
+        let mut mac = [0u8; MAX_MAC_LEN];
+        mac[..20].copy_from_slice(&[
             0x1f, 0x86, 0x98, 0x69, 0x0e, 0x02, 0xca, 0x16, 0x61, 0x85, 0x50, 0xef, 0x7f, 0x19,
             0xda, 0x8e, 0x94, 0x5b, 0x55, 0x5a,
-        ];
-        assert_eq!(truncate(&mac), 0x50ef_7f19);
+        ]);
+        assert_eq!(truncate(&mac, 20), 0x50ef_7f19);
         // And on the RFC 4226 key, counters 0 and 2.
         let keyed = KeyedMac::new(Algorithm::Sha1, b"12345678901234567890").unwrap();
         assert_eq!(keyed.truncated(0), 0x4c93_cf18);

@@ -290,6 +290,7 @@ impl KeyUri {
             digits: self.digits,
             period,
             t0: 0,
+            ..Default::default()
         };
         Totp::new(&self.secret, config)
     }
@@ -313,6 +314,7 @@ impl KeyUri {
             HotpConfig {
                 algorithm: self.algorithm,
                 digits: self.digits,
+                ..Default::default()
             },
         )
     }

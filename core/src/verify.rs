@@ -2,7 +2,7 @@
 
 use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
 
-use crate::code::{modulus, parse_exact};
+use crate::code::CodeSpec;
 use crate::error::{Error, Result};
 use crate::mac::KeyedMac;
 
@@ -313,7 +313,7 @@ const LANES: usize = 4;
 /// steps around it, and the replay floor.
 pub(crate) struct Scan<'a> {
     pub(crate) mac: &'a KeyedMac,
-    pub(crate) digits: u32,
+    pub(crate) spec: CodeSpec,
     pub(crate) expected: u64,
     pub(crate) window: Window,
     pub(crate) last_accepted: Option<u64>,
@@ -330,10 +330,9 @@ impl Scan<'_> {
     /// shows: the length and format of `code` (checked first), and the size
     /// of the window after clipping (public parameters).
     pub(crate) fn run(&self, code: &str) -> Verification {
-        let Some(submitted) = parse_exact(code, self.digits) else {
+        let Some(submitted) = self.spec.parse(code) else {
             return Verification::REJECTED;
         };
-        let modulus = modulus(self.digits);
         let first = self.expected.saturating_sub(u64::from(self.window.behind));
         let last = self
             .expected
@@ -359,6 +358,7 @@ impl Scan<'_> {
         // Offered from the least to the most preferred step, so that the
         // last match offered is the closest to the expected step (the earlier
         // on a tie), and selecting it needs no comparison of secrets.
+        let modulus = self.spec.modulus();
         let mut fresh = Best::none();
         let mut replayed = Best::none();
         let reach = self.window.behind.max(self.window.ahead);
@@ -371,7 +371,7 @@ impl Scan<'_> {
                 }
                 // step - first < steps <= MAX_STEPS.
                 let value = truncated[usize::try_from(step - first).unwrap_or(0)];
-                let equal = u64::from(value % modulus).ct_eq(&submitted);
+                let equal = u64::from(modulus.remainder(value)).ct_eq(&submitted);
                 // Steps at or below the last accepted one are replays; both
                 // are public, so this comparison may branch.
                 let is_fresh = self.last_accepted.is_none_or(|floor| step > floor);

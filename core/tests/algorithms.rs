@@ -76,6 +76,7 @@ fn hotp_codes_and_truncation_of_every_algorithm() {
             let config = HotpConfig {
                 algorithm: algorithm(&row["algorithm"]),
                 digits,
+                ..Default::default()
             };
             let hotp = Hotp::new(&secret, config).unwrap();
             assert_eq!(hotp.generate(counter), text(&row[field]), "{row}");

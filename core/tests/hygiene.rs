@@ -81,6 +81,7 @@ fn every_error_message_says_what_is_wrong() {
         Error::RandomSource,
         Error::Digits { digits: 5 },
         Error::Algorithm,
+        Error::CodeFormat,
         Error::AlgorithmUnavailable {
             algorithm: nidan::Algorithm::Sha3_256,
         },

@@ -1,7 +1,8 @@
 //! Parameter rules and edge cases at the ends of the number range.
 
 use nidan::{
-    Algorithm, Error, Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window, normalize_code,
+    Algorithm, CodeFormat, Error, Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window,
+    normalize_code,
 };
 
 fn secret() -> Secret {
@@ -9,7 +10,7 @@ fn secret() -> Secret {
 }
 
 #[test]
-fn digits_are_6_to_10() {
+fn decimal_digits_are_6_to_10() {
     for digits in [0, 1, 5, 11, u32::MAX] {
         let config = HotpConfig {
             digits,
@@ -31,6 +32,53 @@ fn digits_are_6_to_10() {
     .unwrap();
     assert_eq!(hotp.generate(0), "1284755224");
     assert_eq!(hotp.generate(7), "0082162583");
+}
+
+/// A wiped secret is empty, and nothing keys an HMAC with it: every
+/// generator refuses it, in every configuration.
+#[test]
+fn a_wiped_secret_keys_nothing() {
+    use zeroize::Zeroize;
+    let mut wiped = secret();
+    wiped.zeroize();
+    assert_eq!(wiped.byte_len(), 0);
+    for algorithm in [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512] {
+        for (format, digits) in [(CodeFormat::Decimal, 6), (CodeFormat::Steam, 5)] {
+            let hotp = HotpConfig {
+                algorithm,
+                digits,
+                format,
+            };
+            assert_eq!(Hotp::new(&wiped, hotp).unwrap_err(), Error::SecretEmpty);
+            let totp = TotpConfig {
+                algorithm,
+                digits,
+                format,
+                ..Default::default()
+            };
+            assert_eq!(Totp::new(&wiped, totp).unwrap_err(), Error::SecretEmpty);
+        }
+    }
+    // The message says what is wrong, and the key is still usable once set.
+    assert_eq!(Error::SecretEmpty.to_string(), "secret is empty");
+    assert!(Hotp::new(&secret(), HotpConfig::default()).is_ok());
+}
+
+/// Codes compare as text, in constant time, whichever way they were made.
+#[test]
+fn codes_compare_as_text() {
+    use subtle::ConstantTimeEq;
+    let hotp = Hotp::new(&secret(), HotpConfig::default()).unwrap();
+    let generated = hotp.generate(0);
+    let typed = normalize_code("755 224").unwrap();
+    assert_eq!(generated, typed);
+    assert!(bool::from(generated.ct_eq(&typed)));
+    assert!(!bool::from(generated.ct_eq(&hotp.generate(1))));
+    assert_eq!(generated, "755224");
+    assert_ne!(generated, "755225");
+    assert_ne!(generated, "7552240");
+    let set: std::collections::HashSet<_> = [generated, typed].into_iter().collect();
+    assert_eq!(set.len(), 1);
 }
 
 #[test]

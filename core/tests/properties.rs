@@ -43,6 +43,7 @@ fn any_totp_at_time() -> impl Strategy<Value = (Secret, TotpConfig, u64)> {
                     digits,
                     period,
                     t0,
+                    ..Default::default()
                 },
                 time,
             )
@@ -187,7 +188,7 @@ proptest! {
         look_ahead in 0u32..=5,
         offset in -3i64..=8,
     ) {
-        let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits }).unwrap();
+        let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits, ..Default::default() }).unwrap();
         let Some(target) = counter.checked_add_signed(offset) else { return Ok(()) };
         let code = hotp.generate(target);
         let result = hotp.verify(code.as_str(), counter, look_ahead).unwrap().accepted();

@@ -2,7 +2,8 @@
 //! (the Python and JavaScript suites read the same files).
 
 use nidan::{
-    Algorithm, Error, Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window, base32,
+    Algorithm, CodeFormat, Error, Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window,
+    base32,
 };
 use serde_json::Value;
 
@@ -67,6 +68,70 @@ fn rfc4226_appendix_d_codes_for_6_7_and_8_digits() {
                 "counter {counter}, {digits} digits"
             );
         }
+    }
+}
+
+/// Steam Guard codes: the vectors of `KeePassXC`'s tests, and the RFC 4226 counters as
+/// Steam writes them; each verifies, and only in upper case.
+#[cfg(feature = "steam")]
+#[test]
+fn steam_guard_codes() {
+    let table = load("steam.json");
+    assert_eq!(text(&table["alphabet"]), CodeFormat::STEAM_ALPHABET);
+    for row in table["totp"].as_array().unwrap() {
+        let secret = Secret::from_base32(text(&row["secret_base32"])).unwrap();
+        let totp = Totp::new(&secret, TotpConfig::steam()).unwrap();
+        let time = number(&row["unix_time"]);
+        let code = totp.generate(time).unwrap();
+        assert_eq!(code, text(&row["code"]), "{row}");
+        assert_eq!(code.digits(), 5);
+        let found = totp
+            .verify(code.as_str(), time, Window::EXACT, None)
+            .unwrap();
+        assert_eq!(
+            found.accepted().map(|m| m.step()),
+            Some(number(&row["step"]))
+        );
+        let lower = code.as_str().to_lowercase();
+        assert!(
+            !totp
+                .verify(&lower, time, Window::EXACT, None)
+                .unwrap()
+                .is_accepted()
+        );
+    }
+    let hotp_table = &table["hotp"];
+    let steam = HotpConfig {
+        digits: 5,
+        format: CodeFormat::Steam,
+        ..Default::default()
+    };
+    let hotp = Hotp::new(&ascii_secret(&hotp_table["secret_ascii"]), steam).unwrap();
+    let decimal = Hotp::new(
+        &ascii_secret(&hotp_table["secret_ascii"]),
+        HotpConfig {
+            digits: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    for row in hotp_table["vectors"].as_array().unwrap() {
+        let counter = number(&row["counter"]);
+        assert_eq!(hotp.generate(counter), text(&row["code"]), "{row}");
+        // Ten digits write the whole truncated value.
+        assert_eq!(
+            decimal.generate(counter),
+            format!("{:010}", number(&row["truncated"])).as_str()
+        );
+        let found = hotp.verify(text(&row["code"]), 0, 9).unwrap();
+        assert_eq!(found.accepted().map(|m| m.step()), Some(counter));
+    }
+    // Decimal codes are not Steam codes, and Steam needs 5 characters.
+    assert!(!hotp.verify("755224", 0, 9).unwrap().is_accepted());
+    for digits in [4, 6] {
+        let config = HotpConfig { digits, ..steam };
+        let error = Hotp::new(&ascii_secret(&hotp_table["secret_ascii"]), config).unwrap_err();
+        assert_eq!(error, Error::Digits { digits });
     }
 }
 

@@ -94,6 +94,7 @@ fuzz_target!(|input: Input| {
         digits,
         period,
         t0,
+        ..Default::default()
     };
     let totp = match Totp::new(&secret, config) {
         Ok(totp) => {
@@ -169,7 +170,7 @@ fuzz_target!(|input: Input| {
     check_normalized(&code);
 
     // HOTP with the same key: look-ahead from a counter, never matching u64::MAX.
-    let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits }).expect("digits checked");
+    let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits, ..Default::default() }).expect("digits checked");
     let counter = input.counter.get();
     let code = submitted(&input.code, counter, |step| hotp.generate(step).to_string());
     match hotp.verify(&code, counter, ahead) {

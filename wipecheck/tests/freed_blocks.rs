@@ -186,6 +186,7 @@ fn totp_and_hotp() {
                 HotpConfig {
                     algorithm,
                     digits: 6,
+                    ..Default::default()
                 },
             )
             .unwrap();

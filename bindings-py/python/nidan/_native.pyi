@@ -188,6 +188,7 @@ class TOTP:
         t0: int = 0,
         issuer: Optional[str] = None,
         account: str = "",
+        format: str = "decimal",
     ) -> TOTP: ...
     @property
     def secret(self) -> Secret:
@@ -197,7 +198,10 @@ class TOTP:
         """The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512"."""
     @property
     def digits(self) -> int:
-        """Digits per code, 6 to 10."""
+        """Characters per code: 6 to 10 digits, or 5 for Steam codes."""
+    @property
+    def format(self) -> str:
+        """How codes are written: "decimal" or "steam" (Steam Guard)."""
     @property
     def period(self) -> int:
         """Seconds per step."""
@@ -270,6 +274,7 @@ class HOTP:
         digits: int = 6,
         issuer: Optional[str] = None,
         account: str = "",
+        format: str = "decimal",
     ) -> HOTP: ...
     @property
     def secret(self) -> Secret:
@@ -279,7 +284,10 @@ class HOTP:
         """The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512"."""
     @property
     def digits(self) -> int:
-        """Digits per code, 6 to 10."""
+        """Characters per code: 6 to 10 digits, or 5 for Steam codes."""
+    @property
+    def format(self) -> str:
+        """How codes are written: "decimal" or "steam" (Steam Guard)."""
     @property
     def issuer(self) -> Optional[str]:
         """The provider, for otpauth URIs."""
