@@ -370,7 +370,7 @@ fn settings_out_of_range_are_errors() {
         ),
         (
             Delivery::new(5, 600, 5).map(|_| ()),
-            "digits must be from 6 to 10 (6 to 8 in otpauth URIs), got 5",
+            "digits must be from 6 to 10 (6 to 8 in otpauth URIs, 5 for Steam), got 5",
         ),
         (
             RecoveryCodes::from_random(&[0; 400], 21, &[1; 16]).map(|_| ()),
