@@ -4,7 +4,8 @@
 // SECRET_EMPTY.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Secret, Totp, Hotp, KeyUri } from 'nidan';
+import { Secret, Totp, Hotp } from 'nidan';
+import { KeyUri } from 'nidan/enrol'; // URIs are nidan/enrol's
 import * as otpauth from 'nidan/otpauth';
 import * as real from 'otpauth';
 
