@@ -60,7 +60,8 @@ step "the packaged crate's own tests, offline, all features"
 # Outside the workspace, as a user's download is; with its own Cargo.lock.
 # Its own target directory: cargo would take the unpacked `nidan` for the
 # workspace's (same name and version) and mix their builds.
-# The one test that reads the repository README is told it is not there.
+# The tests that read the repository (its README, fuzz/regressions/) are
+# told that it is not there.
 (cd "$unpacked" && NIDAN_TEST_WITHOUT_REPOSITORY=1 nice cargo test --offline --locked --all-features -q \
     --target-dir "$root/target/package-test")
 
