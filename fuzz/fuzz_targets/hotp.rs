@@ -30,7 +30,15 @@ fuzz_target!(|input: Input| {
     let algorithm = Algorithm::ALL[usize::from(input.algorithm) % Algorithm::ALL.len()];
     let digits = 6 + u32::from(input.digits % 5);
     let secret = Secret::from_bytes_allow_short(&key).expect("1 to 256 bytes");
-    let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits, ..Default::default() }).expect("6 to 10 digits");
+    let hotp = Hotp::new(
+        &secret,
+        HotpConfig {
+            algorithm,
+            digits,
+            ..Default::default()
+        },
+    )
+    .expect("6 to 10 digits");
     for counter in [input.counter, input.counter.wrapping_add(1)] {
         assert_eq!(
             hotp.generate(counter).as_str(),

@@ -170,7 +170,15 @@ fuzz_target!(|input: Input| {
     check_normalized(&code);
 
     // HOTP with the same key: look-ahead from a counter, never matching u64::MAX.
-    let hotp = Hotp::new(&secret, HotpConfig { algorithm, digits, ..Default::default() }).expect("digits checked");
+    let hotp = Hotp::new(
+        &secret,
+        HotpConfig {
+            algorithm,
+            digits,
+            ..Default::default()
+        },
+    )
+    .expect("digits checked");
     let counter = input.counter.get();
     let code = submitted(&input.code, counter, |step| hotp.generate(step).to_string());
     match hotp.verify(&code, counter, ahead) {
