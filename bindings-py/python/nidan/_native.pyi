@@ -454,7 +454,7 @@ class Qr:
         the code everything is light. Negative coordinates are a `ParameterError`.
         """
     def to_svg(self) -> str:
-        """An SVG image, black on white with the quiet zone, one unit per module."""
+        """An SVG image, black on white with the quiet zone, 8 units per module."""
     def to_terminal(self) -> str:
         """Text for a terminal with a dark background, two modules per character."""
 
