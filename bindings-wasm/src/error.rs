@@ -145,6 +145,7 @@ fn code(error: Error) -> &'static str {
         Error::MacTooShort { .. } => "MAC_TOO_SHORT",
         Error::Period => "PERIOD",
         Error::TimeBeforeT0 => "TIME_BEFORE_T0",
+        Error::T0InUri => "T0_IN_URI",
         Error::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
         Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
         Error::QrTooLong => "QR_TOO_LONG",
@@ -183,7 +184,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 37] = [
+    const EVERY_ERROR: [Error; 38] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -204,6 +205,7 @@ mod tests {
         Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
+        Error::T0InUri,
         Error::ClockBeforeUnixEpoch,
         Error::WindowTooLarge { steps: 101 },
         Error::QrTooLong,

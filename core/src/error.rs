@@ -73,6 +73,9 @@ pub enum Error {
     Period,
     /// The time is before the TOTP epoch T0.
     TimeBeforeT0,
+    /// A TOTP whose T0 is not 0 was to be written as an otpauth URI, which
+    /// has no parameter for T0.
+    T0InUri,
     /// The system clock reads before 1970, the start of Unix time.
     ClockBeforeUnixEpoch,
     /// A verification window side is larger than [`Window::MAX_SIDE`](crate::Window::MAX_SIDE).
@@ -242,6 +245,7 @@ impl Error {
             | Self::MacTooShort { .. }
             | Self::Period
             | Self::TimeBeforeT0
+            | Self::T0InUri
             | Self::ClockBeforeUnixEpoch
             | Self::WindowTooLarge { .. }
             | Self::QrTooLong
@@ -325,6 +329,9 @@ impl fmt::Display for Error {
             Self::CodeFormat => f.write_str("format must be decimal or steam"),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
+            Self::T0InUri => f.write_str(
+                "an otpauth URI cannot carry T0: only a TOTP with T0 = 0 can be written as one",
+            ),
             Self::ClockBeforeUnixEpoch => {
                 f.write_str("the system clock reads before 1970: set the clock")
             }
