@@ -113,7 +113,7 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
 }
 
 /// Appends `value` in decimal.
-fn push_decimal(mut value: u64, out: &mut String) {
+pub(crate) fn push_decimal(mut value: u64, out: &mut String) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {

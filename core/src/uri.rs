@@ -116,15 +116,15 @@ impl KeyUri {
     /// use nidan::{Error, KeyUri, Secret, TotpConfig};
     /// let secret = Secret::from_base32("JBSWY3DPEHPK3PXP")?;
     /// let config = TotpConfig { period: 60, ..Default::default() };
-    /// let key = KeyUri::for_totp(secret.clone(), &config, Some("ACME"), "alice")?;
+    /// let key = KeyUri::for_totp(secret.clone(), config, Some("ACME"), "alice")?;
     /// assert!(key.to_uri()?.ends_with("&period=60"));
     /// let shifted = TotpConfig { t0: 5, ..config };
-    /// assert_eq!(KeyUri::for_totp(secret, &shifted, None, "alice"), Err(Error::T0InUri));
+    /// assert_eq!(KeyUri::for_totp(secret, shifted, None, "alice"), Err(Error::T0InUri));
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn for_totp(
         secret: Secret,
-        config: &TotpConfig,
+        config: TotpConfig,
         issuer: Option<&str>,
         account: &str,
     ) -> Result<Self> {
@@ -149,13 +149,13 @@ impl KeyUri {
     /// ```
     /// use nidan::{HotpConfig, KeyUri, OtpKind, Secret};
     /// let secret = Secret::from_base32("JBSWY3DPEHPK3PXP")?;
-    /// let key = KeyUri::for_hotp(secret, &HotpConfig::default(), 7, None, "alice");
+    /// let key = KeyUri::for_hotp(secret, HotpConfig::default(), 7, None, "alice");
     /// assert_eq!(key.kind, OtpKind::Hotp { counter: 7 });
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn for_hotp(
         secret: Secret,
-        config: &HotpConfig,
+        config: HotpConfig,
         counter: u64,
         issuer: Option<&str>,
         account: &str,

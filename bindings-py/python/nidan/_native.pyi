@@ -30,6 +30,7 @@ __all__ = [
     "TimeStep",
     "UriError",
     "Verdict",
+    "limits",
     "normalize_code",
 ]
 
@@ -457,6 +458,13 @@ class Qr:
         """An SVG image, black on white with the quiet zone, 8 units per module."""
     def to_terminal(self) -> str:
         """Text for a terminal with a dark background, two modules per character."""
+
+def limits() -> dict[str, Union[int, str]]:
+    """Every default and limit nidan applies, by name, as the Rust core
+    defines them: `{"totp_digits": 6, "totp_algorithm": "SHA1",
+    "secret_max_bytes": 256, ...}`. The constructors and methods of this
+    package use these values; nothing here is typed a second time.
+    """
 
 def normalize_code(typed: str) -> Optional[str]:
     """Turns a code as a person typed it ("１２３ ４５６", "123-456") into plain
