@@ -212,6 +212,26 @@ function uriOf(otp, isTotp, periodOrCounter) {
   );
 }
 
+/**
+ * Sets what HOTP and TOTP objects share, with otpauth's defaults, in
+ * otpauth's order (the constructor then sets the counter or period, and
+ * `hmac`); returns the options.
+ */
+function configure(otp, given) {
+  const config = options(given);
+  const {
+    issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1', digits = 6, hmac,
+  } = config;
+  otp.issuer = issuer;
+  otp.label = label;
+  otp.issuerInLabel = issuerInLabel;
+  otp.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
+  // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
+  otp.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
+  otp.digits = digits;
+  return config;
+}
+
 /** HOTP [RFC 4226], with otpauth's API. */
 export class HOTP {
   static get defaults() {
@@ -235,17 +255,7 @@ export class HOTP {
   }
 
   constructor(given) {
-    const {
-      issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
-      digits = 6, counter = 0, hmac,
-    } = options(given);
-    this.issuer = issuer;
-    this.label = label;
-    this.issuerInLabel = issuerInLabel;
-    this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
-    // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
-    this.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
-    this.digits = digits;
+    const { counter = 0, hmac } = configure(this, given);
     this.counter = counter;
     this.hmac = hmac;
   }
@@ -306,17 +316,7 @@ export class TOTP {
   }
 
   constructor(given) {
-    const {
-      issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
-      digits = 6, period = 30, hmac,
-    } = options(given);
-    this.issuer = issuer;
-    this.label = label;
-    this.issuerInLabel = issuerInLabel;
-    this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
-    // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
-    this.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
-    this.digits = digits;
+    const { period = 30, hmac } = configure(this, given);
     this.period = period;
     this.hmac = hmac;
   }

@@ -7,15 +7,15 @@
 //! carry it.
 
 use nidan::{
-    Code, KeyUri, OtpKind, OtpauthJsImport, Secret, TotpConfig, UriParts, UriStyle, Window,
-    Zeroizing, base32,
+    Code, KeyUri, OtpauthJsImport, Secret, TotpConfig, UriParts, UriStyle, Window, Zeroizing,
+    base32,
 };
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
 
 use crate::error::record;
 use crate::text::{SecretText, secret_text};
-use crate::uri::WasmKeyUri;
+use crate::uri::{WasmKeyUri, kind};
 
 /// The code of `mac`, an HMAC computed outside nidan ([`Code::from_mac`]:
 /// the core's truncation and digits), as its digits; `None` after recording
@@ -163,17 +163,8 @@ pub fn otpauth_uri(
     period_or_counter: u64,
 ) -> SecretText {
     let secret = Zeroizing::new(secret);
-    let kind = if is_totp {
-        OtpKind::Totp {
-            period: period_or_counter,
-        }
-    } else {
-        OtpKind::Hotp {
-            counter: period_or_counter,
-        }
-    };
     let parts = UriParts {
-        kind,
+        kind: kind(is_totp, period_or_counter),
         issuer: Some(issuer),
         account: label,
         secret: &secret,

@@ -201,7 +201,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn to_uri(&self) -> Result<Zeroizing<String>> {
-        UriParts::of(self).write(UriStyle::KeyUriFormat)
+        UriParts::from(self).write(UriStyle::KeyUriFormat)
     }
 
     /// A TOTP generator for this key (T0 = 0).

@@ -193,9 +193,17 @@ impl UriParts<'_> {
     }
 }
 
-impl<'a> UriParts<'a> {
-    /// The fields of `key`.
-    pub(crate) fn of(key: &'a KeyUri) -> Self {
+/// The fields of a [`KeyUri`].
+///
+/// ```
+/// let key = nidan::KeyUri::parse("otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP")?;
+/// let parts = nidan::UriParts::from(&key);
+/// assert_eq!((parts.issuer, parts.account, parts.algorithm), (Some("ACME"), "alice", "SHA1"));
+/// assert_eq!(parts.write(nidan::UriStyle::KeyUriFormat)?, key.to_uri()?);
+/// # Ok::<(), nidan::Error>(())
+/// ```
+impl<'a> From<&'a KeyUri> for UriParts<'a> {
+    fn from(key: &'a KeyUri) -> Self {
         Self {
             kind: key.kind,
             issuer: key.issuer.as_deref(),

@@ -121,15 +121,7 @@ proptest! {
         // otpauth's style (the drop-in's policy) reads back the same way,
         // remembering whether the label carried the issuer.
         for issuer_in_label in [true, false] {
-            let parts = UriParts {
-                kind: key.kind,
-                issuer: key.issuer.as_deref(),
-                account: &key.account,
-                secret: key.secret.as_bytes(),
-                algorithm: key.algorithm.name(),
-                digits: key.digits,
-            };
-            let written = parts.write(UriStyle::OtpauthJs { issuer_in_label }).unwrap();
+            let written = UriParts::from(&key).write(UriStyle::OtpauthJs { issuer_in_label }).unwrap();
             // Without the prefix, a ':' in the account would start the label's issuer.
             if !issuer_in_label && key.account.contains(':') {
                 continue;
