@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -202,3 +204,22 @@ def test_server_defaults() -> None:
     nidan.Login(max_failures=number("throttle_max_failures"))
     with pytest.raises(nidan.ParameterError):
         nidan.Login(max_failures=number("throttle_max_failures") + 1)
+
+
+def test_the_readme_table_shows_the_core_values() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    api = readme.split("\n## The native API\n")[1].split("\n## ")[0]
+    shown = {
+        "length=": LIMITS["secret_random_bytes"], 'algorithm="': f'{LIMITS["totp_algorithm"]}"',
+        "digits=": LIMITS["totp_digits"], "period=": LIMITS["totp_period"], "t0=": LIMITS["totp_t0"],
+        'format="': f'{LIMITS["totp_format"]}"', "behind=": LIMITS["window_behind"], "ahead=": LIMITS["window_ahead"],
+        "look_ahead=": LIMITS["hotp_look_ahead"], "max_uri_len=": LIMITS["migration_max_uri_len"],
+        "version=": LIMITS["migration_version"], '"totp_digits": ': LIMITS["totp_digits"],
+        '"secret_max_bytes": ': LIMITS["secret_max_bytes"], '"window_max_side": ': LIMITS["window_max_side"],
+    }  # fmt: skip
+    for prefix, value in shown.items():
+        written = re.findall(r"[(*{ ,]" + re.escape(prefix) + r"([^ ,})|]+)", api)
+        assert written, f"the API table shows no {prefix}"
+        assert all(text == str(value) for text in written), (prefix, written)
+    assert f"{LIMITS['secret_min_random_bytes']} to {LIMITS['secret_max_bytes']} bytes" in api
+    assert re.search(rf"at most {LIMITS['window_max_side']}\s+steps each way", api)

@@ -3,6 +3,7 @@
 // them. No value is typed here: each is read from `limits()`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as nidan from 'nidan';
 import * as enrol from 'nidan/enrol';
 import * as server from 'nidan/server';
@@ -139,4 +140,24 @@ test('limits: the server side takes the core defaults', () => {
   );
   new server.Login({ maxFailures: own.throttleMaxFailures });
   assert.throws(() => new server.Login({ maxFailures: own.throttleMaxFailures + 1 }), { code: 'SETTING' });
+});
+
+test('limits: the defaults and limits the README API table shows are the core ones', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const api = readme.split('\n## API\n')[1].split('\n## ')[0];
+  const own = { ...enrol.limits(), ...server.limits() };
+  const shown = {
+    'bytes = ': own.secretRandomBytes, "algorithm = '": `${own.totpAlgorithm}'`, 'digits = ': own.totpDigits,
+    'period = ': own.totpPeriod, 't0 = ': own.totpT0, 'behind = ': own.windowBehind, 'ahead = ': own.windowAhead,
+    'lookAhead = ': own.hotpLookAhead, 'maxUriLen = ': own.migrationMaxUriLen, 'version = ': own.migrationVersion,
+    'totpDigits: ': own.totpDigits, 'secretMaxBytes: ': own.secretMaxBytes, 'windowMaxSide: ': own.windowMaxSide,
+  };
+  for (const [prefix, value] of Object.entries(shown)) {
+    const written = [...api.matchAll(new RegExp(`[{ ,(]${prefix.replace(/[()]/g, '\\$&')}([^ ,})|]+)`, 'g'))];
+    assert.ok(written.length > 0, `the API table shows no ${prefix}`);
+    for (const [, text] of written) assert.equal(text, String(value), `${prefix}${text}`);
+  }
+  assert.match(api, new RegExp(`\\(${own.secretMinRandomBytes} to ${own.secretMaxBytes} bytes\\)`));
+  assert.match(api, new RegExp(`${own.minDigits} to ${own.maxDigits} digits`));
+  assert.match(api, new RegExp(`at most ${own.windowMaxSide}\\s+steps to a side`));
 });

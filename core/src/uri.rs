@@ -667,7 +667,9 @@ pub(crate) fn percent_decode(text: &str) -> Result<String> {
     })
 }
 
-/// Appends `text` with everything but unreserved characters and `@` escaped.
+/// Appends `text` with everything but unreserved characters and `@` escaped
+/// (the export's base64 data).
+#[cfg(feature = "migration")]
 pub(crate) fn percent_encode(text: &str, out: &mut String) {
     crate::uri_style::percent_encode(text, UriStyle::KeyUriFormat, out);
 }
