@@ -62,7 +62,7 @@ pub use error::StoredKind;
 pub use error::{Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
 #[cfg(feature = "server")]
-pub use login::{Attempt, Login, Recovery};
+pub use login::{Attempt, Login, LoginSettings, Recovery};
 #[cfg(feature = "alloc")]
 pub use migration::{MigrationBatch, MigrationImport};
 #[cfg(feature = "qr")]

@@ -68,6 +68,64 @@ pub struct Login {
     throttle: Throttle,
 }
 
+/// A login policy as six numbers, the form in which a binding, a form or a
+/// configuration file holds it: the window around the learned drift
+/// (`behind`, `ahead`), the cap on what is learned (`max_learned`, see
+/// [`Drift`]) and the throttle (`factor`, `max_wait`, `max_failures`, see
+/// [`Throttle`]). The default is the settings of [`Login::default`].
+///
+/// ```
+/// use nidan::{Login, LoginSettings};
+/// let settings = LoginSettings { max_failures: 20, ..LoginSettings::default() };
+/// let login = settings.login()?;
+/// assert_eq!(login.throttle().max_failures(), 20);
+/// assert_eq!(login.settings(), settings);
+/// assert_eq!(LoginSettings::default().login()?, Login::default());
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LoginSettings {
+    /// Steps looked at behind the learned drift ([`Window::behind`](crate::Window::behind)).
+    pub behind: u32,
+    /// Steps looked at ahead of it ([`Window::ahead`](crate::Window::ahead)).
+    pub ahead: u32,
+    /// The cap on the learned drift, in steps ([`Drift::max_learned`]).
+    pub max_learned: u32,
+    /// Seconds of the first wait ([`Throttle::factor`]).
+    pub factor: u64,
+    /// The longest wait ([`Throttle::max_wait`]).
+    pub max_wait: u64,
+    /// The hard stop ([`Throttle::max_failures`]).
+    pub max_failures: u32,
+}
+
+impl LoginSettings {
+    /// The login these settings describe.
+    ///
+    /// # Errors
+    /// [`Error::WindowTooLarge`](crate::Error::WindowTooLarge) or
+    /// [`Error::Setting`](crate::Error::Setting) for a setting out of range,
+    /// as [`Window::new`](crate::Window::new), [`Drift::new`] and
+    /// [`Throttle::new`] say (checked in that order).
+    ///
+    /// ```
+    /// let too_many = nidan::LoginSettings { max_failures: 101, ..Default::default() };
+    /// assert!(too_many.login().is_err());
+    /// ```
+    pub fn login(self) -> Result<Login> {
+        let window = crate::Window::new(self.behind, self.ahead)?;
+        let drift = Drift::new(window, self.max_learned)?;
+        let throttle = Throttle::new(self.factor, self.max_wait, self.max_failures)?;
+        Ok(Login::new(drift, throttle))
+    }
+}
+
+impl Default for LoginSettings {
+    fn default() -> Self {
+        Login::default().settings()
+    }
+}
+
 /// What one login attempt decided. Store the record it carries (by
 /// compare-and-set, see [`Login`]) for `Accepted` and `Rejected`; the
 /// others change nothing.
@@ -185,6 +243,24 @@ impl Login {
     /// ```
     pub const fn throttle(&self) -> Throttle {
         self.throttle
+    }
+
+    /// The six numbers of this login, which [`LoginSettings::login`] turns
+    /// back into it.
+    ///
+    /// ```
+    /// let settings = nidan::Login::default().settings();
+    /// assert_eq!((settings.behind, settings.ahead, settings.max_failures), (1, 1, 100));
+    /// ```
+    pub const fn settings(&self) -> LoginSettings {
+        LoginSettings {
+            behind: self.drift.window().behind(),
+            ahead: self.drift.window().ahead(),
+            max_learned: self.drift.max_learned(),
+            factor: self.throttle.factor(),
+            max_wait: self.throttle.max_wait(),
+            max_failures: self.throttle.max_failures(),
+        }
     }
 
     /// Decides one attempt of `code` at `now` (Unix seconds) for the user

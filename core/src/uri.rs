@@ -508,7 +508,7 @@ impl LabelIssuer<'_> {
 
 /// The known query parameters, each decoded, each at most once.
 #[derive(Default)]
-struct Params {
+pub(crate) struct Params {
     secret: Option<String>,
     issuer: Option<String>,
     algorithm: Option<String>,
@@ -525,7 +525,8 @@ impl Drop for Params {
 }
 
 impl Params {
-    const NAMES: [&'static str; 6] = [
+    /// The Key URI Format's parameters (also what a [`Repair`] names).
+    pub(crate) const NAMES: [&'static str; 6] = [
         "secret",
         "issuer",
         "algorithm",
