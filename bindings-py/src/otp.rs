@@ -5,7 +5,7 @@ use pyo3::types::PyString;
 
 use crate::convert::{self, unix_time, unsigned, window_side};
 use crate::errors::{IntoPy as _, parameter};
-use crate::immutable::refuse_pickle;
+use crate::immutable::immutable;
 use crate::outcome::{self, Match, TimeStep, Verdict};
 use crate::secret::Secret;
 
@@ -204,23 +204,6 @@ impl Totp {
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("TOTP", "totp.to_uri()"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let config = self.inner.config();
         Ok(format!(
@@ -235,6 +218,8 @@ impl Totp {
         ))
     }
 }
+
+immutable!(Totp, refuses pickle: HoldsSecret, "totp.to_uri()");
 
 impl Totp {
     /// The core generator, for the server-side decisions.
@@ -417,23 +402,6 @@ impl Hotp {
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("HOTP", "hotp.to_uri(counter=...)"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let config = self.inner.config();
         Ok(format!(
@@ -446,6 +414,8 @@ impl Hotp {
         ))
     }
 }
+
+immutable!(Hotp, refuses pickle: HoldsSecret, "hotp.to_uri(counter=...)");
 
 impl Hotp {
     pub(crate) fn from_parts(

@@ -564,9 +564,9 @@ class Record:
     def from_bytes(data: bytes) -> Record:
         """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
     def to_text(self) -> str:
-        """The text form: base32, `TEXT_LEN` characters."""
+        """The text form (base32)."""
     def to_bytes(self) -> bytes:
-        """The byte form, `BYTES` long."""
+        """The byte form."""
     @property
     def version(self) -> int:
         """One more with every change: compare-and-set on it or on the text."""
