@@ -55,24 +55,8 @@ impl WasmImported {
 /// with the message templates of `js/repairs.json`).
 pub fn repair_fields(repair: &Repair) -> Vec<String> {
     let mut fields = vec![repair.kind().to_string()];
-    let mut push = |name: &str, value: String| {
-        fields.push(name.to_string());
-        fields.push(value);
-    };
-    match repair {
-        Repair::IssuerDiffers { label, parameter } => {
-            push("label", label.clone());
-            push("parameter", parameter.clone());
-        }
-        Repair::PlusAsSpace { part } => push("part", (*part).to_string()),
-        Repair::ParameterNameCase { parameter } | Repair::NumberLeadingZeros { parameter } => {
-            push("parameter", (*parameter).to_string());
-        }
-        Repair::SecretShort { bits } => push("bits", bits.to_string()),
-        Repair::AlgorithmOutsideFormat { algorithm } => {
-            push("algorithm", algorithm.name().to_string());
-        }
-        _ => {}
+    for (name, value) in repair.fields() {
+        fields.extend([name.to_string(), value]);
     }
     fields
 }
