@@ -4,7 +4,7 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyType};
+use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
 
 use crate::convert::{self, size, unix_time, unsigned, unsigned_or_more, window_side};
 use crate::errors::{IntoPy as _, parameter};
@@ -329,26 +329,14 @@ impl Login {
         reduced(slf, fields)
     }
 
-    /// The `Login` a pickle holds.
+    /// The `Login` a pickle holds: the `LoginFields` of `__reduce__`.
     #[classmethod]
-    #[pyo3(name = "_from_pickle")]
-    fn from_pickle(
-        _cls: &Bound<'_, PyType>,
-        behind: u32,
-        ahead: u32,
-        max_learned: u32,
-        factor: u64,
-        max_wait: u64,
-        max_failures: u32,
-    ) -> PyResult<Self> {
-        let settings = nidan::LoginSettings {
-            behind,
-            ahead,
-            max_learned,
-            factor,
-            max_wait,
-            max_failures,
-        };
+    #[pyo3(name = "_from_pickle", signature = (*fields))]
+    fn from_pickle(_cls: &Bound<'_, PyType>, fields: &Bound<'_, PyTuple>) -> PyResult<Self> {
+        let (behind, ahead, max_learned, factor, max_wait, max_failures): LoginFields =
+            fields.extract()?;
+        let settings =
+            nidan::LoginSettings::new(behind, ahead, max_learned, factor, max_wait, max_failures);
         Ok(Self {
             inner: settings.login().or_raise()?,
         })
@@ -389,13 +377,7 @@ impl Attempt {
     /// "accepted", "replayed", "rejected", "throttled" or "locked".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.inner {
-            nidan::Attempt::Accepted { .. } => "accepted",
-            nidan::Attempt::Replayed => "replayed",
-            nidan::Attempt::Rejected { .. } => "rejected",
-            nidan::Attempt::Throttled { .. } => "throttled",
-            nidan::Attempt::Locked => "locked",
-        }
+        self.inner.kind()
     }
 
     /// Whether the code is accepted: let the user in once `record` is stored.
@@ -470,12 +452,7 @@ impl Recovery {
     /// "accepted", "rejected", "throttled" or "locked".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.inner {
-            nidan::Recovery::Accepted { .. } => "accepted",
-            nidan::Recovery::Rejected { .. } => "rejected",
-            nidan::Recovery::Throttled { .. } => "throttled",
-            nidan::Recovery::Locked => "locked",
-        }
+        self.inner.kind()
     }
 
     /// Whether the recovery code is accepted.
@@ -834,13 +811,7 @@ impl Confirmation {
     /// "accepted", "rejected", "expired", "exhausted" or "used".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.inner {
-            nidan::Confirmation::Accepted { .. } => "accepted",
-            nidan::Confirmation::Rejected { .. } => "rejected",
-            nidan::Confirmation::Expired => "expired",
-            nidan::Confirmation::Exhausted => "exhausted",
-            nidan::Confirmation::Used => "used",
-        }
+        self.inner.kind()
     }
 
     /// Whether the code is accepted.

@@ -130,6 +130,22 @@ def test_a_bad_pickle_is_an_error_not_a_crash() -> None:
         nidan.Match._from_pickle(-1, 0)  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         nidan.TimeStep._from_pickle("1", 2, 3, 4)  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="length 6"):
+        nidan.Login._from_pickle(1, 1, 4)  # type: ignore[attr-defined]
+    with pytest.raises(nidan.ParameterError, match="max_failures"):
+        nidan.Login._from_pickle(1, 1, 4, 1, 900, 101)  # type: ignore[attr-defined]
+
+
+def test_a_login_pickle_holds_its_six_settings_in_order() -> None:
+    # The layout every pickle written so far has: behind, ahead, max_learned,
+    # factor, max_wait, max_failures, as positional arguments of _from_pickle.
+    login = nidan.Login(behind=2, ahead=0, max_learned=3, factor=5, max_wait=60, max_failures=7)
+    reduced = login.__reduce__()
+    assert isinstance(reduced, tuple)
+    rebuild, fields = reduced[0], reduced[1]
+    assert fields == (2, 0, 3, 5, 60, 7)
+    assert rebuild(*fields) == login
+    assert nidan.Login._from_pickle(2, 0, 3, 5, 60, 7) == login  # type: ignore[attr-defined]
 
 
 def verify_in_worker(code: str) -> Optional[nidan.Match]:

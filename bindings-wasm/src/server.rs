@@ -163,14 +163,8 @@ impl WasmLogin {
         max_wait: u64,
         max_failures: u32,
     ) -> Option<WasmLogin> {
-        let settings = LoginSettings {
-            behind,
-            ahead,
-            max_learned,
-            factor,
-            max_wait,
-            max_failures,
-        };
+        let settings =
+            LoginSettings::new(behind, ahead, max_learned, factor, max_wait, max_failures);
         record(settings.login()).map(Self)
     }
 
@@ -213,13 +207,7 @@ impl WasmAttempt {
     /// `accepted`, `replayed`, `rejected`, `throttled` or `locked`.
     #[wasm_bindgen(getter)]
     pub fn kind(&self) -> String {
-        String::from(match self.0 {
-            Attempt::Accepted { .. } => "accepted",
-            Attempt::Replayed => "replayed",
-            Attempt::Rejected { .. } => "rejected",
-            Attempt::Throttled { .. } => "throttled",
-            Attempt::Locked => "locked",
-        })
+        String::from(self.0.kind())
     }
 
     /// The record to store, if any.
@@ -265,12 +253,7 @@ impl WasmRecovery {
     /// `accepted`, `rejected`, `throttled` or `locked`.
     #[wasm_bindgen(getter)]
     pub fn kind(&self) -> String {
-        String::from(match self.0 {
-            Recovery::Accepted { .. } => "accepted",
-            Recovery::Rejected { .. } => "rejected",
-            Recovery::Throttled { .. } => "throttled",
-            Recovery::Locked => "locked",
-        })
+        String::from(self.0.kind())
     }
 
     /// The record to store, if any.
@@ -426,13 +409,7 @@ impl WasmConfirmation {
     /// `accepted`, `rejected`, `expired`, `exhausted` or `used`.
     #[wasm_bindgen(getter)]
     pub fn kind(&self) -> String {
-        String::from(match self.0 {
-            Confirmation::Accepted { .. } => "accepted",
-            Confirmation::Rejected { .. } => "rejected",
-            Confirmation::Expired => "expired",
-            Confirmation::Exhausted => "exhausted",
-            Confirmation::Used => "used",
-        })
+        String::from(self.0.kind())
     }
 
     /// The delivered code to store, if any.

@@ -100,6 +100,32 @@ pub struct LoginSettings {
 }
 
 impl LoginSettings {
+    /// The settings of a window of `behind` and `ahead` steps around the
+    /// learned drift, capped at `max_learned`, and a throttle of `factor`,
+    /// `max_wait` and `max_failures`; [`LoginSettings::login`] checks them.
+    ///
+    /// ```
+    /// let settings = nidan::LoginSettings::new(1, 1, 4, 1, 900, 100);
+    /// assert_eq!(settings, nidan::LoginSettings::default());
+    /// ```
+    pub const fn new(
+        behind: u32,
+        ahead: u32,
+        max_learned: u32,
+        factor: u64,
+        max_wait: u64,
+        max_failures: u32,
+    ) -> Self {
+        Self {
+            behind,
+            ahead,
+            max_learned,
+            factor,
+            max_wait,
+            max_failures,
+        }
+    }
+
     /// The login these settings describe.
     ///
     /// # Errors
@@ -165,6 +191,22 @@ pub enum Attempt {
 }
 
 impl Attempt {
+    /// A stable name for the decision, the same on every surface (Python's
+    /// `Attempt.kind`, JavaScript's `kind`).
+    ///
+    /// ```
+    /// assert_eq!(nidan::Attempt::Replayed.kind(), "replayed");
+    /// ```
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::Accepted { .. } => "accepted",
+            Self::Replayed => "replayed",
+            Self::Rejected { .. } => "rejected",
+            Self::Throttled { .. } => "throttled",
+            Self::Locked => "locked",
+        }
+    }
+
     /// The record to store, for outcomes that change it.
     ///
     /// ```
@@ -214,6 +256,23 @@ pub enum Recovery {
     Locked,
 }
 
+impl Recovery {
+    /// A stable name for the decision, the same on every surface (Python's
+    /// `Recovery.kind`, JavaScript's `kind`).
+    ///
+    /// ```
+    /// assert_eq!(nidan::Recovery::Locked.kind(), "locked");
+    /// ```
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::Accepted { .. } => "accepted",
+            Self::Rejected { .. } => "rejected",
+            Self::Throttled { .. } => "throttled",
+            Self::Locked => "locked",
+        }
+    }
+}
+
 impl Login {
     /// A login that looks for codes as `drift` says and throttles as `throttle` says.
     ///
@@ -253,13 +312,14 @@ impl Login {
     /// assert_eq!((settings.behind, settings.ahead, settings.max_failures), (1, 1, 100));
     /// ```
     pub const fn settings(&self) -> LoginSettings {
+        let (drift, throttle) = (self.drift, self.throttle);
         LoginSettings {
-            behind: self.drift.window().behind(),
-            ahead: self.drift.window().ahead(),
-            max_learned: self.drift.max_learned(),
-            factor: self.throttle.factor(),
-            max_wait: self.throttle.max_wait(),
-            max_failures: self.throttle.max_failures(),
+            behind: drift.window().behind(),
+            ahead: drift.window().ahead(),
+            max_learned: drift.max_learned(),
+            factor: throttle.factor(),
+            max_wait: throttle.max_wait(),
+            max_failures: throttle.max_failures(),
         }
     }
 
