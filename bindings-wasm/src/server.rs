@@ -191,7 +191,7 @@ impl WasmLogin {
         record(self.0.recover(&stored.0, &codes.0, typed, pepper, now)).map(WasmRecovery)
     }
 
-    /// [`Throttle::delay`].
+    /// [`Throttle::delay`](nidan::Throttle::delay).
     pub fn delay(&self, failures: u32) -> u64 {
         self.0.throttle().delay(failures)
     }
