@@ -105,8 +105,8 @@ export class Totp {
 }
 
 export interface HotpMatch<N extends Integer> {
-  /** The counter that matched. */
-  counter: N;
+  /** The counter that matched (as `Match::step` in Rust and `Match.step` in Python). */
+  step: N;
   /** Counters between the given counter and the match. */
   drift: number;
   /** The counter to store: one past the match. */

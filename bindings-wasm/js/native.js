@@ -230,7 +230,7 @@ export class Hotp {
     const at = u64(counter, 'counter');
     const matched = checked(h.verify(codeArgument(code), high(at), low(at), u32(lookAhead, 'lookAhead')));
     // Read whatever the outcome, as in `verdict` (a match alone read cost 56 ns more).
-    const found = { counter: out(h.matchedCounter(), big), drift: h.matchedDrift(), nextCounter: out(h.nextCounter(), big) };
+    const found = { step: out(h.matchedCounter(), big), drift: h.matchedDrift(), nextCounter: out(h.nextCounter(), big) };
     return matched ? found : null;
   }
 }

@@ -91,14 +91,14 @@ test('TOTP: an asymmetric window, the drift, and replays refused by step', () =>
 
 test('HOTP: look-ahead, the counter to store, and bigint counters', () => {
   const hotp = new Hotp(rfc());
-  assert.deepEqual(hotp.verify('969429', 1, { lookAhead: 3 }), { counter: 3, drift: 2, nextCounter: 4 });
+  assert.deepEqual(hotp.verify('969429', 1, { lookAhead: 3 }), { step: 3, drift: 2, nextCounter: 4 });
   assert.equal(hotp.verify('969429', 1), null);
   assert.equal(hotp.verify('969429', 4, { lookAhead: 3 }), null);
-  assert.deepEqual(hotp.verify('969429', 3n), { counter: 3n, drift: 0, nextCounter: 4n });
+  assert.deepEqual(hotp.verify('969429', 3n), { step: 3n, drift: 0, nextCounter: 4n });
   const top = 2n ** 64n - 1n;
   assert.equal(hotp.verify(hotp.generate(top), top, { lookAhead: 0 }), null);
   const last = hotp.generate(top - 1n);
-  assert.deepEqual(hotp.verify(last, top - 2n, { lookAhead: 5 }), { counter: top - 1n, drift: 1, nextCounter: top });
+  assert.deepEqual(hotp.verify(last, top - 2n, { lookAhead: 5 }), { step: top - 1n, drift: 1, nextCounter: top });
   const edge = Number.MAX_SAFE_INTEGER;
   assert.throws(() => hotp.verify(hotp.generate(edge), edge), { code: 'INVALID_NUMBER' });
   assert.equal(hotp.verify(hotp.generate(edge), BigInt(edge)).nextCounter, BigInt(edge) + 1n);
@@ -185,7 +185,7 @@ test('steps and counters beyond 32 bits: numbers and bigints give otpauth\'s cod
     assert.equal(totp.generateAtStep(BigInt(counter)), theirs, `step ${counter}n`);
     const eight = real.HOTP.generate({ secret: real.Secret.fromBase32(seed), counter, digits: 8 });
     assert.equal(hotp.generate(counter), eight, `counter ${counter}`);
-    assert.deepEqual(hotp.verify(eight, BigInt(counter)), { counter: BigInt(counter), drift: 0, nextCounter: BigInt(counter) + 1n });
+    assert.deepEqual(hotp.verify(eight, BigInt(counter)), { step: BigInt(counter), drift: 0, nextCounter: BigInt(counter) + 1n });
     assert.equal(totp.verify(theirs, { time: BigInt(counter) * 30n, behind: 0, ahead: 0 }).step, BigInt(counter));
     if (counter * 30 <= Number.MAX_SAFE_INTEGER) assert.equal(totp.verify(theirs, { time: counter * 30 }).step, counter);
   }
