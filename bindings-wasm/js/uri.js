@@ -20,23 +20,23 @@ export class KeyUri {
       this.#handle = checked(handle);
     } else {
       const {
-        secret, account, issuer = null, type = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
+        secret, account, issuer = null, kind = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
       } = options(given);
       if (!(secret instanceof Secret)) {
         fail('INVALID_ARGUMENT', 'secret must be a Secret from nidan/enrol (one of nidan is another module\'s: pass secret.toBase32() across)');
       }
       const key = handleOf(secret);
-      if (type !== 'totp' && type !== 'hotp') fail('INVALID_ARGUMENT', `type must be "totp" or "hotp", got ${String(type)}`);
-      const value = type === 'totp' ? period : counter;
+      if (kind !== 'totp' && kind !== 'hotp') fail('INVALID_ARGUMENT', `kind must be "totp" or "hotp", got ${String(kind)}`);
+      const value = kind === 'totp' ? period : counter;
       const owner = issuer === null || issuer === undefined ? undefined : text(issuer, 'issuer');
-      this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), type === 'totp',
-        canonical(algorithm), u32(digits, 'digits'), asBigInt(u64(value, type))));
+      this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), kind === 'totp',
+        canonical(algorithm), u32(digits, 'digits'), asBigInt(u64(value, kind === 'totp' ? 'period' : 'counter'))));
       big = typeof value === 'bigint';
     }
     const h = this.#handle;
     const value = h.periodOrCounter;
     const wide = big ?? value > BigInt(Number.MAX_SAFE_INTEGER);
-    this.type = h.isTotp ? 'totp' : 'hotp';
+    this.kind = h.isTotp ? 'totp' : 'hotp';
     this.issuer = h.issuer ?? null;
     this.account = h.account;
     this.algorithm = h.algorithm;
@@ -79,7 +79,7 @@ export class KeyUri {
   }
 
   toString() {
-    return `KeyUri(${this.type}, ${JSON.stringify(this.issuer)}, ${JSON.stringify(this.account)})`;
+    return `KeyUri(${this.kind}, ${JSON.stringify(this.issuer)}, ${JSON.stringify(this.account)})`;
   }
 
   toJSON() {

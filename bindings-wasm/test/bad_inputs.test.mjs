@@ -112,7 +112,7 @@ function counter(input) {
   return [
     () => hotp.generate(value),
     () => hotp.verify('287082', value),
-    () => inNidanClasses(() => new KeyUri({ secret: EnrolSecret.fromBytes(ascii(RFC_SECRET)), account: 'a', type: 'hotp', counter: value })),
+    () => inNidanClasses(() => new KeyUri({ secret: EnrolSecret.fromBytes(ascii(RFC_SECRET)), account: 'a', kind: 'hotp', counter: value })),
     () => totp.generateAtStep(value),
     () => totp.verify('287082', { time: 59, lastAccepted: value }),
   ];

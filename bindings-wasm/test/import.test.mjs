@@ -14,10 +14,10 @@ const hex = (bytes) => Buffer.from(bytes).toString('hex');
 
 function keyJson(key) {
   const value = {
-    type: key.type, issuer: key.issuer, account: key.account,
+    type: key.kind, issuer: key.issuer, account: key.account,
     secret_hex: hex(key.secret.toBytes()), algorithm: key.algorithm, digits: key.digits,
   };
-  if (key.type === 'totp') value.period = key.period;
+  if (key.kind === 'totp') value.period = key.period;
   else value.counter = key.counter;
   return value;
 }

@@ -121,7 +121,7 @@ test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
   const { KeyUri, Secret, NidanError, NidanSecretError, NidanUriError } = enrol; // eslint-disable-line no-shadow
   const key = KeyUri.parse('otpauth://totp/ACME%20Co:john@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co');
   assert.deepEqual({ ...key }, {
-    type: 'totp', issuer: 'ACME Co', account: 'john@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: null,
+    kind: 'totp', issuer: 'ACME Co', account: 'john@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: null,
   });
   assert.equal(key.secret.toBase32(), 'JBSWY3DPEHPK3PXP');
   assert.equal(key.toUri(),
@@ -131,7 +131,7 @@ test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
   assert.ok(!String(key).includes('JBSW') && !inspect(key).includes('JBSW'));
 
   const built = new KeyUri({
-    secret: Secret.fromBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'), account: 'alice', issuer: 'Exchange', type: 'hotp',
+    secret: Secret.fromBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'), account: 'alice', issuer: 'Exchange', kind: 'hotp',
     algorithm: 'sha256', digits: 8, counter: 2n ** 60n,
   });
   const back = KeyUri.parse(built.toUri());
@@ -153,7 +153,7 @@ test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
   const secret = Secret.generate();
   assert.throws(() => new KeyUri({ secret, account: 'a', digits: 9 }).toUri(), { code: 'DIGITS' });
   assert.throws(() => new KeyUri({ secret, account: 'a', issuer: 'A:B' }).toUri(), { code: 'URI_LABEL' });
-  assert.throws(() => new KeyUri({ secret, account: 'a', type: 'motp' }), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => new KeyUri({ secret, account: 'a', kind: 'motp' }), { code: 'INVALID_ARGUMENT' });
 });
 
 test('errors: Error objects with a stable name and code, and no secret in the message', () => {

@@ -19,7 +19,7 @@ async function readKey(text) {
   if (trimmed.toLowerCase().startsWith('otpauth://')) {
     const { KeyUri } = await import('nidan/enrol');
     const key = KeyUri.parse(trimmed);
-    if (key.type !== 'totp') throw new Error('this demo shows time-based (TOTP) codes; the URI is for HOTP');
+    if (key.kind !== 'totp') throw new Error('this demo shows time-based (TOTP) codes; the URI is for HOTP');
     return { key, secret: key.secret, totp: key.toTotp(), account: key.issuer ? `${key.issuer} · ${key.account}` : key.account };
   }
   const secret = Secret.fromTypedBase32(trimmed);
