@@ -110,13 +110,6 @@ export interface MigrationImport {
 }
 
 /**
- * Reads an otpauth URI as an authenticator app must: what real services put
- * in QR codes, with every repair made. When the label's issuer and
- * `issuer=` differ, the parameter is used. `KeyUri.parse` stays strict.
- */
-export function importKeyUri(uri: string): ImportedKey;
-
-/**
  * One QR code of a Google Authenticator export ("Transfer accounts"):
  * `otpauth-migration://offline?data=...`. `toString()` shows no secret.
  */

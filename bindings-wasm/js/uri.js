@@ -2,10 +2,11 @@
 // codes only, so its wasm module (built without the `uri` feature) carries
 // no URI reader or writer.
 
-import { WasmKeyUri } from 'nidan-glue';
+import { WasmKeyUri, WasmImported } from 'nidan-glue';
 import { checked, fail } from './errors.js';
 import { u64, u32, asBigInt, out, text, options } from './checks.js';
 import { PRIVATE, inspect, handleOf, canonical, Secret, Totp, Hotp } from './native.js';
+import { importedOf } from './import.js';
 
 /**
  * An enrolment, as carried by an otpauth URI (the text of a QR code).
@@ -49,6 +50,17 @@ export class KeyUri {
   /** Reads an otpauth URI strictly (see the README for the rules). */
   static parse(uri) {
     return new KeyUri(PRIVATE, WasmKeyUri.parse(text(uri, 'uri')));
+  }
+
+  /**
+   * Reads an otpauth URI as an authenticator app must: `{ key, repairs }`,
+   * where `key` is a `KeyUri` and `repairs` lists every departure from the
+   * Key URI Format that was repaired (empty for a strict URI). When the
+   * label's issuer and `issuer=` differ, the parameter is used. Throws what
+   * cannot be repaired, as `KeyUri.parse` does.
+   */
+  static importUri(uri) {
+    return importedOf(checked(WasmImported.importUri(text(uri, 'uri'))));
   }
 
   /** A copy of the secret. */

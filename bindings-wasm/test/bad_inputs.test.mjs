@@ -11,7 +11,7 @@ import {
   Secret, Totp, Hotp, NidanError, NidanSecretError, NidanUriError, NidanParameterError,
 } from 'nidan';
 // URIs are nidan/enrol's (nidan has codes only).
-import { KeyUri, importKeyUri, Secret as EnrolSecret, NidanError as EnrolError } from 'nidan/enrol';
+import { KeyUri, Secret as EnrolSecret, NidanError as EnrolError } from 'nidan/enrol';
 import { load, ascii, fromHex } from './vectors.mjs';
 
 const FAMILIES = { secret: NidanSecretError, uri: NidanUriError, parameter: NidanParameterError };
@@ -42,7 +42,7 @@ const IMPORT_REPAIRS = new Set(entries.filter((entry) => entry.import_repairs).m
 
 test('the import mode repairs what the table says it does', () => {
   assert.ok(IMPORT_REPAIRS.size >= 4);
-  for (const uri of IMPORT_REPAIRS) assert.ok(importKeyUri(uri).repairs.length > 0, uri);
+  for (const uri of IMPORT_REPAIRS) assert.ok(KeyUri.importUri(uri).repairs.length > 0, uri);
 });
 
 /**
@@ -125,7 +125,7 @@ const KINDS = {
   secret_bytes: (hex) => [() => Secret.fromBytes(fromHex(hex))],
   secret_random: (hex) => [generatedFrom(fromHex(hex))],
   // Both modes: the import mode refuses what it cannot repair, like strict.
-  uri: (text) => [() => inNidanClasses(() => KeyUri.parse(text)), ...(IMPORT_REPAIRS.has(text) ? [] : [() => inNidanClasses(() => importKeyUri(text))])],
+  uri: (text) => [() => inNidanClasses(() => KeyUri.parse(text)), ...(IMPORT_REPAIRS.has(text) ? [] : [() => inNidanClasses(() => KeyUri.importUri(text))])],
   totp_config: (input) => [() => new Totp(fixtureSecret(), totpOptions(input))],
   hotp_config: (input) => [() => new Hotp(fixtureSecret(), totpOptions(input))],
   time,

@@ -24,7 +24,7 @@ function samples() {
   const totp = new server.Totp(secret);
   const hotp = new nidan.Hotp(nidan.Secret.fromBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'));
   const key = enrol.KeyUri.parse('otpauth://totp/Example:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example');
-  const imported = enrol.importKeyUri('otpauth://totp/Some+Company%3Ame%40example.com?secret=jbswy3dpehpk3pxp&issuer=Microsoft');
+  const imported = enrol.KeyUri.importUri('otpauth://totp/Some+Company%3Ame%40example.com?secret=jbswy3dpehpk3pxp&issuer=Microsoft');
   const exportUri = enrol.MigrationBatch.export([key])[0];
   const pepper = new Uint8Array(32);
   const [codes, printed] = server.RecoveryCodes.generate({ pepper });
