@@ -81,9 +81,9 @@ export interface VerifyOptions<N extends Integer> {
 }
 
 export type Verdict<N extends Integer> =
-  | { status: 'accepted'; accepted: true; step: N; drift: number }
-  | { status: 'replayed'; accepted: false; step: N; drift: number }
-  | { status: 'rejected'; accepted: false; step: null; drift: null };
+  | { kind: 'accepted'; accepted: true; step: N; drift: number }
+  | { kind: 'replayed'; accepted: false; step: N; drift: number }
+  | { kind: 'rejected'; accepted: false; step: null; drift: null };
 
 /** A TOTP generator and verifier [RFC 6238]; times are Unix seconds. */
 export class Totp {

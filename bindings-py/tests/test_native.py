@@ -143,11 +143,11 @@ def test_check_tells_replayed_from_wrong() -> None:
     totp = rfc_totp()
     code = totp.generate(1_111_111_111)
     first = totp.check(code, time=1_111_111_111)
-    assert first and first.accepted and first.match is not None
+    assert first and first.accepted and first.match is not None and first.kind == "accepted"
     again = totp.check(code, time=1_111_111_112, last_accepted=first.match.step)
-    assert not again and again.replayed and again.match == first.match
+    assert not again and again.replayed and again.match == first.match and again.kind == "replayed"
     wrong = totp.check("000000" if code != "000000" else "111111", time=1_111_111_111)
-    assert not wrong and not wrong.replayed and wrong.match is None
+    assert not wrong and not wrong.replayed and wrong.match is None and wrong.kind == "rejected"
     assert repr(wrong) == "Verdict.rejected()"
 
 

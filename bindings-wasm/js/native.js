@@ -115,7 +115,8 @@ export class Secret {
   }
 }
 
-const STATUS = ['rejected', 'accepted', 'replayed'];
+/** The verdict's `kind`, by the wasm module's status number. */
+const KINDS = ['rejected', 'accepted', 'replayed'];
 
 /**
  * What `verify` found: accepted, replayed (a code used already) or rejected.
@@ -128,7 +129,7 @@ function verdict(status, handle, big) {
   const step = out(handle.matchedStep(), big);
   const drift = handle.matchedDrift();
   const found = status !== 0;
-  return { status: STATUS[status], accepted: status === 1, step: found ? step : null, drift: found ? drift : null };
+  return { kind: KINDS[status], accepted: status === 1, step: found ? step : null, drift: found ? drift : null };
 }
 
 /** A TOTP generator and verifier [RFC 6238]; times are Unix seconds (number or bigint). */

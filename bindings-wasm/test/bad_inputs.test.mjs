@@ -140,7 +140,7 @@ const KINDS = {
 function rejectedCode(code) {
   const problems = [];
   const verdict = new Totp(fixtureSecret()).verify(code, { time: 59 });
-  if (verdict.status !== 'rejected' || verdict.accepted || verdict.step !== null) {
+  if (verdict.kind !== 'rejected' || verdict.accepted || verdict.step !== null) {
     problems.push(`TOTP verify says ${JSON.stringify(verdict)}`);
   }
   const found = new Hotp(fixtureSecret()).verify(code, 0, { lookAhead: 2 });
@@ -245,7 +245,7 @@ test('the fixture is what the table says', () => {
   const totp = new Totp(Secret.fromBytes(ascii(table.fixture.secret_ascii)));
   [['755224', 0], ['287082', 1], ['359152', 2]].forEach(([code, step]) => {
     const verdict = totp.verify(code, { time: table.fixture.time });
-    assert.equal(verdict.status, 'accepted');
+    assert.equal(verdict.kind, 'accepted');
     assert.equal(verdict.step, step);
   });
   assert.equal(new Hotp(fixtureSecret()).verify('359152', 0, { lookAhead: 2 })?.step, 2);

@@ -71,21 +71,21 @@ test('TOTP: an asymmetric window, the drift, and replays refused by step', () =>
   const totp = new Totp(rfc());
   const time = 1111111111;
   const behind2 = totp.generateAtStep(37037035);
-  assert.equal(totp.verify(behind2, { time }).status, 'rejected');
-  assert.deepEqual(totp.verify(behind2, { time, behind: 2, ahead: 0 }), { status: 'accepted', accepted: true, step: 37037035, drift: -2 });
+  assert.equal(totp.verify(behind2, { time }).kind, 'rejected');
+  assert.deepEqual(totp.verify(behind2, { time, behind: 2, ahead: 0 }), { kind: 'accepted', accepted: true, step: 37037035, drift: -2 });
   const ahead1 = totp.generateAtStep(37037038);
-  assert.equal(totp.verify(ahead1, { time, behind: 2, ahead: 0 }).status, 'rejected');
+  assert.equal(totp.verify(ahead1, { time, behind: 2, ahead: 0 }).kind, 'rejected');
   const first = totp.verify(ahead1, { time });
-  assert.deepEqual(first, { status: 'accepted', accepted: true, step: 37037038, drift: 1 });
+  assert.deepEqual(first, { kind: 'accepted', accepted: true, step: 37037038, drift: 1 });
   const again = totp.verify(ahead1, { time: time + 5, lastAccepted: first.step });
-  assert.deepEqual(again, { status: 'replayed', accepted: false, step: 37037038, drift: 1 });
+  assert.deepEqual(again, { kind: 'replayed', accepted: false, step: 37037038, drift: 1 });
   const older = totp.verify(totp.generateAtStep(37037037), { time, lastAccepted: first.step });
-  assert.equal(older.status, 'replayed');
+  assert.equal(older.kind, 'replayed');
   assert.equal(totp.verify(ahead1, { time: BigInt(time) }).step, 37037038n);
-  assert.equal(totp.verify(ahead1, { time, lastAccepted: 37037037n }).status, 'accepted');
+  assert.equal(totp.verify(ahead1, { time, lastAccepted: 37037037n }).kind, 'accepted');
   assert.throws(() => totp.verify(ahead1, { time, ahead: 101 }), { code: 'WINDOW_TOO_LARGE' });
   for (const wrong of [undefined, null, 123456, '', ' 266759', '２６６７５９', {}]) {
-    assert.equal(totp.verify(wrong, { time }).status, 'rejected');
+    assert.equal(totp.verify(wrong, { time }).kind, 'rejected');
   }
 });
 

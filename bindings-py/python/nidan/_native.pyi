@@ -132,6 +132,9 @@ class Verdict:
     def __deepcopy__(self, memo: object, /) -> Verdict: ...
 
     @property
+    def kind(self) -> Literal["accepted", "replayed", "rejected"]:
+        """"accepted", "replayed" or "rejected"."""
+    @property
     def accepted(self) -> bool:
         """Whether the code is accepted: let the user in and store `match.step`."""
     @property
