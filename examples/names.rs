@@ -59,7 +59,7 @@ fn rust_names() -> Vec<String> {
         fields: [
             TotpConfig::algorithm, TotpConfig::digits, TotpConfig::period, TotpConfig::t0,
             TimeStep::start, TimeStep::end, TimeStep::remaining,
-            Imported::key, Imported::repairs, KeyUri::kind, KeyUri::secret, KeyUri::issuer,
+            ImportedKey::key, ImportedKey::repairs, KeyUri::kind, KeyUri::secret, KeyUri::issuer,
             KeyUri::account, KeyUri::algorithm, KeyUri::digits,
             MigrationBatch::accounts, MigrationBatch::version, MigrationBatch::batch_size,
             MigrationBatch::batch_index, MigrationBatch::batch_id,

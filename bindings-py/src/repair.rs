@@ -193,7 +193,7 @@ impl ImportedKey {
 
 impl ImportedKey {
     /// Wraps a core import result.
-    pub(crate) fn from_core(py: Python<'_>, imported: nidan::Imported) -> PyResult<Self> {
+    pub(crate) fn from_core(py: Python<'_>, imported: nidan::ImportedKey) -> PyResult<Self> {
         Ok(Self {
             key: Py::new(py, KeyUri::from_core(py, imported.key)?)?,
             repairs: imported

@@ -11,7 +11,7 @@ use zeroize::{Zeroize as _, Zeroizing};
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
-use crate::repair::{IMPORT, Imported, Repair, Repairs, STRICT};
+use crate::repair::{IMPORT, ImportedKey, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 
@@ -172,7 +172,7 @@ impl KeyUri {
     /// assert_eq!(KeyUri::parse(&imported.key.to_uri()?)?, imported.key);
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn import_uri(uri: &str) -> Result<Imported> {
+    pub fn import_uri(uri: &str) -> Result<ImportedKey> {
         read::<IMPORT>(uri, None)
     }
 
@@ -196,7 +196,7 @@ impl KeyUri {
     /// assert!(nidan::KeyUri::import_uri_custom_mac(&uri.replace("CUSTOM", "MY--MAC")).is_err());
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn import_uri_custom_mac(uri: &str) -> Result<(Imported, Option<String>)> {
+    pub fn import_uri_custom_mac(uri: &str) -> Result<(ImportedKey, Option<String>)> {
         let mut name = None;
         let imported = read::<IMPORT>(uri, Some(&mut name))?;
         Ok((imported, name))
@@ -332,7 +332,10 @@ impl FromStr for KeyUri {
 /// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
 /// what import repairs. With `custom_mac`, the algorithm parameter names
 /// the caller's own HMAC and is handed back there as written.
-fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) -> Result<Imported> {
+fn read<const MODE: bool>(
+    uri: &str,
+    custom_mac: Option<&mut Option<String>>,
+) -> Result<ImportedKey> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
@@ -405,7 +408,7 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
             counter: parse_number(&text, "counter", &mut repairs)?,
         }
     };
-    Ok(Imported {
+    Ok(ImportedKey {
         key: KeyUri {
             kind,
             secret,
