@@ -106,19 +106,23 @@ impl Totp {
         &self.account
     }
 
-    /// The code now, by the system clock.
-    fn now<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(convert::code(py, &self.inner.generate_now().or_raise()?))
+    /// The code at `time` (Unix seconds as int or float, or an aware
+    /// datetime), or now by the system clock.
+    #[pyo3(signature = (time = None))]
+    fn generate<'py>(
+        &self,
+        py: Python<'py>,
+        time: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let code = match time {
+            Some(time) => self.inner.generate(unix_time(time)?),
+            None => self.inner.generate_now(),
+        };
+        Ok(convert::code(py, &code.or_raise()?))
     }
 
-    /// The code at `time` (Unix seconds as int or float, or an aware datetime).
-    fn at<'py>(&self, time: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
-        let code = self.inner.generate(unix_time(time)?).or_raise()?;
-        Ok(convert::code(time.py(), &code))
-    }
-
-    /// The code of time step `step`; `at_step(step + 1)` is the next code.
-    fn at_step<'py>(&self, step: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    /// The code of time step `step`; `generate_at_step(step + 1)` is the next code.
+    fn generate_at_step<'py>(&self, step: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
         let code = self.inner.generate_at_step(unsigned(step, "step")?);
         Ok(convert::code(step.py(), &code))
     }
@@ -352,7 +356,7 @@ impl Hotp {
     }
 
     /// The code for `counter`.
-    fn at<'py>(&self, counter: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    fn generate<'py>(&self, counter: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
         let code = self.inner.generate(unsigned(counter, "counter")?);
         Ok(convert::code(counter.py(), &code))
     }

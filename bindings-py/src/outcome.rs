@@ -98,8 +98,25 @@ impl From<nidan::Verdict> for Verdict {
     }
 }
 
+impl Verdict {
+    /// The outcome's name and the match (0 and 0 when rejected).
+    fn parts(self) -> (&'static str, nidan::Match) {
+        match self.inner {
+            nidan::Verdict::Accepted(found) => ("accepted", found),
+            nidan::Verdict::Replayed(found) => ("replayed", found),
+            nidan::Verdict::Rejected => ("rejected", nidan::Match::new(0, 0)),
+        }
+    }
+}
+
 #[pymethods]
 impl Verdict {
+    /// "accepted", "replayed" or "rejected".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.parts().0
+    }
+
     /// Whether the code is accepted: let the user in and store `match.step`.
     #[getter]
     fn accepted(&self) -> bool {
@@ -128,11 +145,7 @@ impl Verdict {
     /// Pickles as the outcome ("accepted", "replayed" or "rejected") and
     /// the match's step and drift (0 and 0 when rejected).
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (&'static str, u64, i64)> {
-        let (outcome, found) = match slf.get().inner {
-            nidan::Verdict::Accepted(found) => ("accepted", found),
-            nidan::Verdict::Replayed(found) => ("replayed", found),
-            nidan::Verdict::Rejected => ("rejected", nidan::Match::new(0, 0)),
-        };
+        let (outcome, found) = slf.get().parts();
         reduced(slf, (outcome, found.step(), found.drift()))
     }
 

@@ -169,7 +169,7 @@ immutable!(ImportedKey, refuses pickle: HoldsSecret, "imported.key.to_uri()");
 
 impl ImportedKey {
     /// Wraps a core import result.
-    pub(crate) fn from_core(py: Python<'_>, imported: nidan::Imported) -> PyResult<Self> {
+    pub(crate) fn from_core(py: Python<'_>, imported: nidan::ImportedKey) -> PyResult<Self> {
         Ok(Self {
             key: Py::new(py, KeyUri::from_core(py, imported.key)?)?,
             repairs: imported

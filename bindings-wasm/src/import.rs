@@ -1,7 +1,7 @@
 //! The import mode ([`KeyUri::import_uri`], [`MigrationBatch::import_uri`]):
 //! keys with the repairs made to read them, one result per export account.
 
-use nidan::{Imported, KeyUri, MigrationBatch, MigrationImport, Repair};
+use nidan::{ImportedKey, KeyUri, MigrationBatch, MigrationImport, Repair};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{error_text, record};
@@ -16,7 +16,7 @@ use crate::uri::WasmKeyUri;
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
-pub struct WasmImported(Imported);
+pub struct WasmImported(ImportedKey);
 
 #[wasm_bindgen]
 impl WasmImported {

@@ -249,7 +249,7 @@ impl fmt::Display for Repair {
 /// # Ok::<(), nidan::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Imported {
+pub struct ImportedKey {
     /// The key.
     pub key: KeyUri,
     /// What was repaired, in the order it was found; empty when the input
