@@ -64,7 +64,7 @@ def test_totp_and_hotp_use_the_defaults() -> None:
         LIMITS["totp_algorithm"], LIMITS["totp_digits"], LIMITS["totp_period"], LIMITS["totp_t0"],
         LIMITS["totp_format"],
     )  # fmt: skip
-    assert len(totp.at(0)) == number("totp_digits")
+    assert len(totp.generate(0)) == number("totp_digits")
     hotp = nidan.HOTP(SECRET)
     assert (hotp.algorithm, hotp.digits, hotp.format) == (
         LIMITS["hotp_algorithm"], LIMITS["hotp_digits"], LIMITS["hotp_format"],
@@ -108,10 +108,10 @@ def test_totp_window() -> None:
     totp = nidan.TOTP(SECRET)
     period, behind, ahead = number("totp_period"), number("window_behind"), number("window_ahead")
     now = 1000 * period
-    assert totp.verify(totp.at(now - behind * period), time=now) is not None
-    assert totp.verify(totp.at(now - (behind + 1) * period), time=now) is None
-    assert totp.verify(totp.at(now + ahead * period), time=now) is not None
-    assert totp.verify(totp.at(now + (ahead + 1) * period), time=now) is None
+    assert totp.verify(totp.generate(now - behind * period), time=now) is not None
+    assert totp.verify(totp.generate(now - (behind + 1) * period), time=now) is None
+    assert totp.verify(totp.generate(now + ahead * period), time=now) is not None
+    assert totp.verify(totp.generate(now + (ahead + 1) * period), time=now) is None
     shown = defaults(nidan.TOTP.verify)
     assert (shown["behind"], shown["ahead"]) == (behind, ahead)
     totp.verify("000000", time=now, behind=number("window_max_side"), ahead=number("window_max_side"))
@@ -122,8 +122,8 @@ def test_totp_window() -> None:
 def test_hotp_look_ahead() -> None:
     hotp = nidan.HOTP(SECRET)
     look_ahead = number("hotp_look_ahead")
-    assert hotp.verify(hotp.at(5 + look_ahead), counter=5) is not None
-    assert hotp.verify(hotp.at(5 + look_ahead + 1), counter=5) is None
+    assert hotp.verify(hotp.generate(5 + look_ahead), counter=5) is not None
+    assert hotp.verify(hotp.generate(5 + look_ahead + 1), counter=5) is None
     assert defaults(nidan.HOTP.verify)["look_ahead"] == look_ahead
 
 

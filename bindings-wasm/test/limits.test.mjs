@@ -71,10 +71,10 @@ test('limits: the verification window and the HOTP look-ahead are the core defau
   const totp = new nidan.Totp(secret());
   const { totpPeriod: period, windowBehind: behind, windowAhead: ahead, windowMaxSide: side } = LIMITS;
   const time = 1000 * period;
-  assert.equal(totp.verify(totp.generate(time - behind * period), { time }).status, 'accepted');
-  assert.equal(totp.verify(totp.generate(time - (behind + 1) * period), { time }).status, 'rejected');
-  assert.equal(totp.verify(totp.generate(time + ahead * period), { time }).status, 'accepted');
-  assert.equal(totp.verify(totp.generate(time + (ahead + 1) * period), { time }).status, 'rejected');
+  assert.equal(totp.verify(totp.generate(time - behind * period), { time }).kind, 'accepted');
+  assert.equal(totp.verify(totp.generate(time - (behind + 1) * period), { time }).kind, 'rejected');
+  assert.equal(totp.verify(totp.generate(time + ahead * period), { time }).kind, 'accepted');
+  assert.equal(totp.verify(totp.generate(time + (ahead + 1) * period), { time }).kind, 'rejected');
   totp.verify('000000', { time, behind: side, ahead: side });
   assert.throws(() => totp.verify('000000', { time, behind: side + 1 }), { code: 'WINDOW_TOO_LARGE' });
   const hotp = new nidan.Hotp(secret());
