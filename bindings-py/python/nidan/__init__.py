@@ -38,6 +38,7 @@ from ._native import (
     TimeStep,
     UriError,
     Verdict,
+    error_codes,
     normalize_code,
 )
 
@@ -65,5 +66,6 @@ __all__ = [
     "TimeStep",
     "UriError",
     "Verdict",
+    "error_codes",
     "normalize_code",
 ]
