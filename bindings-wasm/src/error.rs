@@ -241,16 +241,16 @@ mod tests {
     fn there_is_a_template_for_every_error_of_the_core_and_no_other() {
         let templates: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(include_str!("../js/messages.json")).unwrap();
-        let mut templated: Vec<&str> = templates.keys().map(String::as_str).collect();
-        templated.sort_unstable();
+        let mut keys: Vec<&str> = templates.keys().map(String::as_str).collect();
+        keys.sort_unstable();
         // The core's codes, less the bindings' own (the JS layer writes those messages).
-        let core_codes: Vec<&str> = nidan::Error::CODES
+        let core_codes: Vec<&str> = Error::CODES
             .into_iter()
             .filter(|code| !argument_codes().contains(code))
             .collect();
         let mut sorted = core_codes.clone();
         sorted.sort_unstable();
-        assert_eq!(templated, sorted);
+        assert_eq!(keys, sorted);
         // The errors above are every error of the core, so each message is checked.
         let codes: Vec<&str> = every_error().iter().map(Error::code).collect();
         #[cfg(feature = "server")]
@@ -261,10 +261,7 @@ mod tests {
 
     #[test]
     fn error_codes_are_the_cores() {
-        assert_eq!(
-            error_codes().split(' ').collect::<Vec<_>>(),
-            nidan::Error::CODES
-        );
+        assert_eq!(error_codes().split(' ').collect::<Vec<_>>(), Error::CODES);
     }
 
     /// The codes of the errors the bindings find themselves.
