@@ -115,15 +115,17 @@ impl Secret {
         Self::decoded(text, base32::decode_typed, Self::MIN_BYTES)
     }
 
-    /// Reads a key as a person typed it, of any non-zero length: the opt-in
-    /// for legacy keys shorter than 80 bits.
+    /// Reads a key as a person typed it, of any non-zero length: the
+    /// opt-in for legacy keys shorter than 80 bits (the otpauth drop-in's
+    /// `Secret.fromBase32`).
     ///
     /// # Errors
     /// As [`Secret::from_typed_base32`], without the minimum length.
     ///
     /// ```
     /// use nidan::{Error, Secret};
-    /// assert_eq!(Secret::from_typed_base32_allow_short("mzxw 6")?.byte_len(), 3);
+    /// assert_eq!(Secret::from_typed_base32_allow_short("mzxw 6")?.as_bytes(), b"foo");
+    /// assert_eq!(Secret::from_typed_base32_allow_short(" "), Err(Error::SecretEmpty));
     /// let too_long = "A".repeat(2 * Secret::MAX_BYTES);
     /// assert_eq!(
     ///     Secret::from_typed_base32_allow_short(&too_long).unwrap_err(),
