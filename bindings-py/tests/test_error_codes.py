@@ -30,8 +30,8 @@ CASES: list[tuple[str, Callable[[], object], type[nidan.NidanError], str]] = [
     ("digits", lambda: nidan.TOTP(KEY, digits=11), nidan.ParameterError, "Digits"),
     ("period", lambda: nidan.TOTP(KEY, period=0), nidan.ParameterError, "Period"),
     ("negative digits", lambda: nidan.TOTP(KEY, digits=-1), nidan.ParameterError, "ArgumentError::Number"),
-    ("float time", lambda: nidan.TOTP(KEY).at(float("nan")), nidan.ParameterError, "ArgumentError::Number"),
-    ("naive datetime", lambda: nidan.TOTP(KEY).at(datetime.datetime(2020, 1, 1)), nidan.ParameterError, "ArgumentError::Invalid"),
+    ("float time", lambda: nidan.TOTP(KEY).generate(float("nan")), nidan.ParameterError, "ArgumentError::Number"),
+    ("naive datetime", lambda: nidan.TOTP(KEY).generate(datetime.datetime(2020, 1, 1)), nidan.ParameterError, "ArgumentError::Invalid"),
     ("account not Unicode", lambda: nidan.TOTP(KEY, account="\ud800"), nidan.ParameterError, "ArgumentError::Invalid"),
 ]
 
