@@ -6,7 +6,7 @@ export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
 export type AlgorithmName = Algorithm | (string & {});
 export type Integer = number | bigint;
 
-/** Base class of the errors nidan throws; see the README for every `code`. */
+/** Base class of the errors nidan throws; `code` is one of `errorCodes()`. */
 export class NidanError extends Error {
   constructor(message: string, code: string);
   readonly code: string;
@@ -17,6 +17,8 @@ export class NidanSecretError extends NidanError {}
 export class NidanUriError extends NidanError {}
 /** A number, option or argument is out of range or of the wrong type. */
 export class NidanParameterError extends NidanError {}
+/** Every stable error `code`, from the core, whose documentation of `Error` says what each means. */
+export function errorCodes(): string[];
 
 export interface SecretOptions {
   /** Accept keys shorter than 80 bits (legacy keys). */

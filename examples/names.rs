@@ -45,6 +45,7 @@ fn rust_names() -> Vec<String> {
             MigrationBatch::parse, MigrationBatch::to_uri, MigrationBatch::export,
             MigrationBatch::MAX_LEN, MigrationBatch::import_uri, MigrationImport::failures,
             Qr::new, Qr::width, Qr::is_dark, Qr::to_svg, Qr::to_terminal, Error::family,
+            Error::code, Error::CODES,
             Record::new, Record::from_text, Record::to_text, Record::from_bytes, Record::to_bytes,
             Record::version, Record::last_step, Record::failures, Record::last_failure,
             Record::drift, Record::reset_failures, Record::restart,

@@ -62,8 +62,12 @@ impl MigrationBatch {
     /// is a `UriError` naming the field. TOTP accounts have 30-second periods.
     #[staticmethod]
     fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("export URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "export URI is not Unicode text",
+            )
+        })?;
         Self::from_core(py, nidan::MigrationBatch::parse(&text).or_raise()?)
     }
 
@@ -73,8 +77,12 @@ impl MigrationBatch {
     /// payload's structure); each account is read in import mode.
     #[staticmethod]
     fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<MigrationImport> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("export URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "export URI is not Unicode text",
+            )
+        })?;
         let import = nidan::MigrationBatch::import_uri(&text).or_raise()?;
         let accounts = import
             .accounts
@@ -298,6 +306,6 @@ fn batch_id_arg(py: Python<'_>, batch_id: Option<&Bound<'_, PyAny>>) -> PyResult
         .cast::<PyBytes>()?
         .as_bytes()
         .try_into()
-        .map_err(|_| UriError::new_err("os.urandom did not return the bytes asked for"))?;
+        .map_err(|_| errors::from_core(nidan::Error::RandomSource))?;
     Ok(nidan::MigrationBatch::random_batch_id(random))
 }

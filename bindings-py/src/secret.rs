@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
 use crate::convert::{self, unsigned_or_more};
-use crate::errors::{IntoPy as _, SecretError};
+use crate::errors::{self, IntoPy as _, SecretError};
 use crate::immutable::immutable;
 
 /// A shared OTP secret (the HMAC key). Immutable.
@@ -132,6 +132,10 @@ immutable!(Secret, refuses pickle: HoldsSecret, "secret.to_base32()");
 /// Text for a secret reader: a `str`, or a `SecretError` for text that is
 /// not Unicode (lone surrogates), which no base32 key can contain.
 fn secret_text(text: &Bound<'_, PyAny>) -> PyResult<pyo3::pybacked::PyBackedStr> {
-    convert::text(text, "secret")?
-        .ok_or_else(|| SecretError::new_err("secret is not valid base32: it is not Unicode text"))
+    convert::text(text, "secret")?.ok_or_else(|| {
+        errors::argument::<SecretError>(
+            nidan::ArgumentError::Invalid,
+            "secret is not valid base32: it is not Unicode text",
+        )
+    })
 }

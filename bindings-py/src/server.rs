@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
 
 use crate::convert::{self, size, unix_time, unsigned, unsigned_or_more, window_side};
-use crate::errors::{IntoPy as _, parameter};
+use crate::errors::{self, IntoPy as _};
 use crate::immutable::{Reduced, immutable, reduced};
 use crate::otp::Totp;
 
@@ -18,7 +18,7 @@ fn time_or_now(time: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
         None => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|elapsed| elapsed.as_secs())
-            .map_err(|_| parameter("the system clock reads before 1970")),
+            .map_err(|_| errors::from_core(nidan::Error::ClockBeforeUnixEpoch)),
     }
 }
 

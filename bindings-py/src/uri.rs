@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::convert;
-use crate::errors::{IntoPy as _, UriError};
+use crate::errors::{self, IntoPy as _, UriError};
 use crate::immutable::immutable;
 use crate::otp::{Hotp, Totp};
 use crate::repair::ImportedKey;
@@ -32,8 +32,12 @@ impl KeyUri {
     /// a counter, digits 6 to 8, a secret of at least 80 bits.
     #[staticmethod]
     fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "otpauth URI is not Unicode text",
+            )
+        })?;
         Self::from_core(py, nidan::KeyUri::parse(&text).or_raise()?)
     }
 
@@ -43,8 +47,12 @@ impl KeyUri {
     /// parameter is used. Strict parsing (`parse`) stays the default.
     #[staticmethod]
     fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<ImportedKey> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "otpauth URI is not Unicode text",
+            )
+        })?;
         ImportedKey::from_core(py, nidan::KeyUri::import_uri(&text).or_raise()?)
     }
 

@@ -13,7 +13,7 @@ import os
 from typing import Any, Callable
 
 import pytest
-from conftest import RFC_SECRET, load
+from conftest import RFC_SECRET, documented_error_codes, load
 
 import nidan
 
@@ -196,6 +196,23 @@ def leak(error: BaseException, entry: Any) -> str | None:
     return None
 
 
+# The core's documented codes: of each Rust error, and the bindings' own (ArgumentError).
+CODES = {error: code for code, error in documented_error_codes()}
+ARGUMENT_CODES = {code for code, error in documented_error_codes() if error.startswith("ArgumentError::")}
+
+
+def code_is_right(entry: Any, index: int, code: object) -> bool:
+    """Whether ``code`` is the one the core documents for the entry's Rust
+    error (call 1 of a URI is the import mode, whose error the table may give
+    apart) or, for an argument Python refuses itself, one of the bindings' own."""
+    rust_error = entry.get("rust_error")
+    if entry["kind"] == "uri" and index == 1:
+        rust_error = entry.get("import_rust_error", rust_error)
+    if rust_error is None:
+        return code in ARGUMENT_CODES
+    return code == CODES[rust_error.split(" ")[0]]
+
+
 def problems_of(entry: Any) -> list[str]:
     """What is wrong with how Python treats one entry; empty when all is right."""
     if entry["family"] == "none":
@@ -208,6 +225,9 @@ def problems_of(entry: Any) -> list[str]:
         except BaseException as error:  # a PanicException is a BaseException
             if not isinstance(error, expected):
                 problems.append(f"call {index}: {type(error).__name__}: {error}, expected {expected.__name__}")
+            elif not code_is_right(entry, index, getattr(error, "code", None)):
+                wanted = entry.get("rust_error", "an argument")
+                problems.append(f"call {index}: code {getattr(error, 'code', None)}, expected that of {wanted}")
             found = leak(error, entry)
             if found is not None:
                 problems.append(f"call {index}: the error shows {found!r}: {error}")

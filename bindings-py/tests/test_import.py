@@ -7,11 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import load
+from conftest import documented_error_codes, load
 
 import nidan
 
 CORPUS = load("real_world_uris.json")
+# The core's documented code of each Rust error (core/src/error.rs).
+CODE_OF = {error: code for code, error in documented_error_codes()}
 FAMILIES: dict[str, type[nidan.NidanError]] = {
     "secret": nidan.SecretError,
     "uri": nidan.UriError,
@@ -54,6 +56,7 @@ def imported_json(imported: nidan.ImportedKey) -> dict[str, Any]:
 def check_error(error: BaseException, expected: dict[str, Any], what: str) -> None:
     assert isinstance(error, FAMILIES[expected["family"]]), what
     assert str(error) == expected["message"], what
+    assert getattr(error, "code", None) == CODE_OF[expected["error"].split(" ")[0]], what
 
 
 @pytest.mark.parametrize("entry", CORPUS["uris"], ids=lambda e: e["id"])

@@ -62,7 +62,7 @@ pub use delivered::{Confirmation, DeliveredCode, Delivery};
 pub use drift::Drift;
 #[cfg(feature = "server")]
 pub use error::StoredKind;
-pub use error::{Error, ErrorFamily, Result};
+pub use error::{ArgumentError, Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
 pub use limits::{Limit, MAX_INPUT_LEN, limits};
 #[cfg(feature = "server")]

@@ -38,6 +38,7 @@ from ._native import (
     TimeStep,
     UriError,
     Verdict,
+    error_codes,
     limits,
     normalize_code,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "TimeStep",
     "UriError",
     "Verdict",
+    "error_codes",
     "limits",
     "normalize_code",
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "TimeStep",
     "UriError",
     "Verdict",
+    "error_codes",
     "limits",
     "normalize_code",
 ]
@@ -38,7 +39,9 @@ _Time: TypeAlias = Union[int, float, datetime.datetime]
 """Unix seconds (int, or float rounded down), or a timezone-aware datetime."""
 
 class NidanError(ValueError):
-    """Base class of nidan's errors: bad configuration or malformed input. A wrong code is not an error."""
+    """Base class of nidan's errors: bad configuration or malformed input. A wrong code is not an error. `code` is a stable identifier, one of `error_codes()`."""
+
+    code: str
 
 class SecretError(NidanError):
     """A secret could not be read, generated or is unfit for use (bad base32, too short, too long)."""
@@ -461,6 +464,11 @@ class Qr:
         """An SVG image, black on white with the quiet zone, 8 units per module."""
     def to_terminal(self) -> str:
         """Text for a terminal with a dark background, two modules per character."""
+
+def error_codes() -> list[str]:
+    """Every code a nidan exception can carry, from the core: those of its
+    errors and those of the bindings' own argument checks.
+    """
 
 def limits() -> dict[str, Union[int, str]]:
     """Every default and limit nidan applies, by name, as the Rust core
