@@ -265,10 +265,9 @@ impl<const IMPORT: bool> Repairs<IMPORT> {
             self.record(Repair::SecretTrailingBits);
         }
         // Removing ASCII bytes from UTF-8 text and changing one ASCII byte
-        // into another leaves UTF-8 text; a failure here cannot happen.
-        let canonical =
-            core::str::from_utf8(&canonical).map_err(|_| Error::Base32Character { position: 0 })?;
-        let secret = Secret::from_base32_allow_short(canonical)?;
+        // into another leaves UTF-8 text.
+        let secret =
+            Secret::from_base32_allow_short(core::str::from_utf8(&canonical).unwrap_or_default())?;
         if secret.byte_len() < Secret::MIN_BYTES {
             self.record(Repair::SecretShort {
                 bits: secret.byte_len() * 8,
