@@ -81,9 +81,9 @@ export interface VerifyOptions<N extends Integer> {
 }
 
 export type Verdict<N extends Integer> =
-  | { status: 'accepted'; accepted: true; step: N; drift: number }
-  | { status: 'replayed'; accepted: false; step: N; drift: number }
-  | { status: 'rejected'; accepted: false; step: null; drift: null };
+  | { kind: 'accepted'; accepted: true; step: N; drift: number }
+  | { kind: 'replayed'; accepted: false; step: N; drift: number }
+  | { kind: 'rejected'; accepted: false; step: null; drift: null };
 
 /** A TOTP generator and verifier [RFC 6238]; times are Unix seconds. */
 export class Totp {
@@ -105,8 +105,8 @@ export class Totp {
 }
 
 export interface HotpMatch<N extends Integer> {
-  /** The counter that matched. */
-  counter: N;
+  /** The counter that matched (as `Match::step` in Rust and `Match.step` in Python). */
+  step: N;
   /** Counters between the given counter and the match. */
   drift: number;
   /** The counter to store: one past the match. */

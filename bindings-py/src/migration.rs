@@ -7,7 +7,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use crate::convert::{self, int32, size};
 use crate::errors::{self, IntoPy as _, UriError};
-use crate::immutable::refuse_pickle;
+use crate::immutable::immutable;
 use crate::repair::ImportedKey;
 use crate::uri::KeyUri;
 
@@ -195,23 +195,6 @@ impl MigrationBatch {
                 .all(|(a, b)| a.get().core() == b.get().core())
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("MigrationBatch", "batch.to_uri()"))
-    }
-
     fn __repr__(&self) -> String {
         format!(
             "MigrationBatch(accounts={}, version={}, batch_size={}, batch_index={}, batch_id={})",
@@ -223,6 +206,8 @@ impl MigrationBatch {
         )
     }
 }
+
+immutable!(MigrationBatch, refuses pickle: HoldsSecret, "batch.to_uri()");
 
 impl MigrationBatch {
     /// Wraps a core batch, giving each account its own `KeyUri` object.
@@ -282,23 +267,6 @@ impl MigrationImport {
         self.batch.clone_ref(py)
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: the keys hold secrets.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("MigrationImport", "each key's to_uri()"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "MigrationImport(accounts={}, failures={})",
@@ -307,6 +275,8 @@ impl MigrationImport {
         ))
     }
 }
+
+immutable!(MigrationImport, refuses pickle: HoldsSecret, "each key's to_uri()");
 
 /// The `KeyUri` objects of an iterable; a `TypeError` for anything else.
 fn key_uris<'py>(accounts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, KeyUri>>> {

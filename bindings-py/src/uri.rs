@@ -5,7 +5,7 @@ use pyo3::types::PyString;
 
 use crate::convert;
 use crate::errors::{IntoPy as _, UriError};
-use crate::immutable::refuse_pickle;
+use crate::immutable::immutable;
 use crate::otp::{Hotp, Totp};
 use crate::repair::ImportedKey;
 use crate::secret::Secret;
@@ -139,23 +139,6 @@ impl KeyUri {
             .is_ok_and(|other| other.get().inner == self.inner)
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("KeyUri", "key.to_uri()"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let parameter = match self.inner.kind {
             nidan::OtpKind::Totp { period } => format!("period={period}"),
@@ -171,6 +154,8 @@ impl KeyUri {
         ))
     }
 }
+
+immutable!(KeyUri, refuses pickle: HoldsSecret, "key.to_uri()");
 
 impl KeyUri {
     /// Wraps a core key, giving it its own `Secret` object.

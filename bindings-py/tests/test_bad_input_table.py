@@ -97,7 +97,7 @@ def time(entry_input: Any) -> list[Call]:
     totp = nidan.TOTP(fixture_secret(), t0=number(entry_input.get("t0", 0)))
     when = number(entry_input["time"])
     return [
-        lambda: totp.at(when),
+        lambda: totp.generate(when),
         lambda: totp.step(when),
         lambda: totp.time_step(when),
         lambda: totp.verify("287082", time=when),
@@ -116,10 +116,10 @@ def counter(value: Any) -> list[Call]:
     hotp = nidan.HOTP(fixture_secret())
     totp = nidan.TOTP(fixture_secret())
     return [
-        lambda: hotp.at(value),
+        lambda: hotp.generate(value),
         lambda: hotp.verify("287082", counter=value),
         lambda: hotp.to_uri(counter=value),
-        lambda: totp.at_step(value),
+        lambda: totp.generate_at_step(value),
         lambda: totp.verify("287082", time=59, last_accepted=value),
     ]
 
@@ -236,10 +236,10 @@ def test_every_entry_gets_its_exception_class_and_the_interpreter_survives() -> 
 def still_computes_the_rfc_codes() -> None:
     hotp = nidan.HOTP(fixture_secret())
     for row in load("rfc4226_hotp.json")["vectors"]:
-        assert hotp.at(row["counter"]) == row["hotp_6"]
+        assert hotp.generate(row["counter"]) == row["hotp_6"]
     for row in load("rfc6238_totp.json")["vectors"]:
         totp = nidan.TOTP(nidan.Secret.from_bytes(row["seed_ascii"].encode()), algorithm=row["mode"], digits=8)
-        assert totp.at(row["unix_time"]) == row["totp_8"]
+        assert totp.generate(row["unix_time"]) == row["totp_8"]
 
 
 def test_the_fixture_is_what_the_table_says() -> None:
@@ -266,9 +266,9 @@ def test_fractional_times_are_rounded_down_as_documented() -> None:
     fraction = 59.5
     totp = nidan.TOTP(fixture_secret())
     whole = int(fraction)
-    assert totp.at(fraction) == totp.at(whole)
+    assert totp.generate(fraction) == totp.generate(whole)
     assert totp.time_step(fraction) == totp.time_step(whole)
-    assert totp.verify(totp.at(whole), time=fraction) == totp.verify(totp.at(whole), time=whole)
+    assert totp.verify(totp.generate(whole), time=fraction) == totp.verify(totp.generate(whole), time=whole)
 
 
 @pytest.mark.parametrize("text", ["JBSWY3DPEHPK3PX1", "12345678901234567890"])

@@ -11,7 +11,7 @@ use zeroize::{Zeroize as _, Zeroizing};
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
-use crate::repair::{IMPORT, Imported, Repair, Repairs, STRICT};
+use crate::repair::{IMPORT, ImportedKey, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 use crate::uri_style::{UriParts, UriStyle};
@@ -173,7 +173,7 @@ impl KeyUri {
     /// assert_eq!(KeyUri::parse(&imported.key.to_uri()?)?, imported.key);
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn import_uri(uri: &str) -> Result<Imported> {
+    pub fn import_uri(uri: &str) -> Result<ImportedKey> {
         read::<IMPORT>(uri, None)
     }
 
@@ -280,7 +280,7 @@ pub(crate) struct ReadNotes {
 pub(crate) fn read<const MODE: bool>(
     uri: &str,
     mut notes: Option<&mut ReadNotes>,
-) -> Result<Imported> {
+) -> Result<ImportedKey> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
@@ -359,7 +359,7 @@ pub(crate) fn read<const MODE: bool>(
             counter: parse_number(&text, "counter", &mut repairs)?,
         }
     };
-    Ok(Imported {
+    Ok(ImportedKey {
         key: KeyUri {
             kind,
             secret,
@@ -462,7 +462,7 @@ impl LabelIssuer<'_> {
 
 /// The known query parameters, each decoded, each at most once.
 #[derive(Default)]
-struct Params {
+pub(crate) struct Params {
     secret: Option<String>,
     issuer: Option<String>,
     algorithm: Option<String>,
@@ -479,7 +479,8 @@ impl Drop for Params {
 }
 
 impl Params {
-    const NAMES: [&'static str; 6] = [
+    /// The Key URI Format's parameters (also what a [`Repair`] names).
+    pub(crate) const NAMES: [&'static str; 6] = [
         "secret",
         "issuer",
         "algorithm",

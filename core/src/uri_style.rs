@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 use crate::algorithm::Algorithm;
 use crate::base32;
 use crate::error::{Error, Result};
-use crate::repair::{IMPORT, Imported};
+use crate::repair::{IMPORT, ImportedKey};
 use crate::uri::{KeyUri, OtpKind, ReadNotes, check_label, read};
 
 /// Whose conventions an otpauth URI is written in.
@@ -220,7 +220,7 @@ impl<'a> From<&'a KeyUri> for UriParts<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OtpauthJsImport {
     /// The key and the repairs made to read it, as [`KeyUri::import_uri`].
-    pub imported: Imported,
+    pub imported: ImportedKey,
     /// The `algorithm` parameter as written, when read for a caller's own
     /// HMAC (`None` otherwise, or when the URI has none).
     pub algorithm_name: Option<String>,

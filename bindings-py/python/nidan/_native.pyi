@@ -132,6 +132,9 @@ class Verdict:
     def __deepcopy__(self, memo: object, /) -> Verdict: ...
 
     @property
+    def kind(self) -> Literal["accepted", "replayed", "rejected"]:
+        """"accepted", "replayed" or "rejected"."""
+    @property
     def accepted(self) -> bool:
         """Whether the code is accepted: let the user in and store `match.step`."""
     @property
@@ -214,12 +217,12 @@ class TOTP:
     @property
     def account(self) -> str:
         """The account name, for otpauth URIs."""
-    def now(self) -> str:
-        """The code now, by the system clock."""
-    def at(self, time: _Time) -> str:
-        """The code at `time` (Unix seconds as int or float, or an aware datetime)."""
-    def at_step(self, step: int) -> str:
-        """The code of time step `step`; `at_step(step + 1)` is the next code."""
+    def generate(self, time: Optional[_Time] = None) -> str:
+        """The code at `time` (Unix seconds as int or float, or an aware
+        datetime), or now by the system clock.
+        """
+    def generate_at_step(self, step: int) -> str:
+        """The code of time step `step`; `generate_at_step(step + 1)` is the next code."""
     def step(self, time: Optional[_Time] = None) -> int:
         """The time step at `time`, or now."""
     def time_step(self, time: Optional[_Time] = None) -> TimeStep:
@@ -294,7 +297,7 @@ class HOTP:
     @property
     def account(self) -> str:
         """The account name, for otpauth URIs."""
-    def at(self, counter: int) -> str:
+    def generate(self, counter: int) -> str:
         """The code for `counter`."""
     def verify(self, code: str, /, *, counter: int, look_ahead: int = 0) -> Optional[Match]:
         """Checks `code` against counters `counter` to `counter + look_ahead`
@@ -564,9 +567,9 @@ class Record:
     def from_bytes(data: bytes) -> Record:
         """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
     def to_text(self) -> str:
-        """The text form: base32, `TEXT_LEN` characters."""
+        """The text form (base32)."""
     def to_bytes(self) -> bytes:
-        """The byte form, `BYTES` long."""
+        """The byte form."""
     @property
     def version(self) -> int:
         """One more with every change: compare-and-set on it or on the text."""
