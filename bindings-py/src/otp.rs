@@ -200,6 +200,7 @@ impl Totp {
             account: self.account.clone(),
             algorithm: config.algorithm,
             digits: config.digits,
+            format: config.format,
         };
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
@@ -413,6 +414,7 @@ impl Hotp {
             account: self.account.clone(),
             algorithm: config.algorithm,
             digits: config.digits,
+            format: config.format,
         };
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }

@@ -58,6 +58,7 @@ impl WasmKeyUri {
             account,
             algorithm,
             digits,
+            format: nidan::CodeFormat::Decimal,
         }))
     }
 

@@ -72,7 +72,7 @@ pub use record::Record;
 #[cfg(feature = "server")]
 pub use recovery::{RecoveryCode, RecoveryCodes, RecoverySheet};
 #[cfg(feature = "alloc")]
-pub use repair::{Imported, Repair};
+pub use repair::{ImportPolicy, Imported, Repair};
 pub use secret::Secret;
 #[cfg(feature = "server")]
 pub use throttle::{Hold, Throttle};

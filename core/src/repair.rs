@@ -90,6 +90,13 @@ pub enum Repair {
         /// The algorithm.
         algorithm: Algorithm,
     },
+    /// The key is a Steam Guard key: `encoder=steam`, as `KeePassXC` writes
+    /// it (`...&digits=5&encoder=steam`), or the type `otpauth://steam/`,
+    /// as Aegis writes it. Its codes are 5 characters from Steam's alphabet
+    /// ([`CodeFormat::Steam`](crate::CodeFormat)), so the key's `digits`
+    /// is 5 whatever the digits parameter says (`KeePassXC` and pyotp do not
+    /// use it either).
+    SteamGuard,
 }
 
 impl Repair {
@@ -110,6 +117,7 @@ impl Repair {
             Self::SecretTrailingBits => "secret_trailing_bits",
             Self::SecretShort { .. } => "secret_short",
             Self::AlgorithmOutsideFormat { .. } => "algorithm_outside_format",
+            Self::SteamGuard => "steam_guard",
         }
     }
 
@@ -125,11 +133,12 @@ impl Repair {
     /// ```
     /// assert!(nidan::Repair::SecretPadding.is_spelling());
     /// assert!(!nidan::Repair::SecretShort { bits: 40 }.is_spelling());
+    /// assert!(!nidan::Repair::SteamGuard.is_spelling());
     /// ```
     pub const fn is_spelling(&self) -> bool {
         !matches!(
             self,
-            Self::SecretShort { .. } | Self::AlgorithmOutsideFormat { .. }
+            Self::SecretShort { .. } | Self::AlgorithmOutsideFormat { .. } | Self::SteamGuard
         )
     }
 }
@@ -167,6 +176,9 @@ impl fmt::Display for Repair {
                 f,
                 "the algorithm {algorithm} is not one of the Key URI Format's SHA1, SHA256 and SHA512"
             ),
+            Self::SteamGuard => f.write_str(
+                "the key is a Steam Guard key: its codes are 5 characters from Steam's alphabet",
+            ),
         }
     }
 }
@@ -188,6 +200,50 @@ pub struct Imported {
     pub repairs: Vec<Repair>,
 }
 
+/// Whose rules the import mode follows where readers of otpauth URIs
+/// disagree ([`KeyUri::import_uri_with`]).
+///
+/// ```
+/// use nidan::{ImportPolicy, KeyUri};
+/// let uri = "otpauth://hotp/alice?secret=JBSWY3DPEHPK3PXP";
+/// assert!(KeyUri::import_uri(uri).is_err());
+/// assert_eq!(KeyUri::import_uri_with(uri, ImportPolicy::Pyotp)?.key.kind, nidan::OtpKind::Hotp { counter: 0 });
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ImportPolicy {
+    /// What authenticator apps need: [`KeyUri::import_uri`].
+    #[default]
+    Authenticator,
+    /// pyotp 2.12's `parse_uri` (`pyotp/__init__.py`), for the pyotp
+    /// drop-in (`nidan.pyotp`). Beyond [`ImportPolicy::Authenticator`]:
+    /// - the label is split at the first literal `:` only, and what follows
+    ///   is the account as written, spaces included: a `%3A` belongs to the
+    ///   name (pyotp#174), and the account may be empty (pyotp then names
+    ///   it `Secret`); issuer and account may keep what no label carries
+    ///   back (a `:`, leading spaces), so such a key builds no URI
+    ///   ([`KeyUri::to_uri`] refuses it);
+    /// - parameter names are percent-decoded (`%73ecret` is `secret`), and
+    ///   an empty value counts as given once but is not used;
+    /// - an HOTP key without `counter` starts at counter 0.
+    ///
+    /// And short of it, as pyotp refuses them: an issuer in the label that
+    /// differs from `issuer=` ([`Error::UriIssuerMismatch`]), and
+    /// algorithms outside SHA1, SHA256 and SHA512.
+    ///
+    /// pyotp's other readings, where nidan stays with the import mode:
+    /// numbers in Python's `int()` spellings (`+6`, ` 6`), `%` escapes that
+    /// are not hexadecimal or not UTF-8, URIs over [`KeyUri::MAX_LEN`],
+    /// `encoder=steam` on HOTP keys, and parameter names or a type in another
+    /// case, which pyotp does not read as known and nidan reads (pyotp
+    /// refuses some and ignores others).
+    ///
+    /// The repairs listed are the import mode's; pyotp's readings above are
+    /// the policy itself and are not listed.
+    Pyotp,
+}
+
 /// The modes, as the `IMPORT` parameter of [`Repairs`]: a constant, so that
 /// a build that only parses strictly (`nidan.wasm`) carries no import code.
 pub(crate) const STRICT: bool = false;
@@ -198,11 +254,25 @@ pub(crate) const IMPORT: bool = true;
 /// reader refuses what the import mode repairs and records.
 pub(crate) struct Repairs<const IMPORT: bool> {
     list: Vec<Repair>,
+    policy: ImportPolicy,
 }
 
 impl<const IMPORT: bool> Repairs<IMPORT> {
     pub(crate) fn new() -> Self {
-        Self { list: Vec::new() }
+        Self::with_policy(ImportPolicy::Authenticator)
+    }
+
+    /// Repairs under the import `policy` (strict mode has none).
+    pub(crate) fn with_policy(policy: ImportPolicy) -> Self {
+        Self {
+            list: Vec::new(),
+            policy,
+        }
+    }
+
+    /// Whether pyotp's reading applies ([`ImportPolicy::Pyotp`]).
+    pub(crate) fn pyotp(&self) -> bool {
+        IMPORT && self.policy == ImportPolicy::Pyotp
     }
 
     /// In import mode, records the repair that `repair` makes; in strict
@@ -306,6 +376,32 @@ impl<const IMPORT: bool> Repairs<IMPORT> {
     }
 }
 
+impl Secret {
+    /// Reads a base32 secret as the import mode reads a URI's `secret`
+    /// parameter (see [`Repair`]): spaces, hyphens, padding of any length,
+    /// lower case and bits past the last byte are repaired, and keys
+    /// shorter than 80 bits are kept; returns the repairs made, empty when
+    /// [`Secret::from_base32`] reads the text the same.
+    ///
+    /// # Errors
+    /// A secret-family [`Error`] for what cannot be repaired: characters
+    /// outside base32, an impossible length, no key at all, or more than
+    /// [`Secret::MAX_BYTES`].
+    ///
+    /// ```
+    /// use nidan::{Repair, Secret};
+    /// let (secret, repairs) = Secret::import_base32("s46sqcpptcnpromhwybdctbzxv")?;
+    /// assert_eq!(secret, Secret::from_base32("S46SQCPPTCNPROMHWYBDCTBZXU")?);
+    /// assert_eq!(repairs, [Repair::SecretTrailingBits]);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_base32(text: &str) -> Result<(Self, Vec<Repair>)> {
+        let mut repairs = Repairs::<IMPORT>::new();
+        let secret = repairs.secret(text)?;
+        Ok((secret, repairs.into_list()))
+    }
+}
+
 /// The value of an upper-case base32 character.
 fn base32_value(c: char) -> Option<u8> {
     let byte = u8::try_from(c).ok()?;
@@ -331,7 +427,7 @@ mod tests {
 
     /// One repair of every kind; the exhaustive match makes a new variant
     /// fail to compile until it is listed here.
-    fn every_kind() -> [Repair; 9] {
+    fn every_kind() -> [Repair; 10] {
         let every = [
             Repair::IssuerDiffers {
                 label: String::from("A"),
@@ -351,6 +447,7 @@ mod tests {
             Repair::AlgorithmOutsideFormat {
                 algorithm: Algorithm::Sha1,
             },
+            Repair::SteamGuard,
         ];
         for repair in &every {
             match repair {
@@ -362,7 +459,8 @@ mod tests {
                 | Repair::SecretPadding
                 | Repair::SecretTrailingBits
                 | Repair::SecretShort { .. }
-                | Repair::AlgorithmOutsideFormat { .. } => {}
+                | Repair::AlgorithmOutsideFormat { .. }
+                | Repair::SteamGuard => {}
             }
         }
         every
@@ -402,7 +500,9 @@ mod tests {
             }
             let kept = matches!(
                 a,
-                Repair::SecretShort { .. } | Repair::AlgorithmOutsideFormat { .. }
+                Repair::SecretShort { .. }
+                    | Repair::AlgorithmOutsideFormat { .. }
+                    | Repair::SteamGuard
             );
             assert_eq!(a.is_spelling(), !kept, "{a:?}");
             assert!(!alloc::string::ToString::to_string(a).is_empty());

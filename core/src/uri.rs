@@ -9,9 +9,10 @@ use core::str::FromStr;
 use zeroize::{Zeroize as _, Zeroizing};
 
 use crate::algorithm::Algorithm;
+use crate::code::CodeFormat;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
-use crate::repair::{IMPORT, Imported, Repair, Repairs, STRICT};
+use crate::repair::{IMPORT, ImportPolicy, Imported, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 
@@ -77,8 +78,11 @@ pub struct KeyUri {
     pub account: String,
     /// The HMAC hash.
     pub algorithm: Algorithm,
-    /// Digits per code: 6, 7 or 8.
+    /// Digits per code: 6, 7 or 8 (5 characters for Steam Guard codes).
     pub digits: u32,
+    /// How codes are written: decimal digits, or Steam Guard's characters,
+    /// which only the import mode reads (see [`Repair::SteamGuard`]).
+    pub format: CodeFormat,
 }
 
 impl KeyUri {
@@ -101,6 +105,7 @@ impl KeyUri {
             account: String::from(account),
             algorithm: Algorithm::Sha1,
             digits: 6,
+            format: CodeFormat::Decimal,
         }
     }
 
@@ -134,7 +139,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        read::<STRICT>(uri, None).map(|imported| imported.key)
+        read::<STRICT>(uri, None, ImportPolicy::Authenticator).map(|imported| imported.key)
     }
 
     /// Reads an otpauth URI as an authenticator app must: whatever real
@@ -147,7 +152,8 @@ impl KeyUri {
     /// differs from `issuer=`, `+` for a space in the issuer, upper-case
     /// parameter names, leading zeros in numbers, secrets with spaces,
     /// hyphens, padding of any length or non-zero trailing bits, secrets
-    /// shorter than 80 bits, and algorithms outside SHA1, SHA256 and SHA512.
+    /// shorter than 80 bits, algorithms outside SHA1, SHA256 and SHA512,
+    /// and Steam Guard keys ([`Repair::SteamGuard`]).
     /// Refused as in strict mode: everything else (a missing or unreadable
     /// secret, an empty account, a duplicated parameter, digits outside 6
     /// to 8, HOTP without counter).
@@ -165,15 +171,35 @@ impl KeyUri {
     ///     Repair::ParameterNameCase { parameter: "secret" },
     ///     Repair::PlusAsSpace { part: "issuer" },
     ///     Repair::IssuerDiffers { label: "ACME".into(), parameter: "ACME Inc".into() },
-    ///     Repair::SecretPadding,
     ///     Repair::NumberLeadingZeros { parameter: "digits" },
+    ///     Repair::SecretPadding,
     /// ]);
     /// // Every imported key builds a URI that strict parsing reads back.
     /// assert_eq!(KeyUri::parse(&imported.key.to_uri()?)?, imported.key);
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn import_uri(uri: &str) -> Result<Imported> {
-        read::<IMPORT>(uri, None)
+        read::<IMPORT>(uri, None, ImportPolicy::Authenticator)
+    }
+
+    /// [`KeyUri::import_uri`] under another reader's rules, where that
+    /// reader differs from what authenticator apps need (see
+    /// [`ImportPolicy`] for each policy and whose behaviour it is).
+    /// `ImportPolicy::Authenticator` is [`KeyUri::import_uri`].
+    ///
+    /// # Errors
+    /// As [`KeyUri::import_uri`], and what the policy refuses.
+    ///
+    /// ```
+    /// use nidan::{ImportPolicy, KeyUri};
+    /// // pyotp splits the label at a literal ':' only, and keeps what follows.
+    /// let uri = "otpauth://totp/ACME:%20a%3Ab?secret=JBSWY3DPEHPK3PXP";
+    /// let key = KeyUri::import_uri_with(uri, ImportPolicy::Pyotp)?.key;
+    /// assert_eq!((key.issuer.as_deref(), key.account.as_str()), (Some("ACME"), " a:b"));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_uri_with(uri: &str, policy: ImportPolicy) -> Result<Imported> {
+        read::<IMPORT>(uri, None, policy)
     }
 
     /// [`KeyUri::import_uri`] for a caller that computes the HMAC itself
@@ -198,7 +224,7 @@ impl KeyUri {
     /// ```
     pub fn import_uri_custom_mac(uri: &str) -> Result<(Imported, Option<String>)> {
         let mut name = None;
-        let imported = read::<IMPORT>(uri, Some(&mut name))?;
+        let imported = read::<IMPORT>(uri, Some(&mut name), ImportPolicy::Authenticator)?;
         Ok((imported, name))
     }
 
@@ -226,7 +252,12 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn to_uri(&self) -> Result<Zeroizing<String>> {
-        if !(6..=8).contains(&self.digits) {
+        let digits_written = if self.format == CodeFormat::Decimal {
+            6..=8
+        } else {
+            steam::DIGITS..=steam::DIGITS
+        };
+        if !digits_written.contains(&self.digits) {
             return Err(Error::Digits {
                 digits: self.digits,
             });
@@ -264,6 +295,10 @@ impl KeyUri {
         };
         uri.push_str(name);
         push_decimal(value, &mut uri);
+        if self.format != CodeFormat::Decimal {
+            uri.push_str("&encoder=");
+            uri.push_str(self.format.name());
+        }
         if uri.len() > Self::MAX_LEN {
             // Dropping the text wipes it.
             return Err(Error::UriTooLong { max: Self::MAX_LEN });
@@ -290,7 +325,7 @@ impl KeyUri {
             digits: self.digits,
             period,
             t0: 0,
-            ..Default::default()
+            format: self.format,
         };
         Totp::new(&self.secret, config)
     }
@@ -314,7 +349,7 @@ impl KeyUri {
             HotpConfig {
                 algorithm: self.algorithm,
                 digits: self.digits,
-                ..Default::default()
+                format: self.format,
             },
         )
     }
@@ -330,44 +365,73 @@ impl FromStr for KeyUri {
 }
 
 /// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
-/// what import repairs. With `custom_mac`, the algorithm parameter names
-/// the caller's own HMAC and is handed back there as written.
-fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) -> Result<Imported> {
+/// what import repairs, and where the import `policy` says whose rules to
+/// follow. With `custom_mac`, the algorithm parameter names the caller's own
+/// HMAC and is handed back there as written.
+fn read<const MODE: bool>(
+    uri: &str,
+    custom_mac: Option<&mut Option<String>>,
+    policy: ImportPolicy,
+) -> Result<Imported> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
         });
     }
-    let mut repairs = Repairs::<MODE>::new();
+    let mut repairs = Repairs::<MODE>::with_policy(policy);
     let rest = strip_prefix_ignore_case(uri, "otpauth://").ok_or(Error::UriScheme)?;
     let rest = rest
         .split_once('#')
         .map_or(rest, |(before, _fragment)| before);
     let type_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (otp_type, rest) = rest.split_at(type_end);
-    let is_totp = if otp_type.eq_ignore_ascii_case("totp") {
-        true
+    let (is_totp, steam_type) = if otp_type.eq_ignore_ascii_case("totp") {
+        (true, false)
     } else if otp_type.eq_ignore_ascii_case("hotp") {
-        false
+        (false, false)
+    } else if otp_type.eq_ignore_ascii_case("steam") && MODE {
+        (true, true)
     } else {
         return Err(Error::UriType);
     };
     let rest = rest.strip_prefix('/').unwrap_or(rest);
     let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let (label_issuer, account) = split_label(label)?;
+    let (label_issuer, account) = split_label(label, repairs.pyotp())?;
     let mut params = Params::read(query, &mut repairs)?;
     let issuer = choose_issuer(
         label_issuer,
         params.issuer.take().filter(|issuer| !issuer.is_empty()),
         &mut repairs,
     )?;
-    // Keep out what no label can carry, so that every parsed key builds again.
-    if issuer.as_ref().is_some_and(|issuer| issuer.contains(':')) {
-        return Err(Error::UriInvalidValue {
-            parameter: "issuer",
-        });
+    // Keep out what no label can carry, so that every parsed key builds
+    // again (pyotp's reading keeps it: see `ImportPolicy::Pyotp`).
+    if !repairs.pyotp() {
+        if issuer.as_ref().is_some_and(|issuer| issuer.contains(':')) {
+            return Err(Error::UriInvalidValue {
+                parameter: "issuer",
+            });
+        }
+        check_label(issuer.as_deref(), &account)?;
     }
-    check_label(issuer.as_deref(), &account)?;
+    // The parameters' values before the secret, so that an error names
+    // them first (as pyotp's reader does).
+    let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
+    let encoder = params.encoder.take();
+    let format = read_format(steam_type, encoder.as_deref(), is_totp, &mut repairs)?;
+    let digits = match params.digits.take() {
+        Some(text) => parse_number(&text, "digits", &mut repairs)?,
+        None => 6,
+    };
+    let digits = if format == CodeFormat::Decimal {
+        u32::try_from(digits)
+            .ok()
+            .filter(|d| (6..=8).contains(d))
+            .ok_or(Error::UriInvalidValue {
+                parameter: "digits",
+            })?
+    } else {
+        steam::DIGITS
+    };
     let secret_text = params.secret.take().ok_or(Error::UriMissingParameter {
         parameter: "secret",
     })?;
@@ -375,17 +439,6 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
     let mut secret_text = secret_text;
     secret_text.zeroize();
     let secret = secret?;
-    let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
-    let digits = match params.digits.take() {
-        Some(text) => parse_number(&text, "digits", &mut repairs)?,
-        None => 6,
-    };
-    let digits = u32::try_from(digits)
-        .ok()
-        .filter(|d| (6..=8).contains(d))
-        .ok_or(Error::UriInvalidValue {
-            parameter: "digits",
-        })?;
     let kind = if is_totp {
         let period = match params.period.take() {
             Some(text) => parse_number(&text, "period", &mut repairs)?,
@@ -398,12 +451,17 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
         }
         OtpKind::Totp { period }
     } else {
-        let text = params.counter.take().ok_or(Error::UriMissingParameter {
-            parameter: "counter",
-        })?;
-        OtpKind::Hotp {
-            counter: parse_number(&text, "counter", &mut repairs)?,
-        }
+        let counter = match params.counter.take() {
+            Some(text) => parse_number(&text, "counter", &mut repairs)?,
+            // pyotp reads a missing counter as 0.
+            None if repairs.pyotp() => 0,
+            None => {
+                return Err(Error::UriMissingParameter {
+                    parameter: "counter",
+                });
+            }
+        };
+        OtpKind::Hotp { counter }
     };
     Ok(Imported {
         key: KeyUri {
@@ -413,9 +471,52 @@ fn read<const MODE: bool>(uri: &str, custom_mac: Option<&mut Option<String>>) ->
             account,
             algorithm,
             digits,
+            format,
         },
         repairs: repairs.into_list(),
     })
+}
+
+/// How codes are written: Steam Guard's characters for `encoder=steam` or
+/// the type `steam`, which only the import mode reads, on TOTP keys;
+/// decimal digits otherwise (other encoder values are ignored, as
+/// `KeePassXC` ignores encoders it does not know).
+fn read_format<const MODE: bool>(
+    steam_type: bool,
+    encoder: Option<&str>,
+    is_totp: bool,
+    repairs: &mut Repairs<MODE>,
+) -> Result<CodeFormat> {
+    let steam_encoder = encoder.is_some_and(|name| name.eq_ignore_ascii_case(steam::ENCODER));
+    if !steam_type && !steam_encoder {
+        return Ok(CodeFormat::Decimal);
+    }
+    let invalid = Error::UriInvalidValue {
+        parameter: "encoder",
+    };
+    if !is_totp {
+        return Err(invalid);
+    }
+    repairs.allow(|| Repair::SteamGuard, invalid)?;
+    steam::FORMAT.ok_or(invalid)
+}
+
+/// Steam Guard in URIs, as `KeePassXC` writes it (`encoder=steam`).
+mod steam {
+    use crate::code::CodeFormat;
+
+    /// The encoder parameter's value for Steam Guard keys.
+    pub(super) const ENCODER: &str = "steam";
+    /// The length of a Steam Guard code.
+    pub(super) const DIGITS: u32 = 5;
+    #[cfg(feature = "steam")]
+    const _: () = assert!(DIGITS == CodeFormat::STEAM_DIGITS);
+
+    /// Steam Guard's format, or `None` in a build without it (feature `steam`).
+    #[cfg(feature = "steam")]
+    pub(super) const FORMAT: Option<CodeFormat> = Some(CodeFormat::Steam);
+    #[cfg(not(feature = "steam"))]
+    pub(super) const FORMAT: Option<CodeFormat> = None;
 }
 
 /// The algorithm parameter, in `repairs`' mode, or as a caller's HMAC name
@@ -442,6 +543,9 @@ fn read_algorithm<const MODE: bool>(
             };
             let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
             if !algorithm.is_key_uri_standard() {
+                if repairs.pyotp() {
+                    return Err(invalid);
+                }
                 repairs.allow(|| Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
             }
             algorithm
@@ -467,6 +571,9 @@ fn choose_issuer<const MODE: bool>(
 ) -> Result<Option<String>> {
     match (in_label, in_parameter) {
         (Some(label), Some(parameter)) if label.decoded != parameter => {
+            if repairs.pyotp() {
+                return Err(Error::UriIssuerMismatch);
+            }
             // Which repair it would be matters only to the import mode.
             let plus_as_space = MODE && label.form_decoded()?.as_ref() == Some(&parameter);
             repairs.allow(
@@ -515,6 +622,7 @@ struct Params {
     digits: Option<String>,
     period: Option<String>,
     counter: Option<String>,
+    encoder: Option<String>,
 }
 
 impl Drop for Params {
@@ -525,19 +633,28 @@ impl Drop for Params {
 }
 
 impl Params {
-    const NAMES: [&'static str; 6] = [
+    const NAMES: [&'static str; 7] = [
         "secret",
         "issuer",
         "algorithm",
         "digits",
         "period",
         "counter",
+        "encoder",
     ];
 
     fn read<const MODE: bool>(query: &str, repairs: &mut Repairs<MODE>) -> Result<Self> {
         let mut params = Self::default();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (raw_name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            // pyotp decodes names too (`%73ecret` is `secret`).
+            let decoded_name;
+            let raw_name = if repairs.pyotp() && raw_name.contains('%') {
+                decoded_name = percent_decode(raw_name)?;
+                decoded_name.as_str()
+            } else {
+                raw_name
+            };
             let Some(name) = Self::NAMES
                 .into_iter()
                 .find(|name| name.eq_ignore_ascii_case(raw_name))
@@ -557,7 +674,8 @@ impl Params {
                 "algorithm" => &mut params.algorithm,
                 "digits" => &mut params.digits,
                 "period" => &mut params.period,
-                _ => &mut params.counter,
+                "counter" => &mut params.counter,
+                _ => &mut params.encoder,
             };
             if slot.is_some() {
                 return Err(Error::UriDuplicateParameter { parameter: name });
@@ -572,16 +690,35 @@ impl Params {
             };
             *slot = Some(decoded);
         }
+        if repairs.pyotp() {
+            // pyotp skips empty values (after counting them as duplicates).
+            for slot in [
+                &mut params.secret,
+                &mut params.issuer,
+                &mut params.algorithm,
+                &mut params.digits,
+                &mut params.period,
+                &mut params.counter,
+                &mut params.encoder,
+            ] {
+                if slot.as_ref().is_some_and(String::is_empty) {
+                    *slot = None;
+                }
+            }
+        }
         Ok(params)
     }
 }
 
 /// Splits a raw label at the first `:` or `%3A` into issuer and account,
 /// then decodes each part; the spaces after the separator (the optional
-/// `%20`s, or raw spaces) are not part of the account.
-fn split_label(label: &str) -> Result<(Option<LabelIssuer<'_>>, String)> {
+/// `%20`s, or raw spaces) are not part of the account. `pyotp`: at a
+/// literal `:` only, keeping the spaces (see [`ImportPolicy::Pyotp`]).
+fn split_label(label: &str, pyotp: bool) -> Result<(Option<LabelIssuer<'_>>, String)> {
     let colon = label.find(':').map(|at| (at, 1));
-    let encoded = find_ignore_case(label, "%3A").map(|at| (at, 3));
+    let encoded = find_ignore_case(label, "%3A")
+        .filter(|_| !pyotp)
+        .map(|at| (at, 3));
     let separator = match (colon, encoded) {
         (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
         (a, b) => a.or(b),
@@ -593,10 +730,13 @@ fn split_label(label: &str) -> Result<(Option<LabelIssuer<'_>>, String)> {
                 decoded: percent_decode(raw)?,
                 raw,
             };
-            let account = percent_decode(&label[at + len..])?;
+            let mut account = percent_decode(&label[at + len..])?;
+            if !pyotp {
+                account = String::from(account.trim_start_matches(' '));
+            }
             Ok((
                 Some(issuer).filter(|issuer| !issuer.decoded.is_empty()),
-                String::from(account.trim_start_matches(' ')),
+                account,
             ))
         }
         None => Ok((None, percent_decode(label)?)),
