@@ -191,6 +191,20 @@ impl ImportedKey {
     }
 }
 
+impl Repair {
+    /// Core repairs as a tuple of `Repair`s.
+    pub(crate) fn tuple(
+        py: Python<'_>,
+        repairs: Vec<nidan::Repair>,
+    ) -> PyResult<Bound<'_, PyTuple>> {
+        let repairs = repairs
+            .into_iter()
+            .map(|inner| Py::new(py, Self { inner }))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, repairs)
+    }
+}
+
 impl ImportedKey {
     /// Wraps a core import result.
     pub(crate) fn from_core(py: Python<'_>, imported: nidan::Imported) -> PyResult<Self> {
@@ -206,7 +220,7 @@ impl ImportedKey {
 }
 
 /// The names a repair's `&'static str` fields can hold.
-const NAMES: [&str; 7] = [
+const NAMES: [&str; 8] = [
     "secret",
     "issuer",
     "algorithm",
@@ -214,6 +228,7 @@ const NAMES: [&str; 7] = [
     "period",
     "counter",
     "label",
+    "encoder",
 ];
 
 /// A repair as `[kind, field values...]`, for pickles.
@@ -256,6 +271,7 @@ fn from_fields(fields: &[String]) -> Option<nidan::Repair> {
         [kind, bits] if kind == "secret_short" => nidan::Repair::SecretShort {
             bits: bits.parse().ok()?,
         },
+        [kind] if kind == "steam_guard" => nidan::Repair::SteamGuard,
         [kind, algorithm] if kind == "algorithm_outside_format" => {
             nidan::Repair::AlgorithmOutsideFormat {
                 algorithm: nidan::Algorithm::from_name(algorithm)?,

@@ -176,6 +176,7 @@ mod tests {
             Repair::AlgorithmOutsideFormat {
                 algorithm: Algorithm::Sha1,
             },
+            Repair::SteamGuard,
         ]
     }
 

@@ -69,6 +69,13 @@ impl WasmKeyUri {
         record(self.0.to_uri()).map(|uri| secret_text(&uri))
     }
 
+    /// How codes are written: `decimal`, or `steam` for a Steam Guard key
+    /// (which only the import mode reads).
+    #[wasm_bindgen(getter)]
+    pub fn format(&self) -> String {
+        self.0.format.name().into()
+    }
+
     /// Whether this is a TOTP enrolment (else HOTP).
     #[wasm_bindgen(getter, js_name = isTotp)]
     pub fn is_totp(&self) -> bool {

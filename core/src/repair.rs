@@ -94,8 +94,8 @@ pub enum Repair {
     /// it (`...&digits=5&encoder=steam`), or the type `otpauth://steam/`,
     /// as Aegis writes it. Its codes are 5 characters from Steam's alphabet
     /// ([`CodeFormat::Steam`](crate::CodeFormat)), so the key's `digits`
-    /// is 5 whatever the digits parameter says (`KeePassXC` and pyotp do not
-    /// use it either).
+    /// is 5 and the digits parameter is not read (`KeePassXC` and pyotp do
+    /// not use it either).
     SteamGuard,
 }
 
@@ -226,22 +226,57 @@ pub enum ImportPolicy {
     ///   ([`KeyUri::to_uri`] refuses it);
     /// - parameter names are percent-decoded (`%73ecret` is `secret`), and
     ///   an empty value counts as given once but is not used;
-    /// - an HOTP key without `counter` starts at counter 0.
+    /// - an HOTP key without `counter` starts at counter 0;
+    /// - `encoder=steam` makes a Steam Guard key whatever the type says.
     ///
     /// And short of it, as pyotp refuses them: an issuer in the label that
-    /// differs from `issuer=` ([`Error::UriIssuerMismatch`]), and
-    /// algorithms outside SHA1, SHA256 and SHA512.
+    /// differs from `issuer=` ([`Error::UriIssuerMismatch`]; an empty
+    /// issuer before the label's `:` is an issuer too), and algorithms
+    /// other than `SHA1`, `SHA256` and `SHA512` spelled so.
     ///
     /// pyotp's other readings, where nidan stays with the import mode:
     /// numbers in Python's `int()` spellings (`+6`, ` 6`), `%` escapes that
     /// are not hexadecimal or not UTF-8, URIs over [`KeyUri::MAX_LEN`],
-    /// `encoder=steam` on HOTP keys, and parameter names or a type in another
-    /// case, which pyotp does not read as known and nidan reads (pyotp
-    /// refuses some and ignores others).
+    /// secrets with spaces or `+`, a Steam key's digits that are not a
+    /// number (nidan does not read them), negative counters (which pyotp takes, then
+    /// fails on when asked for a code), parameters that pyotp hands to a
+    /// constructor without that argument and fails on with a `TypeError`
+    /// (`period` on HOTP, `counter` on TOTP, `algorithm` or `counter` with
+    /// `encoder=steam`: nidan does not use them), and parameter names or a
+    /// type in another case, which pyotp does not read as known and nidan
+    /// reads. When a URI has several faults, pyotp names the first in the
+    /// order of its parameters, nidan the first in its own order.
     ///
     /// The repairs listed are the import mode's; pyotp's readings above are
     /// the policy itself and are not listed.
     Pyotp,
+}
+
+impl ImportPolicy {
+    /// The policy named `name` (`authenticator` or `pyotp`, as
+    /// [`ImportPolicy::name`] writes them).
+    ///
+    /// ```
+    /// assert_eq!(nidan::ImportPolicy::from_name("pyotp"), Some(nidan::ImportPolicy::Pyotp));
+    /// assert_eq!(nidan::ImportPolicy::from_name("otpauth"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Authenticator, Self::Pyotp]
+            .into_iter()
+            .find(|policy| policy.name() == name)
+    }
+
+    /// The policy's name, the same on every surface.
+    ///
+    /// ```
+    /// assert_eq!(nidan::ImportPolicy::default().name(), "authenticator");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Authenticator => "authenticator",
+            Self::Pyotp => "pyotp",
+        }
+    }
 }
 
 /// The modes, as the `IMPORT` parameter of [`Repairs`]: a constant, so that

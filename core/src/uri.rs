@@ -418,20 +418,19 @@ fn read<const MODE: bool>(
     let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
     let encoder = params.encoder.take();
     let format = read_format(steam_type, encoder.as_deref(), is_totp, &mut repairs)?;
+    let is_totp = is_totp || format != CodeFormat::Decimal;
+    // A Steam Guard key's digits parameter is not read (as `KeePassXC`).
     let digits = match params.digits.take() {
+        _ if format != CodeFormat::Decimal => u64::from(steam::DIGITS),
         Some(text) => parse_number(&text, "digits", &mut repairs)?,
         None => 6,
     };
-    let digits = if format == CodeFormat::Decimal {
-        u32::try_from(digits)
-            .ok()
-            .filter(|d| (6..=8).contains(d))
-            .ok_or(Error::UriInvalidValue {
-                parameter: "digits",
-            })?
-    } else {
-        steam::DIGITS
-    };
+    let digits = u32::try_from(digits)
+        .ok()
+        .filter(|d| (6..=8).contains(d) || format != CodeFormat::Decimal)
+        .ok_or(Error::UriInvalidValue {
+            parameter: "digits",
+        })?;
     let secret_text = params.secret.take().ok_or(Error::UriMissingParameter {
         parameter: "secret",
     })?;
@@ -494,7 +493,8 @@ fn read_format<const MODE: bool>(
     let invalid = Error::UriInvalidValue {
         parameter: "encoder",
     };
-    if !is_totp {
+    // pyotp makes a Steam key whatever the type says.
+    if !is_totp && !repairs.pyotp() {
         return Err(invalid);
     }
     repairs.allow(|| Repair::SteamGuard, invalid)?;
@@ -542,10 +542,11 @@ fn read_algorithm<const MODE: bool>(
                 parameter: "algorithm",
             };
             let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
+            // pyotp takes the Key URI Format's three, spelled as it spells them.
+            if repairs.pyotp() && !(algorithm.is_key_uri_standard() && name == algorithm.name()) {
+                return Err(invalid);
+            }
             if !algorithm.is_key_uri_standard() {
-                if repairs.pyotp() {
-                    return Err(invalid);
-                }
                 repairs.allow(|| Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
             }
             algorithm
@@ -735,7 +736,7 @@ fn split_label(label: &str, pyotp: bool) -> Result<(Option<LabelIssuer<'_>>, Str
                 account = String::from(account.trim_start_matches(' '));
             }
             Ok((
-                Some(issuer).filter(|issuer| !issuer.decoded.is_empty()),
+                Some(issuer).filter(|issuer| pyotp || !issuer.decoded.is_empty()),
                 account,
             ))
         }
