@@ -221,7 +221,7 @@ def test_pyotp_readings_agree_on_random_uris() -> None:
             continue
         if theirs is not None and ours is None:
             # pyotp takes a negative counter, and fails when asked for a code.
-            assert "counter=-1" in uri and uri.startswith("otpauth://hotp"), uri
+            assert "counter=-1" in uri and isinstance(theirs, pyotp.HOTP), uri
             with pytest.raises(ValueError):
                 theirs.at(0)
             continue
@@ -232,7 +232,7 @@ def test_pyotp_readings_agree_on_random_uris() -> None:
         read += 1
         assert type(ours).__name__ == type(theirs).__name__, uri
         assert ours.__getstate__() == vars(theirs), uri
-        assert ours.at(59) == theirs.at(59), uri
+        assert ours.generate_otp(7) == theirs.generate_otp(7), uri
     assert read > 500 and refused > 1000, (read, refused)
 
 

@@ -95,13 +95,13 @@ def parse_uri(uri: str) -> OTP:
     # so); the core has read the key, and reads this text again.
     written = dict(parse_qsl(urlsplit(uri).query)).get("secret")
     secret = written if written else key.secret.to_base32()
-    options = {"name": key.account, "issuer": key.issuer}
+    name, issuer = key.account, key.issuer
     if key.format == "steam":
-        return contrib.Steam(secret, interval=key.period or 30, **options)
+        return contrib.Steam(secret, name=name, issuer=issuer, interval=key.period or 30)
     digest = _DIGESTS[key.algorithm]
     if key.kind == "totp":
-        return TOTP(secret, digits=key.digits, digest=digest, interval=key.period or 30, **options)
-    return HOTP(secret, digits=key.digits, digest=digest, initial_count=key.counter or 0, **options)
+        return TOTP(secret, digits=key.digits, digest=digest, name=name, issuer=issuer, interval=key.period or 30)
+    return HOTP(secret, digits=key.digits, digest=digest, name=name, issuer=issuer, initial_count=key.counter or 0)
 
 
 def install() -> None:
