@@ -471,6 +471,18 @@ fn steam_guard_keys_are_read_by_the_import_mode_only() {
         *written
     );
     assert_eq!(KeyUri::import_uri(&written).unwrap(), imported);
+    // Google Authenticator's export has no Steam codes: it refuses the key.
+    let batch = MigrationBatch {
+        accounts: vec![imported.key.clone()],
+        version: 1,
+        batch_size: 1,
+        batch_index: 0,
+        batch_id: 1,
+    };
+    assert_eq!(
+        batch.to_uri().map(|_| ()),
+        Err(Error::MigrationValue { field: "digits" })
+    );
     // The digits parameter is not used; the type may say steam instead.
     let seven = KeyUri::import_uri(&uri.replace("digits=5", "digits=7")).unwrap();
     assert_eq!(seven.key, imported.key);
