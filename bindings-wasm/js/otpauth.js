@@ -7,6 +7,7 @@
 
 import {
   WasmSecret, WasmTotp, WasmImportedUri, algorithmName, base32Encode, checkRandomLength, codeFromMac, windowSide,
+  otpauthUri, timeStep as keylessTimeStep,
 } from 'nidan-glue';
 import { NidanSecretError, checked, fail } from './errors.js';
 import {
@@ -182,15 +183,10 @@ function sameBytes(a, b) {
   return true;
 }
 
-// TOTP.counter and TOTP.remaining take no secret: the step is computed by
-// a generator keyed with zeros, one per period.
-let clock;
+// TOTP.counter and TOTP.remaining take no secret: the core computes the
+// step from the period alone (TotpConfig::time_step).
 function timeStep(period, timestamp) {
-  if (clock?.period !== period) {
-    const zeros = new Secret({ buffer: new ArrayBuffer(20) });
-    clock = { period, generator: generatorFor(zeros, 'SHA1', 6, period) };
-  }
-  return checked(clock.generator.timeStep(asBigInt(seconds(timestamp))));
+  return checked(keylessTimeStep(asBigInt(u64(period, 'period')), asBigInt(seconds(timestamp))));
 }
 
 /** Whole Unix seconds from a millisecond timestamp (number or bigint). */
@@ -207,17 +203,33 @@ function delta(generator, token, at, window) {
   return status === 0 ? null : generator.matchedDrift();
 }
 
-function label(otp, type, last) {
-  const e = encodeURIComponent;
-  const { issuer } = otp;
-  let uri = `otpauth://${type}/`;
-  if (issuer.length > 0) {
-    uri += otp.issuerInLabel ? `${e(issuer)}:${e(otp.label)}` : e(otp.label);
-    uri += `?issuer=${e(issuer)}&`;
-  } else {
-    uri += `${e(otp.label)}?`;
-  }
-  return `${uri}secret=${e(otp.secret.base32)}&algorithm=${e(otp.algorithm)}&digits=${e(otp.digits)}&${last}`;
+/** The URI as otpauth writes it: the core's UriStyle::OtpauthJs. */
+function uriOf(otp, isTotp, periodOrCounter) {
+  return otpauthUri(
+    isTotp, text(otp.issuer, 'issuer'), text(otp.label, 'label'), Boolean(otp.issuerInLabel),
+    bytes(otp.secret?.bytes, 'secret.bytes'), text(otp.algorithm, 'algorithm'), u32(otp.digits, 'digits'),
+    asBigInt(periodOrCounter),
+  );
+}
+
+/**
+ * Sets what HOTP and TOTP objects share, with otpauth's defaults, in
+ * otpauth's order (the constructor then sets the counter or period, and
+ * `hmac`); returns the options.
+ */
+function configure(otp, given) {
+  const config = options(given);
+  const {
+    issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1', digits = 6, hmac,
+  } = config;
+  otp.issuer = issuer;
+  otp.label = label;
+  otp.issuerInLabel = issuerInLabel;
+  otp.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
+  // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
+  otp.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
+  otp.digits = digits;
+  return config;
 }
 
 /** HOTP [RFC 4226], with otpauth's API. */
@@ -243,17 +255,7 @@ export class HOTP {
   }
 
   constructor(given) {
-    const {
-      issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
-      digits = 6, counter = 0, hmac,
-    } = options(given);
-    this.issuer = issuer;
-    this.label = label;
-    this.issuerInLabel = issuerInLabel;
-    this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
-    // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
-    this.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
-    this.digits = digits;
+    const { counter = 0, hmac } = configure(this, given);
     this.counter = counter;
     this.hmac = hmac;
   }
@@ -273,7 +275,7 @@ export class HOTP {
   }
 
   toString() {
-    return label(this, 'hotp', `counter=${encodeURIComponent(this.counter)}`);
+    return uriOf(this, false, u64(this.counter, 'counter'));
   }
 }
 
@@ -314,17 +316,7 @@ export class TOTP {
   }
 
   constructor(given) {
-    const {
-      issuer = '', label = 'OTPAuth', issuerInLabel = true, secret = new Secret(), algorithm = 'SHA1',
-      digits = 6, period = 30, hmac,
-    } = options(given);
-    this.issuer = issuer;
-    this.label = label;
-    this.issuerInLabel = issuerInLabel;
-    this.secret = typeof secret === 'string' ? Secret.fromBase32(secret) : secret;
-    // With the caller's own HMAC, the algorithm is only its name, as in otpauth.
-    this.algorithm = customHmac(hmac) ? algorithm : canonical(algorithm);
-    this.digits = digits;
+    const { period = 30, hmac } = configure(this, given);
     this.period = period;
     this.hmac = hmac;
   }
@@ -361,7 +353,7 @@ export class TOTP {
   }
 
   toString() {
-    return label(this, 'totp', `period=${encodeURIComponent(this.period)}`);
+    return uriOf(this, true, u64(this.period, 'period'));
   }
 }
 
@@ -377,21 +369,16 @@ export class URI {
     const raw = text(uri, 'uri');
     const read = checked(WasmImportedUri.read(raw, customHmac(hmac) !== undefined));
     const key = read.key();
-    const algorithm = read.algorithmName ?? key.algorithm;
-    read.free();
-    const issuer = key.issuer ?? '';
     const config = {
-      issuer,
+      issuer: key.issuer ?? '',
       label: key.account,
+      issuerInLabel: read.issuerInLabel,
       secret: new Secret({ buffer: secretBytes(key.secret) }),
-      algorithm,
+      algorithm: read.algorithmName ?? key.algorithm,
       digits: key.digits,
     };
+    read.free();
     if (hmac !== undefined) config.hmac = hmac;
-    // otpauth remembers whether the issuer came with a label prefix.
-    const path = raw.slice(raw.indexOf('/', 10) + 1);
-    const separator = /:|%3a/i.exec(path.split('?', 1)[0]);
-    config.issuerInLabel = issuer === '' || (separator !== null && separator.index > 0);
     const value = out(key.periodOrCounter, key.periodOrCounter > BigInt(Number.MAX_SAFE_INTEGER));
     const otp = key.isTotp ? new TOTP({ ...config, period: value }) : new HOTP({ ...config, counter: value });
     key.free();

@@ -1,15 +1,21 @@
 //! What only the otpauth drop-in (`nidan/otpauth`) needs: the `hmac` option
 //! (a MAC computed by the caller, truncated and formatted by the core),
-//! secrets as plain bytes of any length, and URIs read in import mode, as
-//! otpauth reads what real services emit. Behind the feature `otpauth`, so
-//! that `nidan.wasm` (the native API alone) does not carry it.
+//! secrets as plain bytes of any length, time steps without a key, and
+//! URIs read and written as otpauth reads and writes them (the core's named
+//! policy [`UriStyle::OtpauthJs`], reading in import mode). Behind the
+//! feature `otpauth`, so that `nidan.wasm` (the native API alone) does not
+//! carry it.
 
-use nidan::{Code, KeyUri, Secret, Window, base32};
+use nidan::{
+    Code, KeyUri, OtpauthJsImport, Secret, TotpConfig, UriParts, UriStyle, Window, Zeroizing,
+    base32,
+};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
 
 use crate::error::record;
-use crate::uri::WasmKeyUri;
+use crate::text::{SecretText, secret_text};
+use crate::uri::{WasmKeyUri, kind};
 
 /// The code of `mac`, an HMAC computed outside nidan ([`Code::from_mac`]:
 /// the core's truncation and digits), as its digits; `None` after recording
@@ -56,6 +62,25 @@ pub fn base32_encode(mut bytes: Vec<u8>) -> String {
     String::from_utf8(text).unwrap_or_default()
 }
 
+/// The step at Unix `time` for steps of `period` seconds from T0 = 0,
+/// its start and end, and the seconds left, in that order
+/// ([`TotpConfig::time_step`]: no key needed); `None` after recording the
+/// error (a period of 0).
+///
+/// ```
+/// assert_eq!(nidan_wasm::time_step(60, 1_111_111_111), Some(vec![18_518_518, 1_111_111_080, 1_111_111_140, 29]));
+/// assert!(nidan_wasm::time_step(0, 59).is_none());
+/// ```
+#[wasm_bindgen(js_name = timeStep)]
+pub fn time_step(period: u64, time: u64) -> Option<Vec<u64>> {
+    let config = TotpConfig {
+        period,
+        ..Default::default()
+    };
+    let now = record(config.time_step(time))?;
+    Some(vec![now.step, now.start, now.end, now.remaining])
+}
+
 /// `len` when that many random bytes make a new key nidan would generate
 /// ([`Secret::check_random_len`]); `None` after recording the error.
 ///
@@ -68,15 +93,17 @@ pub fn check_random_length(len: u32) -> Option<u32> {
     record(Secret::check_random_len(len as usize)).map(|()| len)
 }
 
-/// An otpauth URI read in import mode ([`KeyUri::import_uri`]), or, for a
-/// caller's own HMAC, with the algorithm name as written
-/// ([`KeyUri::import_uri_custom_mac`]).
+/// An otpauth URI read as the otpauth package reads it
+/// ([`KeyUri::import_uri_otpauth_js`]: the import mode, and what that
+/// package remembers of the URI); with `custom_mac`, the algorithm name as
+/// written, for a caller's own HMAC.
 ///
 /// ```
 /// use nidan_wasm::WasmImportedUri;
-/// let uri = "OTPAUTH://HOTP/a?SECRET=JBSWY3DPEHPK3PXP&COUNTER=3&ALGORITHM=sha3-256";
+/// let uri = "OTPAUTH://HOTP/a?SECRET=JBSWY3DPEHPK3PXP&COUNTER=3&ALGORITHM=sha3-256&issuer=ACME";
 /// let read = WasmImportedUri::read(uri, false).unwrap();
 /// assert_eq!((read.key().algorithm(), read.algorithm_name()), ("SHA3-256".into(), None));
+/// assert!(!read.issuer_in_label());
 /// let custom = uri.replace("sha3-256", "CUSTOM");
 /// assert!(WasmImportedUri::read(&custom, false).is_none());
 /// let read = WasmImportedUri::read(&custom, true).unwrap();
@@ -84,35 +111,70 @@ pub fn check_random_length(len: u32) -> Option<u32> {
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
-pub struct WasmImportedUri {
-    key: KeyUri,
-    algorithm_name: Option<String>,
-}
+pub struct WasmImportedUri(OtpauthJsImport);
 
 #[wasm_bindgen]
 impl WasmImportedUri {
-    /// Reads `uri` in import mode; with `custom_mac`, any well-formed
-    /// algorithm name is kept as written. `None` after recording the error.
+    /// Reads `uri`; `None` after recording the error.
     pub fn read(uri: &str, custom_mac: bool) -> Option<WasmImportedUri> {
-        let read = if custom_mac {
-            KeyUri::import_uri_custom_mac(uri)
-        } else {
-            KeyUri::import_uri(uri).map(|imported| (imported, None))
-        };
-        record(read).map(|(imported, algorithm_name)| Self {
-            key: imported.key,
-            algorithm_name,
-        })
+        record(KeyUri::import_uri_otpauth_js(uri, custom_mac)).map(Self)
     }
 
     /// The key.
     pub fn key(&self) -> WasmKeyUri {
-        WasmKeyUri(self.key.clone())
+        WasmKeyUri(self.0.imported.key.clone())
     }
 
     /// The algorithm name as written, when read for a caller's own HMAC.
     #[wasm_bindgen(getter, js_name = algorithmName)]
     pub fn algorithm_name(&self) -> Option<String> {
-        self.algorithm_name.clone()
+        self.0.algorithm_name.clone()
     }
+
+    /// otpauth's `issuerInLabel` for this URI.
+    #[wasm_bindgen(getter, js_name = issuerInLabel)]
+    pub fn issuer_in_label(&self) -> bool {
+        matches!(
+            self.0.style,
+            UriStyle::OtpauthJs {
+                issuer_in_label: true
+            }
+        )
+    }
+}
+
+/// The URI the otpauth package's `toString()` writes
+/// ([`UriStyle::OtpauthJs`]); `secret` is wiped before it is freed.
+///
+/// ```
+/// let uri = nidan_wasm::otpauth_uri(false, "ACME", "a@b", false, b"foo".to_vec(), "SHA1", 6, 2);
+/// assert_eq!(uri, "otpauth://hotp/a%40b?issuer=ACME&secret=MZXW6&algorithm=SHA1&digits=6&counter=2");
+/// ```
+#[wasm_bindgen(js_name = otpauthUri, unchecked_return_type = "string")]
+#[allow(clippy::too_many_arguments)] // one per field of the URI
+pub fn otpauth_uri(
+    is_totp: bool,
+    issuer: &str,
+    label: &str,
+    issuer_in_label: bool,
+    secret: Vec<u8>,
+    algorithm: &str,
+    digits: u32,
+    period_or_counter: u64,
+) -> SecretText {
+    let secret = Zeroizing::new(secret);
+    let parts = UriParts {
+        kind: kind(is_totp, period_or_counter),
+        issuer: Some(issuer),
+        account: label,
+        secret: &secret,
+        algorithm,
+        digits,
+        format: nidan::CodeFormat::Decimal,
+    };
+    // The otpauth style has no errors.
+    let uri = parts
+        .write(UriStyle::OtpauthJs { issuer_in_label })
+        .unwrap_or_default();
+    secret_text(&uri)
 }

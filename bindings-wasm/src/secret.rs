@@ -1,6 +1,6 @@
 //! The secret, held in wasm memory and wiped when freed.
 
-use nidan::{Error, Secret, base32};
+use nidan::Secret;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
 
@@ -32,11 +32,7 @@ impl WasmSecret {
             (false, false) => Secret::from_base32(&text),
             (false, true) => Secret::from_base32_allow_short(&text),
             (true, false) => Secret::from_typed_base32(&text),
-            (true, true) => decode_typed(&text).and_then(|mut bytes| {
-                let secret = Secret::from_bytes_allow_short(&bytes);
-                bytes.zeroize();
-                secret
-            }),
+            (true, true) => Secret::from_typed_base32_allow_short(&text),
         };
         text.zeroize();
         record(secret).map(Self)
@@ -83,27 +79,6 @@ impl WasmSecret {
     /// Equality in constant time for keys of equal length.
     pub fn equals(&self, other: &WasmSecret) -> bool {
         self.0 == other.0
-    }
-}
-
-/// Lenient base32 of any length up to the longest key, even empty.
-pub(crate) fn decode_typed(text: &str) -> Result<Vec<u8>, Error> {
-    let mut bytes = vec![0u8; Secret::MAX_BYTES];
-    match base32::decode_typed(text, &mut bytes) {
-        Ok(len) => {
-            bytes.truncate(len);
-            Ok(bytes)
-        }
-        Err(error) => {
-            bytes.zeroize();
-            // As the core's own readers do: a key too long for the buffer.
-            Err(match error {
-                Error::BufferTooSmall { .. } => Error::SecretTooLong {
-                    max_bytes: Secret::MAX_BYTES,
-                },
-                other => other,
-            })
-        }
     }
 }
 

@@ -41,18 +41,9 @@ impl WasmKeyUri {
         digits: u32,
         period_or_counter: u64,
     ) -> Option<WasmKeyUri> {
-        let kind = if is_totp {
-            OtpKind::Totp {
-                period: period_or_counter,
-            }
-        } else {
-            OtpKind::Hotp {
-                counter: period_or_counter,
-            }
-        };
         let algorithm = record(algorithm(algorithm_name))?;
         Some(Self(KeyUri {
-            kind,
+            kind: kind(is_totp, period_or_counter),
             secret: secret.0.clone(),
             issuer,
             account,
@@ -133,6 +124,19 @@ impl WasmKeyUri {
     #[wasm_bindgen(js_name = toHotp)]
     pub fn to_hotp(&self) -> Option<WasmHotp> {
         record(self.0.to_hotp()).map(WasmHotp::from)
+    }
+}
+
+/// TOTP with its period or HOTP with its counter, as JavaScript passes them.
+pub(crate) fn kind(is_totp: bool, period_or_counter: u64) -> OtpKind {
+    if is_totp {
+        OtpKind::Totp {
+            period: period_or_counter,
+        }
+    } else {
+        OtpKind::Hotp {
+            counter: period_or_counter,
+        }
     }
 }
 

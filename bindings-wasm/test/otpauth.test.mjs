@@ -81,7 +81,7 @@ test('TOTP: the same codes, counters, remaining time and validate results', () =
   for (let i = 0; i < CASES; i++) {
     const [a, b] = pair(r);
     const config = {
-      issuer: r.pick(['', 'ACME', 'Big Bank & Co']), label: r.pick(['alice@example.com', 'bob', 'Ünïcödé']),
+      issuer: r.pick(['', 'ACME', 'Big Bank & Co']), label: r.pick(['alice@example.com', 'bob', 'Ünïcödé', "O'Brien (ops)*!"]),
       algorithm: r.pick(algorithms), digits: r.int(6, 10), period: r.pick([30, 30, 60, r.int(1, 3600)]),
     };
     const mine = new nidan.TOTP({ ...config, secret: b });
@@ -174,6 +174,7 @@ test('where nidan is stricter than otpauth, it says so with a NidanError', () =>
     [() => new nidan.HOTP({ hmac: () => new Uint8Array(18) }).generate(), 'MAC_TOO_SHORT'],
     // fractions and negative numbers
     [() => new nidan.TOTP({ period: 0.5 }).generate(), 'INVALID_NUMBER'],
+    [() => new nidan.TOTP({ period: 0.5 }).toString(), 'INVALID_NUMBER'],
     [() => new nidan.HOTP({ counter: -1 }).generate(), 'INVALID_NUMBER'],
     // generated keys under 128 bits
     [() => new nidan.Secret({ size: 10 }), 'SECRET_TOO_SHORT'],
@@ -187,6 +188,7 @@ test('where nidan is stricter than otpauth, it says so with a NidanError', () =>
   real.URI.parse('otpauth://totp/b?secret=JBSWY3DPEHPK3PXP&digits=6&digits=8');
   new real.HOTP({ hmac: () => new Uint8Array(19) }).generate();
   new real.TOTP({ period: 0.5 }).generate();
+  new real.TOTP({ period: 0.5 }).toString();
 });
 
 test('the hmac option: the caller computes the MAC, the core truncates it, as otpauth does', () => {

@@ -1,5 +1,15 @@
-//! Base32 [RFC 4648 §6] for secrets: a strict reader, a reader for what
-//! people type, and an encoder, all in place (no allocation).
+//! **Low level, for secret keys only:** the base32 [RFC 4648 §6] behind
+//! [`Secret`](crate::Secret): a strict reader, a reader for what people
+//! type, and an encoder, all in place (no allocation). Read and show keys
+//! with [`Secret`](crate::Secret)'s methods instead; this module is public
+//! for callers that hold key bytes outside a `Secret` (the otpauth
+//! drop-in's keys of any length, the fuzz targets, the wipe checks).
+//!
+//! It is not a general base32 codec: its reading errors are the secret family's
+//! ([`ErrorFamily::Secret`](crate::ErrorFamily::Secret)), the reader for
+//! typed text holds at most [`Secret::MAX_BYTES`](crate::Secret::MAX_BYTES)
+//! and calls a longer input [`Error::SecretTooLong`], and every buffer that
+//! holds a key's characters is wiped.
 //!
 //! The alphabet itself is `base32ct`, from the `RustCrypto` project: no
 //! table look-ups and no branches on the characters' values, `no_std`.

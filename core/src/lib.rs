@@ -47,6 +47,8 @@ mod throttle;
 mod totp;
 #[cfg(feature = "alloc")]
 mod uri;
+#[cfg(feature = "alloc")]
+mod uri_style;
 #[cfg(feature = "server")]
 mod verifier;
 mod verify;
@@ -79,6 +81,8 @@ pub use throttle::{Hold, Throttle};
 pub use totp::{TimeStep, Totp, TotpConfig};
 #[cfg(feature = "alloc")]
 pub use uri::{KeyUri, OtpKind};
+#[cfg(feature = "alloc")]
+pub use uri_style::{OtpauthJsImport, UriParts, UriStyle};
 pub use verify::{Match, Verdict, Verification, Window};
 /// The wrapper of the secret-bearing strings nidan returns: it wipes the
 /// string when dropped and dereferences to it.

@@ -115,6 +115,22 @@ impl Secret {
         Self::decoded(text, base32::decode_typed, Self::MIN_BYTES)
     }
 
+    /// Reads a key as a person typed it, of any non-zero length: the
+    /// opt-in for legacy keys shorter than 80 bits (the otpauth drop-in's
+    /// `Secret.fromBase32`).
+    ///
+    /// # Errors
+    /// As [`Secret::from_typed_base32`], without the minimum length.
+    ///
+    /// ```
+    /// assert_eq!(nidan::Secret::from_typed_base32_allow_short("mzxw 6")?.as_bytes(), b"foo");
+    /// assert_eq!(nidan::Secret::from_typed_base32_allow_short(" "), Err(nidan::Error::SecretEmpty));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn from_typed_base32_allow_short(text: &str) -> Result<Self> {
+        Self::decoded(text, base32::decode_typed, 1)
+    }
+
     /// Makes a new secret from random bytes the caller drew from a
     /// cryptographically secure generator: at least 128 bits, and
     /// [`Secret::DEFAULT_RANDOM_BYTES`] (160 bits) is the size to use.

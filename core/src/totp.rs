@@ -48,6 +48,62 @@ impl TotpConfig {
     }
 }
 
+impl TotpConfig {
+    /// The step `T = floor((time - T0) / period)` [RFC 6238 §4.2]: no key
+    /// needed, only the period and T0.
+    ///
+    /// # Errors
+    /// [`Error::Period`] for a period of 0, [`Error::TimeBeforeT0`].
+    ///
+    /// ```
+    /// let config = nidan::TotpConfig::default();
+    /// assert_eq!(config.step(20_000_000_000)?, 666_666_666);
+    /// let late = nidan::TotpConfig { t0: 60, ..config };
+    /// assert_eq!(late.step(59), Err(nidan::Error::TimeBeforeT0));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn step(&self, time: u64) -> Result<u64> {
+        self.check_period()?;
+        step_at(time, self.t0, self.period).ok_or(Error::TimeBeforeT0)
+    }
+
+    /// The step at `time` with its start, end and the seconds left in it:
+    /// what an authenticator screen shows beside the code, without a key.
+    ///
+    /// # Errors
+    /// As [`TotpConfig::step`].
+    ///
+    /// ```
+    /// let config = nidan::TotpConfig { period: 60, ..Default::default() };
+    /// let now = config.time_step(1_111_111_111)?;
+    /// assert_eq!(now.step, 18_518_518);
+    /// assert_eq!((now.start, now.end, now.remaining), (1_111_111_080, 1_111_111_140, 29));
+    /// let zero = nidan::TotpConfig { period: 0, ..config };
+    /// assert_eq!(zero.time_step(59), Err(nidan::Error::Period));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn time_step(&self, time: u64) -> Result<TimeStep> {
+        self.check_period()?;
+        let since_t0 = time.checked_sub(self.t0).ok_or(Error::TimeBeforeT0)?;
+        let into_step = since_t0 % self.period;
+        // start <= time, so it cannot overflow; the end may lie beyond u64.
+        let start = time - into_step;
+        Ok(TimeStep {
+            step: since_t0 / self.period,
+            start,
+            end: start.saturating_add(self.period),
+            remaining: self.period - into_step,
+        })
+    }
+
+    fn check_period(&self) -> Result<()> {
+        if self.period == 0 {
+            return Err(Error::Period);
+        }
+        Ok(())
+    }
+}
+
 impl Default for TotpConfig {
     fn default() -> Self {
         Self {
@@ -97,8 +153,8 @@ pub struct TimeStep {
 #[derive(Clone, Debug)]
 pub struct Totp {
     hotp: Hotp,
-    period: u64,
-    t0: u64,
+    /// The clock: period and T0 (the code parameters live in `hotp`).
+    clock: TotpConfig,
 }
 
 impl Totp {
@@ -116,9 +172,7 @@ impl Totp {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn new(secret: &Secret, config: TotpConfig) -> Result<Self> {
-        if config.period == 0 {
-            return Err(Error::Period);
-        }
+        config.check_period()?;
         let hotp = Hotp::new(
             secret,
             HotpConfig {
@@ -129,12 +183,12 @@ impl Totp {
         )?;
         Ok(Self {
             hotp,
-            period: config.period,
-            t0: config.t0,
+            clock: config,
         })
     }
 
-    /// The step `T = floor((time - T0) / period)` [RFC 6238 §4.2].
+    /// The step `T = floor((time - T0) / period)` [RFC 6238 §4.2]
+    /// ([`TotpConfig::step`] of this generator's parameters).
     ///
     /// # Errors
     /// [`Error::TimeBeforeT0`].
@@ -145,11 +199,12 @@ impl Totp {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn step(&self, time: u64) -> Result<u64> {
-        step_at(time, self.t0, self.period).ok_or(Error::TimeBeforeT0)
+        self.clock.step(time)
     }
 
     /// The step at `time` with its start, end and the seconds left in it:
-    /// what an authenticator screen shows beside the code.
+    /// what an authenticator screen shows beside the code
+    /// ([`TotpConfig::time_step`]).
     ///
     /// # Errors
     /// [`Error::TimeBeforeT0`].
@@ -160,16 +215,7 @@ impl Totp {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn time_step(&self, time: u64) -> Result<TimeStep> {
-        let since_t0 = time.checked_sub(self.t0).ok_or(Error::TimeBeforeT0)?;
-        let into_step = since_t0 % self.period;
-        // start <= time, so it cannot overflow; the end may lie beyond u64.
-        let start = time - into_step;
-        Ok(TimeStep {
-            step: since_t0 / self.period,
-            start,
-            end: start.saturating_add(self.period),
-            remaining: self.period - into_step,
-        })
+        self.clock.time_step(time)
     }
 
     /// The code at `time`.
@@ -286,9 +332,8 @@ impl Totp {
         TotpConfig {
             algorithm,
             digits,
-            period: self.period,
-            t0: self.t0,
             format,
+            ..self.clock
         }
     }
 }

@@ -15,6 +15,7 @@ use crate::hotp::{Hotp, HotpConfig};
 use crate::repair::{IMPORT, ImportPolicy, Imported, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
+use crate::uri_style::{UriParts, UriStyle};
 
 /// TOTP with its period, or HOTP with its counter.
 ///
@@ -202,33 +203,7 @@ impl KeyUri {
         read::<IMPORT>(uri, None, policy)
     }
 
-    /// [`KeyUri::import_uri`] for a caller that computes the HMAC itself
-    /// (the otpauth package's `hmac` option): the `algorithm` parameter
-    /// then only names the caller's function, so any name of ASCII letters
-    /// and digits in groups joined by single `-` or `_` is accepted and
-    /// returned as written (`None` when the URI has none). The key's
-    /// algorithm is the one the name reads as, or SHA1. Everything else is
-    /// read as [`KeyUri::import_uri`] reads it.
-    ///
-    /// # Errors
-    /// As [`KeyUri::import_uri`]; an algorithm name outside that alphabet
-    /// is [`Error::UriInvalidValue`].
-    ///
-    /// ```
-    /// let uri = "otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&algorithm=CUSTOM&counter=0";
-    /// let (imported, name) = nidan::KeyUri::import_uri_custom_mac(uri)?;
-    /// assert_eq!(name.as_deref(), Some("CUSTOM"));
-    /// assert_eq!(imported.key.algorithm, nidan::Algorithm::Sha1);
-    /// assert!(nidan::KeyUri::import_uri_custom_mac(&uri.replace("CUSTOM", "MY--MAC")).is_err());
-    /// # Ok::<(), nidan::Error>(())
-    /// ```
-    pub fn import_uri_custom_mac(uri: &str) -> Result<(Imported, Option<String>)> {
-        let mut name = None;
-        let imported = read::<IMPORT>(uri, Some(&mut name), ImportPolicy::Authenticator)?;
-        Ok((imported, name))
-    }
-
-    /// Writes the URI for a QR code.
+    /// Writes the URI for a QR code, in [`UriStyle::KeyUriFormat`].
     ///
     /// # Errors
     /// [`Error::Digits`] unless digits are 6 to 8, [`Error::Period`] for a
@@ -252,58 +227,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn to_uri(&self) -> Result<Zeroizing<String>> {
-        let digits_written = if self.format == CodeFormat::Decimal {
-            6..=8
-        } else {
-            steam::DIGITS..=steam::DIGITS
-        };
-        if !digits_written.contains(&self.digits) {
-            return Err(Error::Digits {
-                digits: self.digits,
-            });
-        }
-        // All the room it can need, reserved up front: a growing string
-        // would leave a copy of the secret behind each time it moved.
-        let escaped = 3 * (2 * self.issuer.as_ref().map_or(0, String::len) + self.account.len());
-        let secret = crate::base32::encoded_len(self.secret.byte_len());
-        let mut uri = Zeroizing::new(String::with_capacity(128 + escaped + secret));
-        uri.push_str("otpauth://");
-        uri.push_str(match self.kind {
-            OtpKind::Totp { period: 0 } => return Err(Error::Period),
-            OtpKind::Totp { .. } => "totp/",
-            OtpKind::Hotp { .. } => "hotp/",
-        });
-        check_label(self.issuer.as_deref(), &self.account)?;
-        if let Some(issuer) = &self.issuer {
-            percent_encode(issuer, &mut uri);
-            uri.push(':');
-        }
-        percent_encode(&self.account, &mut uri);
-        uri.push_str("?secret=");
-        uri.push_str(&self.secret.to_base32());
-        if let Some(issuer) = &self.issuer {
-            uri.push_str("&issuer=");
-            percent_encode(issuer, &mut uri);
-        }
-        uri.push_str("&algorithm=");
-        uri.push_str(self.algorithm.name());
-        uri.push_str("&digits=");
-        push_decimal(u64::from(self.digits), &mut uri);
-        let (name, value) = match self.kind {
-            OtpKind::Totp { period } => ("&period=", period),
-            OtpKind::Hotp { counter } => ("&counter=", counter),
-        };
-        uri.push_str(name);
-        push_decimal(value, &mut uri);
-        if self.format != CodeFormat::Decimal {
-            uri.push_str("&encoder=");
-            uri.push_str(self.format.name());
-        }
-        if uri.len() > Self::MAX_LEN {
-            // Dropping the text wipes it.
-            return Err(Error::UriTooLong { max: Self::MAX_LEN });
-        }
-        Ok(uri)
+        UriParts::from(self).write(UriStyle::KeyUriFormat)
     }
 
     /// A TOTP generator for this key (T0 = 0).
@@ -364,13 +288,25 @@ impl FromStr for KeyUri {
     }
 }
 
+/// What a reader for another library's conventions notes beyond the key
+/// ([`KeyUri::import_uri_otpauth_js`]).
+#[derive(Default)]
+pub(crate) struct ReadNotes {
+    /// Asked: the algorithm parameter names the caller's own HMAC.
+    pub(crate) custom_mac: bool,
+    /// With `custom_mac`: the algorithm parameter as written.
+    pub(crate) algorithm_name: Option<String>,
+    /// Whether the label had a (non-empty) issuer prefix.
+    pub(crate) label_has_issuer: bool,
+}
+
 /// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
 /// what import repairs, and where the import `policy` says whose rules to
-/// follow. With `custom_mac`, the algorithm parameter names the caller's own
-/// HMAC and is handed back there as written.
-fn read<const MODE: bool>(
+/// follow. With `notes`, what another library's reader remembers is noted
+/// there.
+pub(crate) fn read<const MODE: bool>(
     uri: &str,
-    custom_mac: Option<&mut Option<String>>,
+    mut notes: Option<&mut ReadNotes>,
     policy: ImportPolicy,
 ) -> Result<Imported> {
     if uri.len() > KeyUri::MAX_LEN {
@@ -397,6 +333,9 @@ fn read<const MODE: bool>(
     let rest = rest.strip_prefix('/').unwrap_or(rest);
     let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
     let (label_issuer, account) = split_label(label, repairs.pyotp())?;
+    if let Some(notes) = notes.as_deref_mut() {
+        notes.label_has_issuer = label_issuer.is_some();
+    }
     let mut params = Params::read(query, &mut repairs)?;
     let issuer = choose_issuer(
         label_issuer,
@@ -415,22 +354,14 @@ fn read<const MODE: bool>(
     }
     // The parameters' values before the secret, so that an error names
     // them first (as pyotp's reader does).
+    let custom_mac = notes
+        .filter(|notes| notes.custom_mac)
+        .map(|notes| &mut notes.algorithm_name);
     let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
     let encoder = params.encoder.take();
     let format = read_format(steam_type, encoder.as_deref(), is_totp, &mut repairs)?;
     let is_totp = is_totp || format != CodeFormat::Decimal;
-    // A Steam Guard key's digits parameter is not read (as `KeePassXC`).
-    let digits = match params.digits.take() {
-        _ if format != CodeFormat::Decimal => u64::from(steam::DIGITS),
-        Some(text) => parse_number(&text, "digits", &mut repairs)?,
-        None => 6,
-    };
-    let digits = u32::try_from(digits)
-        .ok()
-        .filter(|d| (6..=8).contains(d) || format != CodeFormat::Decimal)
-        .ok_or(Error::UriInvalidValue {
-            parameter: "digits",
-        })?;
+    let digits = read_digits(params.digits.take(), format, &mut repairs)?;
     let secret_text = params.secret.take().ok_or(Error::UriMissingParameter {
         parameter: "secret",
     })?;
@@ -476,6 +407,26 @@ fn read<const MODE: bool>(
     })
 }
 
+/// The digits parameter: 6 to 8, 6 when absent. A Steam Guard key's is not
+/// read (as `KeePassXC` does not): its codes have 5 characters.
+fn read_digits<const MODE: bool>(
+    text: Option<String>,
+    format: CodeFormat,
+    repairs: &mut Repairs<MODE>,
+) -> Result<u32> {
+    let digits = match text {
+        _ if format != CodeFormat::Decimal => return Ok(steam::DIGITS),
+        Some(text) => parse_number(&text, "digits", repairs)?,
+        None => 6,
+    };
+    u32::try_from(digits)
+        .ok()
+        .filter(|d| (6..=8).contains(d))
+        .ok_or(Error::UriInvalidValue {
+            parameter: "digits",
+        })
+}
+
 /// How codes are written: Steam Guard's characters for `encoder=steam` or
 /// the type `steam`, which only the import mode reads, on TOTP keys;
 /// decimal digits otherwise (other encoder values are ignored, as
@@ -502,21 +453,21 @@ fn read_format<const MODE: bool>(
 }
 
 /// Steam Guard in URIs, as `KeePassXC` writes it (`encoder=steam`).
-mod steam {
+pub(crate) mod steam {
     use crate::code::CodeFormat;
 
     /// The encoder parameter's value for Steam Guard keys.
-    pub(super) const ENCODER: &str = "steam";
+    pub(crate) const ENCODER: &str = "steam";
     /// The length of a Steam Guard code.
-    pub(super) const DIGITS: u32 = 5;
+    pub(crate) const DIGITS: u32 = 5;
     #[cfg(feature = "steam")]
     const _: () = assert!(DIGITS == CodeFormat::STEAM_DIGITS);
 
     /// Steam Guard's format, or `None` in a build without it (feature `steam`).
     #[cfg(feature = "steam")]
-    pub(super) const FORMAT: Option<CodeFormat> = Some(CodeFormat::Steam);
+    pub(crate) const FORMAT: Option<CodeFormat> = Some(CodeFormat::Steam);
     #[cfg(not(feature = "steam"))]
-    pub(super) const FORMAT: Option<CodeFormat> = None;
+    pub(crate) const FORMAT: Option<CodeFormat> = None;
 }
 
 /// The algorithm parameter, in `repairs`' mode, or as a caller's HMAC name
@@ -790,33 +741,7 @@ pub(crate) fn percent_decode(text: &str) -> Result<String> {
 
 /// Appends `text` with everything but unreserved characters and `@` escaped.
 pub(crate) fn percent_encode(text: &str, out: &mut String) {
-    for &byte in text.as_bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'@') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
-            out.push(char::from(HEX_DIGITS[usize::from(byte & 0x0f)]));
-        }
-    }
-}
-
-const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-
-/// Appends `value` in decimal. (Written out rather than with `write!`: the
-/// formatting machinery is most of the size of a small WebAssembly build.)
-fn push_decimal(mut value: u64, out: &mut String) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (value % 10).to_le_bytes()[0];
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
+    crate::uri_style::percent_encode(text, UriStyle::KeyUriFormat, out);
 }
 
 fn hex_value(digit: u8) -> Option<u8> {

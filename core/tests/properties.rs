@@ -2,7 +2,8 @@
 //! secrets, algorithms, digits, periods and times.
 
 use nidan::{
-    Algorithm, Hotp, HotpConfig, KeyUri, OtpKind, Secret, Totp, TotpConfig, Verdict, Window, base32,
+    Algorithm, Hotp, HotpConfig, KeyUri, OtpKind, Secret, Totp, TotpConfig, UriParts, UriStyle,
+    Verdict, Window, base32,
 };
 use proptest::prelude::*;
 
@@ -116,7 +117,21 @@ proptest! {
         let key = KeyUri { kind, secret, issuer, account, algorithm, digits, format: nidan::CodeFormat::Decimal };
         let uri = key.to_uri().unwrap();
         prop_assert!(uri.len() <= KeyUri::MAX_LEN);
-        prop_assert_eq!(KeyUri::parse(&uri).unwrap(), key);
+        prop_assert_eq!(&KeyUri::parse(&uri).unwrap(), &key);
+        // otpauth's style (the drop-in's policy) reads back the same way,
+        // remembering whether the label carried the issuer.
+        for issuer_in_label in [true, false] {
+            let written = UriParts::from(&key).write(UriStyle::OtpauthJs { issuer_in_label }).unwrap();
+            // Without the prefix, a ':' in the account would start the label's issuer.
+            if !issuer_in_label && key.account.contains(':') {
+                continue;
+            }
+            let read = KeyUri::import_uri_otpauth_js(&written, false).unwrap();
+            prop_assert_eq!(&read.imported.key, &key);
+            prop_assert!(read.imported.repairs.is_empty());
+            let remembered = issuer_in_label || key.issuer.is_none();
+            prop_assert_eq!(read.style, UriStyle::OtpauthJs { issuer_in_label: remembered });
+        }
     }
 
     #[test]
@@ -211,5 +226,8 @@ proptest! {
         prop_assert!(now.start <= time && (time < now.end || now.end == u64::MAX));
         prop_assert!((1..=config.period).contains(&now.remaining));
         prop_assert_eq!(u128::from(now.start) + u128::from(config.period), u128::from(time) + u128::from(now.remaining));
+        // No key needed: the parameters alone give the same step.
+        prop_assert_eq!(config.time_step(time), Ok(now));
+        prop_assert_eq!(config.step(time), Ok(now.step));
     }
 }
