@@ -150,6 +150,7 @@ fn has_name_in_another_case(text: &str) -> bool {
             "digits",
             "period",
             "counter",
+            "encoder",
         ]
         .iter()
         .any(|known| name != *known && name.eq_ignore_ascii_case(known))
