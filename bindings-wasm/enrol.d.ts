@@ -11,7 +11,7 @@ export interface KeyUriOptions {
   secret: Secret;
   account: string;
   issuer?: string | null;
-  type?: 'totp' | 'hotp';
+  kind?: 'totp' | 'hotp';
   algorithm?: AlgorithmName;
   digits?: number;
   period?: Integer;
@@ -23,7 +23,14 @@ export class KeyUri {
   constructor(options: KeyUriOptions);
   /** Reads an otpauth URI strictly. */
   static parse(uri: string): KeyUri;
-  readonly type: 'totp' | 'hotp';
+  /**
+   * Reads an otpauth URI as an authenticator app must: what real services put
+   * in QR codes, with every repair made. When the label's issuer and
+   * `issuer=` differ, the parameter is used. `KeyUri.parse` stays strict.
+   */
+  static importUri(uri: string): ImportedKey;
+  /** "totp" or "hotp" (`KeyUri::kind` in Rust, `KeyUri.kind` in Python). */
+  readonly kind: 'totp' | 'hotp';
   readonly issuer: string | null;
   readonly account: string;
   readonly algorithm: Algorithm;
@@ -104,13 +111,6 @@ export interface MigrationImport {
   /** The batch fields, with the usable keys as accounts. */
   readonly batch: MigrationBatch;
 }
-
-/**
- * Reads an otpauth URI as an authenticator app must: what real services put
- * in QR codes, with every repair made. When the label's issuer and
- * `issuer=` differ, the parameter is used. `KeyUri.parse` stays strict.
- */
-export function importKeyUri(uri: string): ImportedKey;
 
 /**
  * One QR code of a Google Authenticator export ("Transfer accounts"):

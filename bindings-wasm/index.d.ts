@@ -6,7 +6,7 @@ export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
 export type AlgorithmName = Algorithm | (string & {});
 export type Integer = number | bigint;
 
-/** Base class of the errors nidan throws; see the README for every `code`. */
+/** Base class of the errors nidan throws; `code` is one of `errorCodes()`. */
 export class NidanError extends Error {
   constructor(message: string, code: string);
   readonly code: string;
@@ -17,6 +17,8 @@ export class NidanSecretError extends NidanError {}
 export class NidanUriError extends NidanError {}
 /** A number, option or argument is out of range or of the wrong type. */
 export class NidanParameterError extends NidanError {}
+/** Every stable error `code`, from the core, whose documentation of `Error` says what each means. */
+export function errorCodes(): string[];
 
 export interface SecretOptions {
   /** Accept keys shorter than 80 bits (legacy keys). */
@@ -81,9 +83,9 @@ export interface VerifyOptions<N extends Integer> {
 }
 
 export type Verdict<N extends Integer> =
-  | { status: 'accepted'; accepted: true; step: N; drift: number }
-  | { status: 'replayed'; accepted: false; step: N; drift: number }
-  | { status: 'rejected'; accepted: false; step: null; drift: null };
+  | { kind: 'accepted'; accepted: true; step: N; drift: number }
+  | { kind: 'replayed'; accepted: false; step: N; drift: number }
+  | { kind: 'rejected'; accepted: false; step: null; drift: null };
 
 /** A TOTP generator and verifier [RFC 6238]; times are Unix seconds. */
 export class Totp {
@@ -105,8 +107,8 @@ export class Totp {
 }
 
 export interface HotpMatch<N extends Integer> {
-  /** The counter that matched. */
-  counter: N;
+  /** The counter that matched (as `Match::step` in Rust and `Match.step` in Python). */
+  step: N;
   /** Counters between the given counter and the match. */
   drift: number;
   /** The counter to store: one past the match. */

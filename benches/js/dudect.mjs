@@ -66,7 +66,7 @@ function load(path) {
 function verdict(pair, [code, second, third]) {
   const found = pair.verifier.verify(code, second, third);
   if (pair.hotp) return found === null ? 'rejected' : 'accepted';
-  return found.status;
+  return found.kind;
 }
 
 /** Every input of each class gets the verdict the Rust core gave it. */

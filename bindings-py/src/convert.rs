@@ -5,7 +5,9 @@
 //! core only ever sees values it accepts or rejects with its own errors.
 //! A value of the wrong type is a `TypeError`; a number that is not one the
 //! argument can take (negative, too large, a float where a count is due) is
-//! a `ParameterError`, as in the shared table `bad_inputs.json`.
+//! a `ParameterError` with the code `INVALID_NUMBER`, as in the shared
+//! table `bad_inputs.json`; other values it cannot convert (naive
+//! datetimes, text that is not Unicode) get `INVALID_ARGUMENT`.
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -13,13 +15,13 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
 
-use crate::errors::{IntoPy as _, parameter};
+use crate::errors::{self, IntoPy as _, number, parameter};
 
 /// A non-negative integer that fits `u64` (`bool` is refused), for
 /// parameters whose limit is `u64` itself: times, steps, counters, periods.
 pub fn unsigned(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u64> {
     unsigned_or_more(value, what)?
-        .ok_or_else(|| parameter(format!("{what} is too large: at most 2**64 - 1")))
+        .ok_or_else(|| number(format!("{what} is too large: at most 2**64 - 1")))
 }
 
 /// A non-negative integer (`bool` is refused), or `None` when it is larger
@@ -37,7 +39,7 @@ pub fn unsigned_or_more(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option
     match value.extract::<u64>() {
         Ok(unsigned) => Ok(Some(unsigned)),
         Err(_) if value.lt(0).unwrap_or(false) => {
-            Err(parameter(format!("{what} must not be negative")))
+            Err(number(format!("{what} must not be negative")))
         }
         Err(_) => Ok(None),
     }
@@ -49,7 +51,7 @@ pub fn digits(value: &Bound<'_, PyAny>) -> PyResult<u32> {
     unsigned_or_more(value, "digits")?
         .and_then(|wide| u32::try_from(wide).ok())
         .ok_or_else(|| {
-            parameter(format!(
+            number(format!(
                 "digits must be from {} to {}",
                 nidan::MIN_DIGITS,
                 nidan::MAX_DIGITS
@@ -57,24 +59,28 @@ pub fn digits(value: &Bound<'_, PyAny>) -> PyResult<u32> {
         })
 }
 
-/// One side of a verification window (`behind`, `ahead`, `look_ahead`),
-/// at most [`nidan::Window::MAX_SIDE`] steps: the message names the side.
+/// One side of a verification window (`behind`, `ahead`, `look_ahead`).
+/// The core decides its limit ([`nidan::Window::new`]); the message names
+/// the side. A number beyond `u32` is an `INVALID_NUMBER`, as in JavaScript.
 pub fn window_side(value: &Bound<'_, PyAny>, what: &str) -> PyResult<u32> {
-    unsigned_or_more(value, what)?
+    let message = || {
+        format!(
+            "{what} is too large: a window reaches at most {} steps to one side",
+            nidan::Window::MAX_SIDE
+        )
+    };
+    let side = unsigned_or_more(value, what)?
         .and_then(|wide| u32::try_from(wide).ok())
-        .filter(|&side| side <= nidan::Window::MAX_SIDE)
-        .ok_or_else(|| {
-            parameter(format!(
-                "{what} is too large: a window reaches at most {} steps to one side",
-                nidan::Window::MAX_SIDE
-            ))
-        })
+        .ok_or_else(|| number(message()))?;
+    nidan::Window::new(side, 0)
+        .map(|_| side)
+        .map_err(|error| errors::from_core_saying(error, message()))
 }
 
 /// A non-negative integer that fits `usize`, for lengths and coordinates.
 pub fn size(value: &Bound<'_, PyAny>, what: &str) -> PyResult<usize> {
     let wide = unsigned(value, what)?;
-    usize::try_from(wide).map_err(|_| parameter(format!("{what} is too large")))
+    usize::try_from(wide).map_err(|_| number(format!("{what} is too large")))
 }
 
 /// A signed 32-bit integer, for the batch fields of an export.
@@ -82,7 +88,7 @@ pub fn int32(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i32> {
     require_int(value, what)?;
     value
         .extract::<i32>()
-        .map_err(|_| parameter(format!("{what} must be from -2**31 to 2**31 - 1")))
+        .map_err(|_| number(format!("{what} must be from -2**31 to 2**31 - 1")))
 }
 
 /// A `TypeError` unless `value` is an `int` (and not a `bool`); for a
@@ -90,7 +96,7 @@ pub fn int32(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i32> {
 /// raise for numbers that are not whole counts.
 fn require_int(value: &Bound<'_, PyAny>, what: &str) -> PyResult<()> {
     if value.is_instance_of::<PyFloat>() {
-        return Err(parameter(format!(
+        return Err(number(format!(
             "{what} must be a whole number given as an int, not a float"
         )));
     }
@@ -113,10 +119,10 @@ pub fn unix_time(value: &Bound<'_, PyAny>) -> PyResult<u64> {
     if let Ok(float) = value.cast::<PyFloat>() {
         let seconds = float.value();
         if !seconds.is_finite() {
-            return Err(parameter("time must be a finite number"));
+            return Err(number("time must be a finite number"));
         }
         if seconds < 0.0 {
-            return Err(parameter("time must not be negative (before 1970)"));
+            return Err(number("time must not be negative (before 1970)"));
         }
         // float.__floor__ gives the exact integer, however large.
         return unsigned(&value.call_method0("__floor__")?, "time");
@@ -131,7 +137,7 @@ pub fn unix_time(value: &Bound<'_, PyAny>) -> PyResult<u64> {
         let elapsed = value.sub(epoch(py)?)?;
         let seconds = elapsed.call_method1("__floordiv__", (one_second(py)?,))?;
         if seconds.lt(0)? {
-            return Err(parameter("time must not be before 1970"));
+            return Err(number("time must not be before 1970"));
         }
         return unsigned(&seconds, "time");
     }

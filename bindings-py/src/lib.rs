@@ -35,7 +35,7 @@ fn normalize_code<'py>(typed: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, 
 #[pymodule(name = "_native", gil_used = false)]
 mod native {
     #[pymodule_export]
-    use super::errors::{NidanError, ParameterError, SecretError, UriError};
+    use super::errors::{NidanError, ParameterError, SecretError, UriError, error_codes};
     #[pymodule_export]
     use super::migration::{MigrationBatch, MigrationImport};
     #[pymodule_export]

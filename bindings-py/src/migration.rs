@@ -7,7 +7,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use crate::convert::{self, int32, size};
 use crate::errors::{self, IntoPy as _, UriError};
-use crate::immutable::refuse_pickle;
+use crate::immutable::immutable;
 use crate::repair::ImportedKey;
 use crate::uri::KeyUri;
 
@@ -65,8 +65,12 @@ impl MigrationBatch {
     /// is a `UriError` naming the field. TOTP accounts have 30-second periods.
     #[staticmethod]
     fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("export URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "export URI is not Unicode text",
+            )
+        })?;
         Self::from_core(py, nidan::MigrationBatch::parse(&text).or_raise()?)
     }
 
@@ -76,8 +80,12 @@ impl MigrationBatch {
     /// payload's structure); each account is read in import mode.
     #[staticmethod]
     fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<MigrationImport> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("export URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "export URI is not Unicode text",
+            )
+        })?;
         let import = nidan::MigrationBatch::import_uri(&text).or_raise()?;
         let accounts = import
             .accounts
@@ -195,23 +203,6 @@ impl MigrationBatch {
                 .all(|(a, b)| a.get().core() == b.get().core())
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("MigrationBatch", "batch.to_uri()"))
-    }
-
     fn __repr__(&self) -> String {
         format!(
             "MigrationBatch(accounts={}, version={}, batch_size={}, batch_index={}, batch_id={})",
@@ -223,6 +214,8 @@ impl MigrationBatch {
         )
     }
 }
+
+immutable!(MigrationBatch, refuses pickle: HoldsSecret, "batch.to_uri()");
 
 impl MigrationBatch {
     /// Wraps a core batch, giving each account its own `KeyUri` object.
@@ -282,23 +275,6 @@ impl MigrationImport {
         self.batch.clone_ref(py)
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: the keys hold secrets.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("MigrationImport", "each key's to_uri()"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "MigrationImport(accounts={}, failures={})",
@@ -307,6 +283,8 @@ impl MigrationImport {
         ))
     }
 }
+
+immutable!(MigrationImport, refuses pickle: HoldsSecret, "each key's to_uri()");
 
 /// The `KeyUri` objects of an iterable; a `TypeError` for anything else.
 fn key_uris<'py>(accounts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, KeyUri>>> {
@@ -328,6 +306,6 @@ fn batch_id_arg(py: Python<'_>, batch_id: Option<&Bound<'_, PyAny>>) -> PyResult
         .cast::<PyBytes>()?
         .as_bytes()
         .try_into()
-        .map_err(|_| UriError::new_err("os.urandom(4) did not return 4 bytes"))?;
+        .map_err(|_| errors::from_core(nidan::Error::RandomSource))?;
     Ok(i32::from_le_bytes(bytes))
 }

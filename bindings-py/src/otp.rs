@@ -5,7 +5,7 @@ use pyo3::types::PyString;
 
 use crate::convert::{self, unix_time, unsigned, window_side};
 use crate::errors::{IntoPy as _, parameter};
-use crate::immutable::refuse_pickle;
+use crate::immutable::immutable;
 use crate::outcome::{self, Match, TimeStep, Verdict};
 use crate::secret::Secret;
 
@@ -106,19 +106,23 @@ impl Totp {
         &self.account
     }
 
-    /// The code now, by the system clock.
-    fn now<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        Ok(convert::code(py, &self.inner.generate_now().or_raise()?))
+    /// The code at `time` (Unix seconds as int or float, or an aware
+    /// datetime), or now by the system clock.
+    #[pyo3(signature = (time = None))]
+    fn generate<'py>(
+        &self,
+        py: Python<'py>,
+        time: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let code = match time {
+            Some(time) => self.inner.generate(unix_time(time)?),
+            None => self.inner.generate_now(),
+        };
+        Ok(convert::code(py, &code.or_raise()?))
     }
 
-    /// The code at `time` (Unix seconds as int or float, or an aware datetime).
-    fn at<'py>(&self, time: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
-        let code = self.inner.generate(unix_time(time)?).or_raise()?;
-        Ok(convert::code(time.py(), &code))
-    }
-
-    /// The code of time step `step`; `at_step(step + 1)` is the next code.
-    fn at_step<'py>(&self, step: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    /// The code of time step `step`; `generate_at_step(step + 1)` is the next code.
+    fn generate_at_step<'py>(&self, step: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
         let code = self.inner.generate_at_step(unsigned(step, "step")?);
         Ok(convert::code(step.py(), &code))
     }
@@ -205,23 +209,6 @@ impl Totp {
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("TOTP", "totp.to_uri()"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let config = self.inner.config();
         Ok(format!(
@@ -236,6 +223,8 @@ impl Totp {
         ))
     }
 }
+
+immutable!(Totp, refuses pickle: HoldsSecret, "totp.to_uri()");
 
 impl Totp {
     /// The core generator, for the server-side decisions.
@@ -368,7 +357,7 @@ impl Hotp {
     }
 
     /// The code for `counter`.
-    fn at<'py>(&self, counter: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    fn generate<'py>(&self, counter: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
         let code = self.inner.generate(unsigned(counter, "counter")?);
         Ok(convert::code(counter.py(), &code))
     }
@@ -419,23 +408,6 @@ impl Hotp {
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("HOTP", "hotp.to_uri(counter=...)"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let config = self.inner.config();
         Ok(format!(
@@ -448,6 +420,8 @@ impl Hotp {
         ))
     }
 }
+
+immutable!(Hotp, refuses pickle: HoldsSecret, "hotp.to_uri(counter=...)");
 
 impl Hotp {
     pub(crate) fn from_parts(

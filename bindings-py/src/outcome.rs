@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
-use crate::immutable::{Reduced, reduced};
+use crate::immutable::{Reduced, immutable, reduced};
 
 /// Where an accepted code matched: the step (TOTP) or counter (HOTP), and
 /// the drift in steps from the expected one. Always true in an `if`, even
@@ -77,21 +77,12 @@ impl Match {
         nidan::Match::new(step, drift).into()
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
     fn __repr__(&self) -> String {
         format!("Match(step={}, drift={})", self.step(), self.drift())
     }
 }
+
+immutable!(Match);
 
 /// The full outcome of a TOTP check: accepted, replayed (the code matched a
 /// step at or below `last_accepted`) or rejected. True only when accepted.
@@ -107,8 +98,25 @@ impl From<nidan::Verdict> for Verdict {
     }
 }
 
+impl Verdict {
+    /// The outcome's name and the match (0 and 0 when rejected).
+    fn parts(self) -> (&'static str, nidan::Match) {
+        match self.inner {
+            nidan::Verdict::Accepted(found) => ("accepted", found),
+            nidan::Verdict::Replayed(found) => ("replayed", found),
+            nidan::Verdict::Rejected => ("rejected", nidan::Match::new(0, 0)),
+        }
+    }
+}
+
 #[pymethods]
 impl Verdict {
+    /// "accepted", "replayed" or "rejected".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.parts().0
+    }
+
     /// Whether the code is accepted: let the user in and store `match.step`.
     #[getter]
     fn accepted(&self) -> bool {
@@ -137,11 +145,7 @@ impl Verdict {
     /// Pickles as the outcome ("accepted", "replayed" or "rejected") and
     /// the match's step and drift (0 and 0 when rejected).
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, (&'static str, u64, i64)> {
-        let (outcome, found) = match slf.get().inner {
-            nidan::Verdict::Accepted(found) => ("accepted", found),
-            nidan::Verdict::Replayed(found) => ("replayed", found),
-            nidan::Verdict::Rejected => ("rejected", nidan::Match::new(0, 0)),
-        };
+        let (outcome, found) = slf.get().parts();
         reduced(slf, (outcome, found.step(), found.drift()))
     }
 
@@ -168,17 +172,6 @@ impl Verdict {
         Ok(inner.into())
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
     fn __repr__(&self) -> String {
         match self.inner {
             nidan::Verdict::Accepted(found) => format!(
@@ -195,6 +188,8 @@ impl Verdict {
         }
     }
 }
+
+immutable!(Verdict);
 
 /// One TOTP time step: its number, when it starts and ends (Unix seconds),
 /// and the seconds left in it at the time asked about.
@@ -266,17 +261,6 @@ impl TimeStep {
         .into()
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
     fn __repr__(&self) -> String {
         let nidan::TimeStep {
             step,
@@ -287,3 +271,5 @@ impl TimeStep {
         format!("TimeStep(step={step}, start={start}, end={end}, remaining={remaining})")
     }
 }
+
+immutable!(TimeStep);

@@ -5,7 +5,7 @@ use pyo3::types::PyString;
 
 use crate::convert::{self, size};
 use crate::errors::{IntoPy as _, parameter};
-use crate::immutable::refuse_pickle;
+use crate::immutable::immutable;
 
 /// A QR code of some text, usually an otpauth or export URI, with medium
 /// error correction. Immutable. `repr()` shows only its width: the code of
@@ -50,24 +50,9 @@ impl Qr {
         convert::secret_str(py, &self.inner.to_terminal())
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("Qr", "the text it encodes"))
-    }
-
     fn __repr__(&self) -> String {
         format!("Qr(width={})", self.inner.width())
     }
 }
+
+immutable!(Qr, refuses pickle: HoldsSecret, "the text it encodes");

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyTuple, PyType};
 
 use crate::convert;
-use crate::immutable::{Reduced, reduced, refuse_pickle};
+use crate::immutable::{Reduced, immutable, reduced};
 use crate::uri::KeyUri;
 
 /// One departure from the Key URI Format that the import mode repaired, so
@@ -119,17 +119,6 @@ impl Repair {
             .ok_or_else(|| PyValueError::new_err("not a pickled nidan.Repair"))
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Repair(kind='{}', message={})",
@@ -138,6 +127,8 @@ impl Repair {
         ))
     }
 }
+
+immutable!(Repair);
 
 /// A key read by the import mode (`KeyUri.import_uri`), with every repair
 /// made to read it (empty when the input was strict). Immutable.
@@ -159,23 +150,6 @@ impl ImportedKey {
     #[getter]
     fn repairs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(py, self.repairs.iter().map(|repair| repair.clone_ref(py)))
-    }
-
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: the key holds a secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("ImportedKey", "imported.key.to_uri()"))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -205,9 +179,11 @@ impl Repair {
     }
 }
 
+immutable!(ImportedKey, refuses pickle: HoldsSecret, "imported.key.to_uri()");
+
 impl ImportedKey {
     /// Wraps a core import result.
-    pub(crate) fn from_core(py: Python<'_>, imported: nidan::Imported) -> PyResult<Self> {
+    pub(crate) fn from_core(py: Python<'_>, imported: nidan::ImportedKey) -> PyResult<Self> {
         Ok(Self {
             key: Py::new(py, KeyUri::from_core(py, imported.key)?)?,
             repairs: imported
@@ -219,64 +195,16 @@ impl ImportedKey {
     }
 }
 
-/// The names a repair's `&'static str` fields can hold.
-const NAMES: [&str; 8] = [
-    "secret",
-    "issuer",
-    "algorithm",
-    "digits",
-    "period",
-    "counter",
-    "label",
-    "encoder",
-];
-
 /// A repair as `[kind, field values...]`, for pickles.
 fn fields(repair: &nidan::Repair) -> Vec<String> {
-    let mut fields = vec![repair.kind().to_string()];
-    match repair {
-        nidan::Repair::IssuerDiffers { label, parameter } => {
-            fields.extend([label.clone(), parameter.clone()]);
-        }
-        nidan::Repair::PlusAsSpace { part: name }
-        | nidan::Repair::ParameterNameCase { parameter: name }
-        | nidan::Repair::NumberLeadingZeros { parameter: name } => fields.push((*name).to_string()),
-        nidan::Repair::SecretShort { bits } => fields.push(bits.to_string()),
-        nidan::Repair::AlgorithmOutsideFormat { algorithm } => {
-            fields.push(algorithm.name().to_string());
-        }
-        _ => {}
-    }
-    fields
+    let values = repair.fields().into_iter().map(|(_, value)| value);
+    std::iter::once(repair.kind().to_string())
+        .chain(values)
+        .collect()
 }
 
 /// The repair of [`fields`]' output; `None` for anything else.
 fn from_fields(fields: &[String]) -> Option<nidan::Repair> {
-    let name = |text: &String| NAMES.into_iter().find(|name| name == text);
-    Some(match fields {
-        [kind, label, parameter] if kind == "issuer_differs" => nidan::Repair::IssuerDiffers {
-            label: label.clone(),
-            parameter: parameter.clone(),
-        },
-        [kind, part] if kind == "plus_as_space" => nidan::Repair::PlusAsSpace { part: name(part)? },
-        [kind, parameter] if kind == "parameter_name_case" => nidan::Repair::ParameterNameCase {
-            parameter: name(parameter)?,
-        },
-        [kind, parameter] if kind == "number_leading_zeros" => nidan::Repair::NumberLeadingZeros {
-            parameter: name(parameter)?,
-        },
-        [kind] if kind == "secret_separators" => nidan::Repair::SecretSeparators,
-        [kind] if kind == "secret_padding" => nidan::Repair::SecretPadding,
-        [kind] if kind == "secret_trailing_bits" => nidan::Repair::SecretTrailingBits,
-        [kind, bits] if kind == "secret_short" => nidan::Repair::SecretShort {
-            bits: bits.parse().ok()?,
-        },
-        [kind] if kind == "steam_guard" => nidan::Repair::SteamGuard,
-        [kind, algorithm] if kind == "algorithm_outside_format" => {
-            nidan::Repair::AlgorithmOutsideFormat {
-                algorithm: nidan::Algorithm::from_name(algorithm)?,
-            }
-        }
-        _ => return None,
-    })
+    let (kind, values) = fields.split_first()?;
+    nidan::Repair::from_fields(kind, values)
 }

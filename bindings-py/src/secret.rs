@@ -5,8 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
 use crate::convert::{self, unsigned_or_more};
-use crate::errors::{IntoPy as _, SecretError};
-use crate::immutable::refuse_pickle;
+use crate::errors::{self, IntoPy as _, SecretError};
+use crate::immutable::immutable;
 
 /// A shared OTP secret (the HMAC key). Immutable.
 ///
@@ -136,31 +136,20 @@ impl Secret {
         self.inner.byte_len()
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("Secret", "secret.to_base32()"))
-    }
-
     fn __repr__(&self) -> String {
         format!("Secret(byte_len={})", self.inner.byte_len())
     }
 }
 
+immutable!(Secret, refuses pickle: HoldsSecret, "secret.to_base32()");
+
 /// Text for a secret reader: a `str`, or a `SecretError` for text that is
 /// not Unicode (lone surrogates), which no base32 key can contain.
 fn secret_text(text: &Bound<'_, PyAny>) -> PyResult<pyo3::pybacked::PyBackedStr> {
-    convert::text(text, "secret")?
-        .ok_or_else(|| SecretError::new_err("secret is not valid base32: it is not Unicode text"))
+    convert::text(text, "secret")?.ok_or_else(|| {
+        errors::argument::<SecretError>(
+            nidan::ArgumentError::Invalid,
+            "secret is not valid base32: it is not Unicode text",
+        )
+    })
 }

@@ -4,10 +4,11 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyType};
+use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
 
 use crate::convert::{self, size, unix_time, unsigned, unsigned_or_more, window_side};
-use crate::errors::{IntoPy as _, parameter};
+use crate::errors::{self, IntoPy as _};
+use crate::immutable::{Reduced, immutable, reduced};
 use crate::otp::Totp;
 
 /// `time`, or now by the system clock.
@@ -17,7 +18,7 @@ fn time_or_now(time: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
         None => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|elapsed| elapsed.as_secs())
-            .map_err(|_| parameter("the system clock reads before 1970")),
+            .map_err(|_| errors::from_core(nidan::Error::ClockBeforeUnixEpoch)),
     }
 }
 
@@ -53,6 +54,88 @@ fn urandom(py: Python<'_>, len: usize) -> PyResult<Bound<'_, PyBytes>> {
         .cast_into::<PyBytes>()?)
 }
 
+/// The stored form of a server-side value: `to_text`, `to_bytes`, the
+/// static `from_text` and `from_bytes` (a corrupted or foreign value raises
+/// `ParameterError`), the copy dunders of [`immutable!`], and a pickle as the
+/// text form. The class is a `{ inner: $core }` wrapper of a core type with
+/// those four methods. `stored_value!(Record, nidan::Record)` generates, beside
+/// `immutable!(Record)`:
+///
+/// ```ignore
+/// #[pymethods]
+/// impl Record {
+///     /// The text form (base32).
+///     fn to_text(&self) -> String {
+///         self.inner.to_text()
+///     }
+///
+///     /// The byte form.
+///     fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+///         PyBytes::new(py, &self.inner.to_bytes())
+///     }
+///
+///     /// Reads the text form; a corrupted or foreign value raises `ParameterError`.
+///     #[staticmethod]
+///     fn from_text(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+///         let text = typed_text(text, "text")?;
+///         Ok(Self { inner: nidan::Record::from_text(&text).or_raise()? })
+///     }
+///
+///     /// Reads the byte form; a corrupted or foreign value raises `ParameterError`.
+///     #[staticmethod]
+///     fn from_bytes(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+///         Ok(Self { inner: nidan::Record::from_bytes(bytes_arg(data, "data")?).or_raise()? })
+///     }
+///
+///     /// Pickles as the text form, read back by `from_text`.
+///     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+///         let text = slf.get().inner.to_text();
+///         Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
+///     }
+/// }
+/// ```
+macro_rules! stored_value {
+    ($class:ident, $core:ty) => {
+        immutable!($class);
+
+        #[pymethods]
+        impl $class {
+            /// The text form (base32).
+            fn to_text(&self) -> String {
+                self.inner.to_text()
+            }
+
+            /// The byte form.
+            fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+                PyBytes::new(py, &self.inner.to_bytes())
+            }
+
+            /// Reads the text form; a corrupted or foreign value raises `ParameterError`.
+            #[staticmethod]
+            fn from_text(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+                let text = typed_text(text, "text")?;
+                Ok(Self {
+                    inner: <$core>::from_text(&text).or_raise()?,
+                })
+            }
+
+            /// Reads the byte form; a corrupted or foreign value raises `ParameterError`.
+            #[staticmethod]
+            fn from_bytes(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+                Ok(Self {
+                    inner: <$core>::from_bytes(bytes_arg(data, "data")?).or_raise()?,
+                })
+            }
+
+            /// Pickles as the text form, read back by `from_text`.
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+                let text = slf.get().inner.to_text();
+                Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
+            }
+        }
+    };
+}
+
 /// The second-factor state of one user: last accepted step, consecutive
 /// failures and when the last one happened, learned clock drift, version.
 /// `Record()` is the record of a new enrolment. Store `to_text()` (or
@@ -77,33 +160,6 @@ impl Record {
         Self {
             inner: nidan::Record::new(),
         }
-    }
-
-    /// Reads the text form; a corrupted or foreign value raises `ParameterError`.
-    #[staticmethod]
-    fn from_text(text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = typed_text(text, "text")?;
-        Ok(Self {
-            inner: nidan::Record::from_text(&text).or_raise()?,
-        })
-    }
-
-    /// Reads the byte form; a corrupted or foreign value raises `ParameterError`.
-    #[staticmethod]
-    fn from_bytes(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(Self {
-            inner: nidan::Record::from_bytes(bytes_arg(data, "data")?).or_raise()?,
-        })
-    }
-
-    /// The text form: base32, `TEXT_LEN` characters.
-    fn to_text(&self) -> String {
-        self.inner.to_text()
-    }
-
-    /// The byte form, `BYTES` long.
-    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
     }
 
     /// One more with every change: compare-and-set on it or on the text.
@@ -151,23 +207,6 @@ impl Record {
         }
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Pickles as the text form, read back by `from_text`.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let text = slf.get().inner.to_text();
-        Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
-    }
-
     fn __repr__(&self) -> String {
         let record = &self.inner;
         let optional = |value: Option<u64>| value.map_or_else(|| "None".into(), |v| v.to_string());
@@ -181,6 +220,8 @@ impl Record {
         )
     }
 }
+
+stored_value!(Record, nidan::Record);
 
 /// The login policy: where codes are looked for (a window of `behind` and
 /// `ahead` steps around the drift learned at the last success, capped at
@@ -209,26 +250,19 @@ impl Login {
         max_wait: Option<&Bound<'_, PyAny>>,
         max_failures: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let defaults = nidan::Login::default();
-        let (drift, throttle) = (defaults.drift(), defaults.throttle());
-        let window = nidan::Window::new(
-            behind.map_or(Ok(drift.window().behind()), |b| window_side(b, "behind"))?,
-            ahead.map_or(Ok(drift.window().ahead()), |a| window_side(a, "ahead"))?,
-        )
-        .or_raise()?;
-        let drift = nidan::Drift::new(
-            window,
-            max_learned.map_or(Ok(drift.max_learned()), |m| count(m, "max_learned"))?,
-        )
-        .or_raise()?;
-        let throttle = nidan::Throttle::new(
-            factor.map_or(Ok(throttle.factor()), |f| unsigned(f, "factor"))?,
-            max_wait.map_or(Ok(throttle.max_wait()), |m| unsigned(m, "max_wait"))?,
-            max_failures.map_or(Ok(throttle.max_failures()), |m| count(m, "max_failures"))?,
-        )
-        .or_raise()?;
+        let default = nidan::LoginSettings::default();
+        let settings = nidan::LoginSettings {
+            behind: behind.map_or(Ok(default.behind), |b| window_side(b, "behind"))?,
+            ahead: ahead.map_or(Ok(default.ahead), |a| window_side(a, "ahead"))?,
+            max_learned: max_learned
+                .map_or(Ok(default.max_learned), |m| count(m, "max_learned"))?,
+            factor: factor.map_or(Ok(default.factor), |f| unsigned(f, "factor"))?,
+            max_wait: max_wait.map_or(Ok(default.max_wait), |m| unsigned(m, "max_wait"))?,
+            max_failures: max_failures
+                .map_or(Ok(default.max_failures), |m| count(m, "max_failures"))?,
+        };
         Ok(Self {
-            inner: nidan::Login::new(drift, throttle),
+            inner: settings.login().or_raise()?,
         })
     }
 
@@ -281,68 +315,53 @@ impl Login {
         Ok(self.inner.throttle().delay(count(failures, "failures")?))
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
     /// Pickles as its settings, read back by `_from_pickle`.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, LoginSettings)> {
-        let (drift, throttle) = (slf.get().inner.drift(), slf.get().inner.throttle());
-        let settings = (
-            drift.window().behind(),
-            drift.window().ahead(),
-            drift.max_learned(),
-            throttle.factor(),
-            throttle.max_wait(),
-            throttle.max_failures(),
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Reduced<'py, LoginFields> {
+        let settings = slf.get().inner.settings();
+        let fields = (
+            settings.behind,
+            settings.ahead,
+            settings.max_learned,
+            settings.factor,
+            settings.max_wait,
+            settings.max_failures,
         );
-        Ok((slf.as_any().get_type().getattr("_from_pickle")?, settings))
+        reduced(slf, fields)
     }
 
-    /// The `Login` a pickle holds.
+    /// The `Login` a pickle holds: the `LoginFields` of `__reduce__`.
     #[classmethod]
-    #[pyo3(name = "_from_pickle")]
-    fn from_pickle(
-        _cls: &Bound<'_, PyType>,
-        behind: u32,
-        ahead: u32,
-        max_learned: u32,
-        factor: u64,
-        max_wait: u64,
-        max_failures: u32,
-    ) -> PyResult<Self> {
-        let drift = nidan::Drift::new(nidan::Window::new(behind, ahead).or_raise()?, max_learned)
-            .or_raise()?;
-        let throttle = nidan::Throttle::new(factor, max_wait, max_failures).or_raise()?;
+    #[pyo3(name = "_from_pickle", signature = (*fields))]
+    fn from_pickle(_cls: &Bound<'_, PyType>, fields: &Bound<'_, PyTuple>) -> PyResult<Self> {
+        let (behind, ahead, max_learned, factor, max_wait, max_failures): LoginFields =
+            fields.extract()?;
+        let settings =
+            nidan::LoginSettings::new(behind, ahead, max_learned, factor, max_wait, max_failures);
         Ok(Self {
-            inner: nidan::Login::new(drift, throttle),
+            inner: settings.login().or_raise()?,
         })
     }
 
     fn __repr__(&self) -> String {
-        let (drift, throttle) = (self.inner.drift(), self.inner.throttle());
+        let nidan::LoginSettings {
+            behind,
+            ahead,
+            max_learned,
+            factor,
+            max_wait,
+            max_failures,
+        } = self.inner.settings();
         format!(
-            "Login(behind={}, ahead={}, max_learned={}, factor={}, max_wait={}, max_failures={})",
-            drift.window().behind(),
-            drift.window().ahead(),
-            drift.max_learned(),
-            throttle.factor(),
-            throttle.max_wait(),
-            throttle.max_failures()
+            "Login(behind={behind}, ahead={ahead}, max_learned={max_learned}, factor={factor}, max_wait={max_wait}, max_failures={max_failures})"
         )
     }
 }
 
+immutable!(Login);
+
 /// A `Login`'s settings as its pickle holds them: behind, ahead,
 /// `max_learned`, factor, `max_wait`, `max_failures`.
-type LoginSettings = (u32, u32, u32, u64, u64, u32);
+type LoginFields = (u32, u32, u32, u64, u64, u32);
 
 /// What one login attempt decided: `kind` is "accepted", "replayed",
 /// "rejected", "throttled" or "locked". Store `record` (by compare-and-set)
@@ -358,13 +377,7 @@ impl Attempt {
     /// "accepted", "replayed", "rejected", "throttled" or "locked".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.inner {
-            nidan::Attempt::Accepted { .. } => "accepted",
-            nidan::Attempt::Replayed => "replayed",
-            nidan::Attempt::Rejected { .. } => "rejected",
-            nidan::Attempt::Throttled { .. } => "throttled",
-            nidan::Attempt::Locked => "locked",
-        }
+        self.inner.kind()
     }
 
     /// Whether the code is accepted: let the user in once `record` is stored.
@@ -410,25 +423,6 @@ impl Attempt {
         self.accepted()
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refuses to pickle: a decision is acted on once, not kept.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(PyTypeError::new_err(
-            "cannot pickle nidan.Attempt: a decision is acted on once; store attempt.record.to_text() instead",
-        ))
-    }
-
     fn __repr__(&self) -> String {
         match self.inner {
             nidan::Attempt::Accepted { step, drift, .. } => {
@@ -441,6 +435,8 @@ impl Attempt {
         }
     }
 }
+
+immutable!(Attempt, refuses pickle: Decision, "attempt.record.to_text()");
 
 /// What one recovery attempt decided: `kind` is "accepted", "rejected",
 /// "throttled" or "locked". Store `record` and, when accepted, `codes`, by
@@ -456,12 +452,7 @@ impl Recovery {
     /// "accepted", "rejected", "throttled" or "locked".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.inner {
-            nidan::Recovery::Accepted { .. } => "accepted",
-            nidan::Recovery::Rejected { .. } => "rejected",
-            nidan::Recovery::Throttled { .. } => "throttled",
-            nidan::Recovery::Locked => "locked",
-        }
+        self.inner.kind()
     }
 
     /// Whether the recovery code is accepted.
@@ -514,25 +505,6 @@ impl Recovery {
         self.accepted()
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refuses to pickle: a decision is acted on once, not kept.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(PyTypeError::new_err(
-            "cannot pickle nidan.Recovery: a decision is acted on once; store recovery.record and recovery.codes as text instead",
-        ))
-    }
-
     fn __repr__(&self) -> String {
         match self.inner {
             nidan::Recovery::Accepted { remaining, .. } => {
@@ -545,6 +517,8 @@ impl Recovery {
         }
     }
 }
+
+immutable!(Recovery, refuses pickle: Decision, "recovery.record and recovery.codes as text");
 
 /// A user's recovery codes as the server stores them: verifiers (keyed
 /// with the server's `pepper`), which codes were used, and a version. The
@@ -662,50 +636,6 @@ impl RecoveryCodes {
         self.inner.version()
     }
 
-    /// The text form (base32).
-    fn to_text(&self) -> String {
-        self.inner.to_text()
-    }
-
-    /// The byte form.
-    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
-    }
-
-    /// Reads the text form; a corrupted or foreign value raises `ParameterError`.
-    #[staticmethod]
-    fn from_text(text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = typed_text(text, "text")?;
-        Ok(Self {
-            inner: nidan::RecoveryCodes::from_text(&text).or_raise()?,
-        })
-    }
-
-    /// Reads the byte form; a corrupted or foreign value raises `ParameterError`.
-    #[staticmethod]
-    fn from_bytes(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(Self {
-            inner: nidan::RecoveryCodes::from_bytes(bytes_arg(data, "data")?).or_raise()?,
-        })
-    }
-
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Pickles as the text form, read back by `from_text`.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let text = slf.get().inner.to_text();
-        Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
-    }
-
     fn __repr__(&self) -> String {
         format!(
             "RecoveryCodes(count={}, remaining={}, version={})",
@@ -715,6 +645,8 @@ impl RecoveryCodes {
         )
     }
 }
+
+stored_value!(RecoveryCodes, nidan::RecoveryCodes);
 
 /// A code sent by SMS or email, as the server stores it: a verifier (keyed
 /// with the server's `pepper`), its expiry, attempts left, whether it was
@@ -832,50 +764,6 @@ impl DeliveredCode {
         self.inner.version()
     }
 
-    /// The text form (base32).
-    fn to_text(&self) -> String {
-        self.inner.to_text()
-    }
-
-    /// The byte form.
-    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &self.inner.to_bytes())
-    }
-
-    /// Reads the text form; a corrupted or foreign value raises `ParameterError`.
-    #[staticmethod]
-    fn from_text(text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = typed_text(text, "text")?;
-        Ok(Self {
-            inner: nidan::DeliveredCode::from_text(&text).or_raise()?,
-        })
-    }
-
-    /// Reads the byte form; a corrupted or foreign value raises `ParameterError`.
-    #[staticmethod]
-    fn from_bytes(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(Self {
-            inner: nidan::DeliveredCode::from_bytes(bytes_arg(data, "data")?).or_raise()?,
-        })
-    }
-
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Pickles as the text form, read back by `from_text`.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let text = slf.get().inner.to_text();
-        Ok((slf.as_any().get_type().getattr("from_text")?, (text,)))
-    }
-
     fn __repr__(&self) -> String {
         format!(
             "DeliveredCode(used={}, attempts_left={}, expires_at={}, version={})",
@@ -890,6 +778,8 @@ impl DeliveredCode {
         )
     }
 }
+
+stored_value!(DeliveredCode, nidan::DeliveredCode);
 
 impl DeliveredCode {
     fn issue<'py>(
@@ -921,13 +811,7 @@ impl Confirmation {
     /// "accepted", "rejected", "expired", "exhausted" or "used".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.inner {
-            nidan::Confirmation::Accepted { .. } => "accepted",
-            nidan::Confirmation::Rejected { .. } => "rejected",
-            nidan::Confirmation::Expired => "expired",
-            nidan::Confirmation::Exhausted => "exhausted",
-            nidan::Confirmation::Used => "used",
-        }
+        self.inner.kind()
     }
 
     /// Whether the code is accepted.
@@ -962,25 +846,6 @@ impl Confirmation {
         self.accepted()
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refuses to pickle: a decision is acted on once, not kept.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(PyTypeError::new_err(
-            "cannot pickle nidan.Confirmation: a decision is acted on once; store confirmation.code.to_text() instead",
-        ))
-    }
-
     fn __repr__(&self) -> String {
         match self.inner {
             nidan::Confirmation::Rejected { attempts_left, .. } => {
@@ -990,3 +855,5 @@ impl Confirmation {
         }
     }
 }
+
+immutable!(Confirmation, refuses pickle: Decision, "confirmation.code.to_text()");

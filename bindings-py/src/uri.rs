@@ -5,8 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::convert;
-use crate::errors::{IntoPy as _, UriError};
-use crate::immutable::refuse_pickle;
+use crate::errors::{self, IntoPy as _, UriError};
+use crate::immutable::immutable;
 use crate::otp::{Hotp, Totp};
 use crate::repair::ImportedKey;
 use crate::secret::Secret;
@@ -33,8 +33,12 @@ impl KeyUri {
     /// a counter, digits 6 to 8, a secret of at least 80 bits.
     #[staticmethod]
     fn parse(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "otpauth URI is not Unicode text",
+            )
+        })?;
         Self::from_core(py, nidan::KeyUri::parse(&text).or_raise()?)
     }
 
@@ -47,8 +51,12 @@ impl KeyUri {
     #[staticmethod]
     #[pyo3(signature = (uri, /, *, policy = "authenticator"))]
     fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>, policy: &str) -> PyResult<ImportedKey> {
-        let text = convert::text(uri, "uri")?
-            .ok_or_else(|| UriError::new_err("otpauth URI is not Unicode text"))?;
+        let text = convert::text(uri, "uri")?.ok_or_else(|| {
+            errors::argument::<UriError>(
+                nidan::ArgumentError::Invalid,
+                "otpauth URI is not Unicode text",
+            )
+        })?;
         let policy = nidan::ImportPolicy::from_name(policy)
             .ok_or_else(|| PyValueError::new_err("policy must be 'authenticator' or 'pyotp'"))?;
         ImportedKey::from_core(
@@ -155,23 +163,6 @@ impl KeyUri {
             .is_ok_and(|other| other.get().inner == self.inner)
     }
 
-    /// The object itself: it is immutable.
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// The object itself: it is immutable.
-    #[pyo3(signature = (_memo, /))]
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-        slf.clone()
-    }
-
-    /// Refused: a pickle would carry the secret.
-    #[allow(clippy::unused_self, reason = "the protocol method takes self")]
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(refuse_pickle("KeyUri", "key.to_uri()"))
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let parameter = match self.inner.kind {
             nidan::OtpKind::Totp { period } => format!("period={period}"),
@@ -187,6 +178,8 @@ impl KeyUri {
         ))
     }
 }
+
+immutable!(KeyUri, refuses pickle: HoldsSecret, "key.to_uri()");
 
 impl KeyUri {
     /// Wraps a core key, giving it its own `Secret` object.

@@ -47,7 +47,7 @@ def test_wrong_types_raise_type_error(value: Any) -> None:
     if value is not None:  # None for an option means its default
         calls.append(lambda: nidan.TOTP(RFC_BASE32, algorithm=value))
     if not isinstance(value, float):  # a float for a count is a ParameterError (below)
-        calls.append(lambda: nidan.HOTP(RFC_BASE32).at(value))
+        calls.append(lambda: nidan.HOTP(RFC_BASE32).generate(value))
         if value is not None:
             calls += [
                 lambda: nidan.TOTP(RFC_BASE32, digits=value),
@@ -70,11 +70,11 @@ def test_floats_for_counts_raise_parameter_error(number: Any) -> None:
         lambda: nidan.TOTP(RFC_BASE32, period=number),
         lambda: nidan.TOTP(RFC_BASE32, t0=number),
         lambda: nidan.HOTP(RFC_BASE32, digits=number),
-        lambda: totp.at_step(number),
+        lambda: totp.generate_at_step(number),
         lambda: totp.verify("123456", time=0, behind=number),
         lambda: totp.check("123456", time=0, ahead=number),
         lambda: totp.verify("123456", time=0, last_accepted=number),
-        lambda: hotp.at(number),
+        lambda: hotp.generate(number),
         lambda: hotp.verify("123456", counter=number),
         lambda: hotp.verify("123456", counter=0, look_ahead=number),
         lambda: hotp.to_uri(counter=number),
@@ -97,13 +97,13 @@ def test_out_of_range_numbers_raise_parameter_error(number: int) -> None:
         lambda: nidan.TOTP(RFC_BASE32, digits=number),
         lambda: nidan.TOTP(RFC_BASE32, period=number),
         lambda: nidan.TOTP(RFC_BASE32, t0=number),
-        lambda: totp.at(number),
-        lambda: totp.at_step(number),
+        lambda: totp.generate(number),
+        lambda: totp.generate_at_step(number),
         lambda: totp.verify("123456", time=number),
         lambda: totp.verify("123456", time=0, behind=number),
         lambda: totp.verify("123456", time=0, ahead=number),
         lambda: totp.verify("123456", time=0, last_accepted=number),
-        lambda: hotp.at(number),
+        lambda: hotp.generate(number),
         lambda: hotp.verify("123456", counter=number),
         lambda: hotp.verify("123456", counter=0, look_ahead=number),
         lambda: hotp.to_uri(counter=number),

@@ -19,12 +19,12 @@ RFC_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
 def value_objects() -> dict[str, object]:
     totp = nidan.TOTP(RFC_BASE32)
-    code = totp.at(59)
+    code = totp.generate(59)
     return {
         "Match": totp.verify(code, time=59, behind=0, ahead=0),
-        "Match behind": totp.verify(totp.at(29), time=59),
+        "Match behind": totp.verify(totp.generate(29), time=59),
         "Match at the last step": nidan.TOTP(RFC_BASE32, period=1).verify(
-            nidan.TOTP(RFC_BASE32, period=1).at(2**64 - 1), time=2**64 - 1
+            nidan.TOTP(RFC_BASE32, period=1).generate(2**64 - 1), time=2**64 - 1
         ),
         "Verdict accepted": totp.check(code, time=59),
         "Verdict replayed": totp.check(code, time=59, last_accepted=1),
@@ -40,7 +40,7 @@ def value_objects() -> dict[str, object]:
 
 def server_values(totp: nidan.TOTP) -> dict[str, object]:
     """The server side's stored values and policy: they pickle as their text (or settings)."""
-    attempt = nidan.Login().attempt(totp, nidan.Record(), totp.at(59), time=59)
+    attempt = nidan.Login().attempt(totp, nidan.Record(), totp.generate(59), time=59)
     codes, _ = nidan.RecoveryCodes.generate(pepper=bytes(16))
     delivered, _ = nidan.DeliveredCode.generate(pepper=bytes(16), time=59)
     return {
@@ -58,7 +58,7 @@ def decision_objects() -> dict[str, object]:
     codes, printed = nidan.RecoveryCodes.generate(pepper=bytes(16))
     delivered, code = nidan.DeliveredCode.generate(pepper=bytes(16), time=59)
     return {
-        "Attempt": login.attempt(totp, nidan.Record(), totp.at(59), time=59),
+        "Attempt": login.attempt(totp, nidan.Record(), totp.generate(59), time=59),
         "Recovery": login.recover(nidan.Record(), codes, printed[0], pepper=bytes(16), time=59),
         "Confirmation": delivered.check(code, pepper=bytes(16), time=60),
     }
@@ -130,6 +130,22 @@ def test_a_bad_pickle_is_an_error_not_a_crash() -> None:
         nidan.Match._from_pickle(-1, 0)  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         nidan.TimeStep._from_pickle("1", 2, 3, 4)  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="length 6"):
+        nidan.Login._from_pickle(1, 1, 4)  # type: ignore[attr-defined]
+    with pytest.raises(nidan.ParameterError, match="max_failures"):
+        nidan.Login._from_pickle(1, 1, 4, 1, 900, 101)  # type: ignore[attr-defined]
+
+
+def test_a_login_pickle_holds_its_six_settings_in_order() -> None:
+    # The layout every pickle written so far has: behind, ahead, max_learned,
+    # factor, max_wait, max_failures, as positional arguments of _from_pickle.
+    login = nidan.Login(behind=2, ahead=0, max_learned=3, factor=5, max_wait=60, max_failures=7)
+    reduced = login.__reduce__()
+    assert isinstance(reduced, tuple)
+    rebuild, fields = reduced[0], reduced[1]
+    assert fields == (2, 0, 3, 5, 60, 7)
+    assert rebuild(*fields) == login
+    assert nidan.Login._from_pickle(2, 0, 3, 5, 60, 7) == login  # type: ignore[attr-defined]
 
 
 def verify_in_worker(code: str) -> Optional[nidan.Match]:
@@ -138,7 +154,7 @@ def verify_in_worker(code: str) -> Optional[nidan.Match]:
 
 
 def test_a_match_comes_back_from_a_process_pool() -> None:
-    codes = [nidan.TOTP(RFC_BASE32).at(1111111109 + offset) for offset in (-30, 0, 30)] + ["000000"]
+    codes = [nidan.TOTP(RFC_BASE32).generate(1111111109 + offset) for offset in (-30, 0, 30)] + ["000000"]
     # spawn: the function, the arguments and the results all cross as pickles.
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         found = pool.map(verify_in_worker, codes)

@@ -70,9 +70,9 @@ def test_totp_codes_agree() -> None:
             time += rng.random()
         expected = theirs.at(time)
         assert ours.at(time) == expected
-        assert native.at(time) == expected
+        assert native.generate(time) == expected
         assert ours.timecode(time) == theirs.timecode(time) == native.step(time)
-        assert ours.at(time, counter_offset=1) == theirs.at(time, counter_offset=1) == native.at_step(native.step(time) + 1)
+        assert ours.at(time, counter_offset=1) == theirs.at(time, counter_offset=1) == native.generate_at_step(native.step(time) + 1)
 
 
 def test_hotp_codes_agree() -> None:
@@ -83,9 +83,9 @@ def test_hotp_codes_agree() -> None:
         ours = nidan.pyotp.HOTP(case.base32, initial_count=initial, **case.options())
         native = nidan.HOTP(nidan.Secret.from_bytes(case.key), algorithm=case.algorithm, digits=case.digits)
         expected = theirs.at(counter)
-        assert ours.at(counter) == expected == native.at(initial + counter)
+        assert ours.at(counter) == expected == native.generate(initial + counter)
         assert ours.generate_otp(counter) == theirs.generate_otp(counter)
-        code = expected if rng.random() < 0.5 else native.at(initial + counter + 1)
+        code = expected if rng.random() < 0.5 else native.generate(initial + counter + 1)
         accepted = theirs.verify(code, counter)
         assert ours.verify(code, counter) is accepted
         assert (native.verify(code, counter=initial + counter) is not None) is accepted
@@ -116,10 +116,10 @@ def submitted_code(rng: random.Random, native: nidan.TOTP, step: int, window: in
     """A code from a step near `step`, or a random one, or a malformed one."""
     roll = rng.random()
     if roll < 0.7:
-        return native.at_step(step + rng.randint(-window - 1, window + 1))
+        return native.generate_at_step(step + rng.randint(-window - 1, window + 1))
     if roll < 0.9:
         return "".join(rng.choice("0123456789") for _ in range(digits))
-    return rng.choice(["", "abcdef", " " + native.at_step(step), native.at_step(step)[:-1], "１" * digits])
+    return rng.choice(["", "abcdef", " " + native.generate_at_step(step), native.generate_at_step(step)[:-1], "１" * digits])
 
 
 def test_totp_verification_agrees() -> None:
@@ -254,14 +254,14 @@ def test_native_uris_parse_the_same_in_pyotp() -> None:
             assert (parsed.digits, parsed.interval) == (case.digits, case.interval)
             assert parsed.digest is DIGESTS[case.algorithm]
         time = rng.randrange(TIME_LIMIT)
-        assert theirs.at(time) == ours.at(time) == native.at(time)
+        assert theirs.at(time) == ours.at(time) == native.generate(time)
         counter = rng.randrange(2**40)
         hotp_uri = nidan.HOTP(native.secret, algorithm=case.algorithm, digits=case.digits, account=case.name).to_uri(
             counter=counter
         )
         their_hotp = pyotp.parse_uri(hotp_uri)
         assert isinstance(their_hotp, pyotp.HOTP) and their_hotp.initial_count == counter
-        assert their_hotp.at(0) == native.at_step(counter)
+        assert their_hotp.at(0) == native.generate_at_step(counter)
 
 
 @pytest.mark.parametrize(

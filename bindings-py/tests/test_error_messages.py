@@ -58,7 +58,7 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("ahead=101", lambda: nidan.TOTP(RFC_BASE32).verify("123456", ahead=101), nidan.ParameterError, "^ahead " + WINDOW),
     ("digits=11", lambda: nidan.TOTP(RFC_BASE32, digits=11), nidan.ParameterError, r"^digits must be from 6 to 10"),
     ("length=257", lambda: nidan.Secret.generate(length=257), nidan.SecretError, r"at most 256 bytes"),
-    ("a counter past 2**64 - 1", lambda: nidan.HOTP(RFC_BASE32).at(2**64), nidan.ParameterError, r"^counter is too large: at most 2\*\*64 - 1$"),
+    ("a counter past 2**64 - 1", lambda: nidan.HOTP(RFC_BASE32).generate(2**64), nidan.ParameterError, r"^counter is too large: at most 2\*\*64 - 1$"),
 ]
 
 

@@ -47,7 +47,7 @@ def test_reassigned_attributes_rekey_the_generator() -> None:
     totp.secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
     assert totp.byte_secret() == nidan.Secret.from_base32("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", allow_short=True).to_bytes()
     totp.digest = hashlib.sha256
-    assert totp.at(0) == nidan.TOTP("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", algorithm="SHA256", digits=8).at(0)
+    assert totp.at(0) == nidan.TOTP("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", algorithm="SHA256", digits=8).generate(0)
 
 
 def test_secrets_are_read_like_pyotp_reads_them() -> None:
@@ -55,7 +55,7 @@ def test_secrets_are_read_like_pyotp_reads_them() -> None:
     # standard library; nidan's own reader refuses the non-canonical form.
     canonical, non_canonical = "S46SQCPPTCNPROMHWYBDCTBZXU", "S46SQCPPTCNPROMHWYBDCTBZXV"
     assert nidan.pyotp.TOTP(non_canonical).byte_secret() == nidan.pyotp.TOTP(canonical).byte_secret()
-    assert nidan.pyotp.TOTP(non_canonical).at(0) == nidan.TOTP(canonical).at(0)
+    assert nidan.pyotp.TOTP(non_canonical).at(0) == nidan.TOTP(canonical).generate(0)
     with pytest.raises(nidan.SecretError):
         nidan.Secret.from_base32(non_canonical)
     ascii_bytes = RFC_BASE32.encode()

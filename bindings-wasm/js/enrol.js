@@ -3,5 +3,4 @@
 export * from './index.js';
 export { KeyUri } from './uri.js';
 export { MigrationBatch } from './migration.js';
-export { importKeyUri } from './import.js';
 export { Qr } from './qr.js';

@@ -2,10 +2,10 @@
 // records its error, which takeError() gives as "Family|CODE|field|field"
 // (see src/error.rs); checked() turns that into the matching class, with the
 // message of messages.json (the core's messages, checked by a Rust test).
-import { takeError } from 'nidan-glue';
+import { takeError, errorCodes as codeList } from 'nidan-glue';
 import messages from './messages.json';
 
-/** Base class of every error nidan throws; `code` is stable and documented. */
+/** Base class of every error nidan throws; `code` is one of errorCodes(). */
 export class NidanError extends Error {
   constructor(message, code) {
     super(message);
@@ -36,6 +36,11 @@ export function errorOf(text) {
   const Type = families[family] ?? NidanError;
   const template = messages[code] ?? `nidan error ${code}`;
   return new Type(template.replace(/\$([12])/g, (_, n) => fields[n - 1]), code);
+}
+
+/** Every stable error code, from the core (its documentation of `Error` says what each means). */
+export function errorCodes() {
+  return codeList().split(' ');
 }
 
 /** `value` from a fallible wasm export; undefined means an error to throw. */

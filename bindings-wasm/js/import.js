@@ -1,13 +1,10 @@
-// The import mode for authenticator apps (`nidan/enrol`): otpauth URIs and
-// Google Authenticator exports (MigrationBatch.importUri, in migration.js)
-// as real services and apps write them, with
-// every repair made to read them, so that an app can warn. The rules are
-// the core's (KeyUri::import_uri, MigrationBatch::import_uri); here the
-// results only become JavaScript values.
+// The import mode for authenticator apps (`nidan/enrol`): otpauth URIs
+// (KeyUri.importUri, in uri.js) and Google Authenticator exports
+// (MigrationBatch.importUri, in migration.js) as real services and apps
+// write them, with every repair made to read them, so that an app can warn.
+// The rules are the core's (KeyUri::import_uri, MigrationBatch::import_uri);
+// here the results only become JavaScript values.
 
-import { WasmImported } from 'nidan-glue';
-import { checked } from './errors.js';
-import { text } from './checks.js';
 import { keyUriOf } from './uri.js';
 import templates from './repairs.json';
 
@@ -30,15 +27,4 @@ export function importedOf(handle) {
   } finally {
     handle.free();
   }
-}
-
-/**
- * Reads an otpauth URI as an authenticator app must: `{ key, repairs }`,
- * where `key` is a `KeyUri` and `repairs` lists every departure from the
- * Key URI Format that was repaired (empty for a strict URI). When the
- * label's issuer and `issuer=` differ, the parameter is used. Throws what
- * cannot be repaired, as `KeyUri.parse` does.
- */
-export function importKeyUri(uri) {
-  return importedOf(checked(WasmImported.importUri(text(uri, 'uri'))));
 }

@@ -1,3 +1,3 @@
 // The native API, whatever the platform.
 export { Secret, Totp, Hotp, normalizeCode } from './native.js';
-export { NidanError, NidanSecretError, NidanUriError, NidanParameterError } from './errors.js';
+export { NidanError, NidanSecretError, NidanUriError, NidanParameterError, errorCodes } from './errors.js';

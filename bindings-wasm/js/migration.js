@@ -70,7 +70,7 @@ export class MigrationBatch {
   /**
    * Reads an export as an authenticator app must, with one result per
    * account: `{ accounts, failures, batch }`. `accounts[i]` is
-   * `{ key, repairs }` (as `importKeyUri` gives), or the error (not thrown)
+   * `{ key, repairs }` (as `KeyUri.importUri` gives), or the error (not thrown)
    * saying why account `i` cannot be used; `failures` lists
    * `{ index, error }` for those; `batch` is a `MigrationBatch` of the
    * usable keys. Throws only when the export as a whole cannot be read.

@@ -115,7 +115,8 @@ export class Secret {
   }
 }
 
-const STATUS = ['rejected', 'accepted', 'replayed'];
+/** The verdict's `kind`, by the wasm module's status number. */
+const KINDS = ['rejected', 'accepted', 'replayed'];
 
 /**
  * What `verify` found: accepted, replayed (a code used already) or rejected.
@@ -128,7 +129,7 @@ function verdict(status, handle, big) {
   const step = out(handle.matchedStep(), big);
   const drift = handle.matchedDrift();
   const found = status !== 0;
-  return { status: STATUS[status], accepted: status === 1, step: found ? step : null, drift: found ? drift : null };
+  return { kind: KINDS[status], accepted: status === 1, step: found ? step : null, drift: found ? drift : null };
 }
 
 /** A TOTP generator and verifier [RFC 6238]; times are Unix seconds (number or bigint). */
@@ -230,7 +231,7 @@ export class Hotp {
     const at = u64(counter, 'counter');
     const matched = checked(h.verify(codeArgument(code), high(at), low(at), u32(lookAhead, 'lookAhead')));
     // Read whatever the outcome, as in `verdict` (a match alone read cost 56 ns more).
-    const found = { counter: out(h.matchedCounter(), big), drift: h.matchedDrift(), nextCounter: out(h.nextCounter(), big) };
+    const found = { step: out(h.matchedCounter(), big), drift: h.matchedDrift(), nextCounter: out(h.nextCounter(), big) };
     return matched ? found : null;
   }
 }

@@ -38,17 +38,59 @@ function pepperOf(given) {
 }
 
 /**
+ * What the stored values (`Record`, `RecoveryCodes`, `DeliveredCode`)
+ * share: each holds its text form, reopens it as a wasm handle (`glue`,
+ * its wasm class) when the core must read it, and compares, serialises and
+ * prints by it.
+ */
+class StoredValue {
+  #glue;
+  #text;
+
+  constructor(glue, handle) {
+    this.#glue = glue;
+    this.#text = handle.toText();
+  }
+
+  /** @private */
+  _wasm() {
+    return checked(this.#glue.fromText(this.#text));
+  }
+
+  /** The text form (base32). */
+  toText() {
+    return this.#text;
+  }
+
+  /** The byte form. */
+  toBytes() {
+    return using(this._wasm(), (wasm) => wasm.toBytes());
+  }
+
+  /** Whether `other` is the same value in the same state (the text names the kind). */
+  equals(other) {
+    return other instanceof StoredValue && other.toText() === this.#text;
+  }
+
+  toJSON() {
+    return this.#text;
+  }
+
+  [inspect]() {
+    return this.toString();
+  }
+}
+
+/**
  * One user's second-factor state: last accepted step, consecutive failures
  * and the time of the last one, learned drift, version. `new Record()` is
  * the record of a new enrolment; store `toText()` and write it back by
  * compare-and-set.
  */
-export class Record {
-  #text;
-
+export class Record extends StoredValue {
   constructor(token, handle) {
     const wasm = token === PRIVATE ? handle : WasmRecord.fresh();
-    this.#text = wasm.toText();
+    super(WasmRecord, wasm);
     this.version = num(wasm.version);
     this.lastStep = num(wasm.lastStep);
     this.failures = wasm.failures;
@@ -68,21 +110,6 @@ export class Record {
     return using(checked(WasmRecord.fromBytes(bytes(stored, 'bytes'))), (wasm) => new Record(PRIVATE, wasm));
   }
 
-  /** @private */
-  _wasm() {
-    return checked(WasmRecord.fromText(this.#text));
-  }
-
-  /** The text form (base32). */
-  toText() {
-    return this.#text;
-  }
-
-  /** The byte form. */
-  toBytes() {
-    return using(this._wasm(), (wasm) => wasm.toBytes());
-  }
-
   /** The record with no failures: support lifts a hard stop with it. */
   resetFailures() {
     return using(this._wasm(), (wasm) => using(wasm.resetFailures(), (next) => new Record(PRIVATE, next)));
@@ -93,22 +120,9 @@ export class Record {
     return using(this._wasm(), (wasm) => using(wasm.restart(), (next) => new Record(PRIVATE, next)));
   }
 
-  /** Whether `other` is the same record. */
-  equals(other) {
-    return other instanceof Record && other.toText() === this.#text;
-  }
-
   toString() {
     const { version, lastStep, failures, lastFailure, drift } = this;
     return `Record(version=${version}, lastStep=${lastStep}, failures=${failures}, lastFailure=${lastFailure}, drift=${drift})`;
-  }
-
-  toJSON() {
-    return this.#text;
-  }
-
-  [inspect]() {
-    return this.toString();
   }
 }
 
@@ -119,12 +133,10 @@ const recordOf = (wasm) => (wasm === undefined ? null : using(wasm, (handle) => 
  * A user's recovery codes as stored: verifiers keyed with the server's
  * pepper, which codes were used, a version. `toString()` shows counts.
  */
-export class RecoveryCodes {
-  #text;
-
+export class RecoveryCodes extends StoredValue {
   constructor(token, handle) {
     if (token !== PRIVATE) fail('INVALID_ARGUMENT', 'use RecoveryCodes.generate, fromRandom, fromText or fromBytes');
-    this.#text = handle.toText();
+    super(WasmRecoveryCodes, handle);
     this.count = handle.count;
     this.remaining = handle.remaining;
     this.version = num(handle.version);
@@ -162,11 +174,6 @@ export class RecoveryCodes {
     return using(checked(WasmRecoveryCodes.fromBytes(bytes(stored, 'bytes'))), (wasm) => new RecoveryCodes(PRIVATE, wasm));
   }
 
-  /** @private */
-  _wasm() {
-    return checked(WasmRecoveryCodes.fromText(this.#text));
-  }
-
   /** The set with the typed code used up, or null. Prefer `Login.recover`, which throttles. */
   redeem(typed, given) {
     const { pepper } = options(given);
@@ -177,31 +184,8 @@ export class RecoveryCodes {
       }));
   }
 
-  /** The text form (base32). */
-  toText() {
-    return this.#text;
-  }
-
-  /** The byte form. */
-  toBytes() {
-    return using(this._wasm(), (wasm) => wasm.toBytes());
-  }
-
-  /** Whether `other` is the same set in the same state. */
-  equals(other) {
-    return other instanceof RecoveryCodes && other.toText() === this.#text;
-  }
-
   toString() {
     return `RecoveryCodes(count=${this.count}, remaining=${this.remaining}, version=${this.version})`;
-  }
-
-  toJSON() {
-    return this.#text;
-  }
-
-  [inspect]() {
-    return this.toString();
   }
 }
 
@@ -209,12 +193,10 @@ export class RecoveryCodes {
  * A code sent by SMS or email, as stored: a verifier keyed with the
  * server's pepper, expiry, attempts left, used or not, version.
  */
-export class DeliveredCode {
-  #text;
-
+export class DeliveredCode extends StoredValue {
   constructor(token, handle) {
     if (token !== PRIVATE) fail('INVALID_ARGUMENT', 'use DeliveredCode.generate, fromRandom, fromText or fromBytes');
-    this.#text = handle.toText();
+    super(WasmDeliveredCode, handle);
     this.expiresAt = num(handle.expiresAt);
     this.attemptsLeft = handle.attemptsLeft;
     this.used = handle.used;
@@ -257,7 +239,7 @@ export class DeliveredCode {
   check(typed, given) {
     const { pepper, time } = options(given);
     const now = timeOf(time);
-    return using(checked(WasmDeliveredCode.fromText(this.#text)), (wasm) =>
+    return using(this._wasm(), (wasm) =>
       using(checked(wasm.check(typedArgument(typed), pepperOf(pepper), now)), (confirmation) => {
         const stored = confirmation.code();
         return Object.freeze({
@@ -269,31 +251,8 @@ export class DeliveredCode {
       }));
   }
 
-  /** The text form (base32). */
-  toText() {
-    return this.#text;
-  }
-
-  /** The byte form. */
-  toBytes() {
-    return using(checked(WasmDeliveredCode.fromText(this.#text)), (wasm) => wasm.toBytes());
-  }
-
-  /** Whether `other` is the same code in the same state. */
-  equals(other) {
-    return other instanceof DeliveredCode && other.toText() === this.#text;
-  }
-
   toString() {
     return `DeliveredCode(used=${this.used}, attemptsLeft=${this.attemptsLeft}, expiresAt=${this.expiresAt}, version=${this.version})`;
-  }
-
-  toJSON() {
-    return this.#text;
-  }
-
-  [inspect]() {
-    return this.toString();
   }
 }
 

@@ -2,10 +2,11 @@
 // codes only, so its wasm module (built without the `uri` feature) carries
 // no URI reader or writer.
 
-import { WasmKeyUri } from 'nidan-glue';
+import { WasmKeyUri, WasmImported } from 'nidan-glue';
 import { checked, fail } from './errors.js';
 import { u64, u32, asBigInt, out, text, options } from './checks.js';
 import { PRIVATE, inspect, handleOf, canonical, Secret, Totp, Hotp } from './native.js';
+import { importedOf } from './import.js';
 
 /**
  * An enrolment, as carried by an otpauth URI (the text of a QR code).
@@ -20,23 +21,23 @@ export class KeyUri {
       this.#handle = checked(handle);
     } else {
       const {
-        secret, account, issuer = null, type = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
+        secret, account, issuer = null, kind = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
       } = options(given);
       if (!(secret instanceof Secret)) {
         fail('INVALID_ARGUMENT', 'secret must be a Secret from nidan/enrol (one of nidan is another module\'s: pass secret.toBase32() across)');
       }
       const key = handleOf(secret);
-      if (type !== 'totp' && type !== 'hotp') fail('INVALID_ARGUMENT', `type must be "totp" or "hotp", got ${String(type)}`);
-      const value = type === 'totp' ? period : counter;
+      if (kind !== 'totp' && kind !== 'hotp') fail('INVALID_ARGUMENT', `kind must be "totp" or "hotp", got ${String(kind)}`);
+      const value = kind === 'totp' ? period : counter;
       const owner = issuer === null || issuer === undefined ? undefined : text(issuer, 'issuer');
-      this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), type === 'totp',
-        canonical(algorithm), u32(digits, 'digits'), asBigInt(u64(value, type))));
+      this.#handle = checked(WasmKeyUri.create(key, owner, text(account, 'account'), kind === 'totp',
+        canonical(algorithm), u32(digits, 'digits'), asBigInt(u64(value, kind === 'totp' ? 'period' : 'counter'))));
       big = typeof value === 'bigint';
     }
     const h = this.#handle;
     const value = h.periodOrCounter;
     const wide = big ?? value > BigInt(Number.MAX_SAFE_INTEGER);
-    this.type = h.isTotp ? 'totp' : 'hotp';
+    this.kind = h.isTotp ? 'totp' : 'hotp';
     this.issuer = h.issuer ?? null;
     this.account = h.account;
     this.algorithm = h.algorithm;
@@ -50,6 +51,17 @@ export class KeyUri {
   /** Reads an otpauth URI strictly (see the README for the rules). */
   static parse(uri) {
     return new KeyUri(PRIVATE, WasmKeyUri.parse(text(uri, 'uri')));
+  }
+
+  /**
+   * Reads an otpauth URI as an authenticator app must: `{ key, repairs }`,
+   * where `key` is a `KeyUri` and `repairs` lists every departure from the
+   * Key URI Format that was repaired (empty for a strict URI). When the
+   * label's issuer and `issuer=` differ, the parameter is used. Throws what
+   * cannot be repaired, as `KeyUri.parse` does.
+   */
+  static importUri(uri) {
+    return importedOf(checked(WasmImported.importUri(text(uri, 'uri'))));
   }
 
   /** A copy of the secret. */
@@ -86,7 +98,7 @@ export class KeyUri {
   }
 
   toString() {
-    return `KeyUri(${this.type}, ${JSON.stringify(this.issuer)}, ${JSON.stringify(this.account)})`;
+    return `KeyUri(${this.kind}, ${JSON.stringify(this.issuer)}, ${JSON.stringify(this.account)})`;
   }
 
   toJSON() {

@@ -38,6 +38,17 @@ pub fn take_error() -> String {
     LAST.take().map(error_text).unwrap_or_default()
 }
 
+/// Every error code ([`Error::CODES`]), separated by spaces; the JS layer's
+/// `errorCodes()` splits them.
+///
+/// ```
+/// assert!(nidan_wasm::error_codes().split(' ').any(|code| code == "SECRET_TOO_SHORT"));
+/// ```
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> String {
+    Error::CODES.join(" ")
+}
+
 /// The text of `error`: `Family|CODE`, then `|field` for each value its
 /// message shows. The JS layer turns it into a `NidanSecretError`,
 /// `NidanUriError` or `NidanParameterError` with that `code`, and the
@@ -54,7 +65,7 @@ pub fn error_text(error: Error) -> String {
         ErrorFamily::Uri => "Uri|",
         _ => "Parameter|",
     });
-    text.push_str(code(error));
+    text.push_str(error.code());
     let (first, second) = fields(error);
     for field in [first, second].into_iter().flatten() {
         text.push('|');
@@ -125,57 +136,6 @@ fn push_decimal(mut value: u64, out: &mut String) {
         }
     }
     out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
-}
-
-/// The stable code of an error, documented in the package README.
-fn code(error: Error) -> &'static str {
-    match error {
-        Error::Base32Character { .. } => "BASE32_CHARACTER",
-        Error::Base32Length => "BASE32_LENGTH",
-        Error::Base32Padding => "BASE32_PADDING",
-        Error::Base32TrailingBits => "BASE32_TRAILING_BITS",
-        Error::SecretEmpty => "SECRET_EMPTY",
-        Error::SecretTooShort { .. } => "SECRET_TOO_SHORT",
-        Error::SecretTooLong { .. } => "SECRET_TOO_LONG",
-        Error::RandomSource => "RANDOM_SOURCE",
-        Error::Digits { .. } => "DIGITS",
-        Error::Algorithm => "ALGORITHM",
-        Error::CodeFormat => "FORMAT",
-        Error::AlgorithmUnavailable { .. } => "ALGORITHM_UNAVAILABLE",
-        Error::MacTooShort { .. } => "MAC_TOO_SHORT",
-        Error::Period => "PERIOD",
-        Error::TimeBeforeT0 => "TIME_BEFORE_T0",
-        Error::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
-        Error::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
-        Error::QrTooLong => "QR_TOO_LONG",
-        Error::BufferTooSmall { .. } => "BUFFER_TOO_SMALL",
-        Error::UriTooLong { .. } => "URI_TOO_LONG",
-        Error::UriScheme => "URI_SCHEME",
-        Error::UriType => "URI_TYPE",
-        Error::UriPercentEncoding => "URI_PERCENT_ENCODING",
-        Error::UriUtf8 => "URI_UTF8",
-        Error::UriMissingParameter { .. } => "URI_MISSING_PARAMETER",
-        Error::UriDuplicateParameter { .. } => "URI_DUPLICATE_PARAMETER",
-        Error::UriInvalidValue { .. } => "URI_INVALID_VALUE",
-        Error::UriIssuerMismatch => "URI_ISSUER_MISMATCH",
-        Error::UriLabel => "URI_LABEL",
-        Error::AccountEmpty => "ACCOUNT_EMPTY",
-        Error::KeyIsHotp => "KEY_IS_HOTP",
-        Error::KeyIsTotp => "KEY_IS_TOTP",
-        Error::MigrationScheme => "MIGRATION_SCHEME",
-        Error::MigrationBase64 => "MIGRATION_BASE64",
-        Error::MigrationProtobuf => "MIGRATION_PROTOBUF",
-        Error::MigrationValue { .. } => "MIGRATION_VALUE",
-        Error::MigrationUtf8 { .. } => "MIGRATION_UTF8",
-        #[cfg(feature = "server")]
-        Error::StoredValue { .. } => "STORED_VALUE",
-        #[cfg(feature = "server")]
-        Error::Setting { .. } => "SETTING",
-        #[cfg(feature = "server")]
-        Error::RandomTooShort { .. } => "RANDOM_TOO_SHORT",
-        // Errors added to the core later fall back to their family.
-        _ => "OTHER",
-    }
 }
 
 #[cfg(test)]
@@ -273,9 +233,46 @@ mod tests {
     fn js_messages_equal_the_core_messages() {
         for error in every_error() {
             let text = error_text(error);
-            assert_ne!(code(error), "OTHER", "{error:?}");
             assert_eq!(message_in_js(&text), error.to_string(), "{text}");
         }
+    }
+
+    #[test]
+    fn there_is_a_template_for_every_error_of_the_core_and_no_other() {
+        let templates: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(include_str!("../js/messages.json")).unwrap();
+        let mut keys: Vec<&str> = templates.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        // The core's codes, less the bindings' own (the JS layer writes those messages).
+        let core_codes: Vec<&str> = Error::CODES
+            .into_iter()
+            .filter(|code| !argument_codes().contains(code))
+            .collect();
+        let mut sorted = core_codes.clone();
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted);
+        // The errors above are every error of the core, so each message is checked.
+        let codes: Vec<&str> = every_error().iter().map(Error::code).collect();
+        #[cfg(feature = "server")]
+        assert_eq!(codes, core_codes);
+        #[cfg(not(feature = "server"))]
+        assert!(codes.iter().all(|code| core_codes.contains(code)));
+    }
+
+    #[test]
+    fn error_codes_are_the_cores() {
+        assert_eq!(error_codes().split(' ').collect::<Vec<_>>(), Error::CODES);
+    }
+
+    /// The codes of the errors the bindings find themselves.
+    fn argument_codes() -> [&'static str; 4] {
+        [
+            nidan::ArgumentError::Invalid,
+            nidan::ArgumentError::Number,
+            nidan::ArgumentError::TooLong,
+            nidan::ArgumentError::Hex,
+        ]
+        .map(nidan::ArgumentError::code)
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The import mode ([`KeyUri::import_uri`], [`MigrationBatch::import_uri`]):
 //! keys with the repairs made to read them, one result per export account.
 
-use nidan::{Imported, KeyUri, MigrationBatch, MigrationImport, Repair};
+use nidan::{ImportedKey, KeyUri, MigrationBatch, MigrationImport, Repair};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{error_text, record};
@@ -16,7 +16,7 @@ use crate::uri::WasmKeyUri;
 /// ```
 #[wasm_bindgen]
 #[derive(Debug)]
-pub struct WasmImported(Imported);
+pub struct WasmImported(ImportedKey);
 
 #[wasm_bindgen]
 impl WasmImported {
@@ -55,24 +55,8 @@ impl WasmImported {
 /// with the message templates of `js/repairs.json`).
 pub fn repair_fields(repair: &Repair) -> Vec<String> {
     let mut fields = vec![repair.kind().to_string()];
-    let mut push = |name: &str, value: String| {
-        fields.push(name.to_string());
-        fields.push(value);
-    };
-    match repair {
-        Repair::IssuerDiffers { label, parameter } => {
-            push("label", label.clone());
-            push("parameter", parameter.clone());
-        }
-        Repair::PlusAsSpace { part } => push("part", (*part).to_string()),
-        Repair::ParameterNameCase { parameter } | Repair::NumberLeadingZeros { parameter } => {
-            push("parameter", (*parameter).to_string());
-        }
-        Repair::SecretShort { bits } => push("bits", bits.to_string()),
-        Repair::AlgorithmOutsideFormat { algorithm } => {
-            push("algorithm", algorithm.name().to_string());
-        }
-        _ => {}
+    for (name, value) in repair.fields() {
+        fields.extend([name.to_string(), value]);
     }
     fields
 }

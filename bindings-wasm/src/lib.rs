@@ -33,7 +33,7 @@ mod text;
 #[cfg(feature = "uri")]
 mod uri;
 
-pub use error::{error_text, take_error};
+pub use error::{error_codes, error_text, take_error};
 #[cfg(feature = "import")]
 pub use import::{WasmImported, WasmMigrationImport, repair_fields};
 #[cfg(feature = "migration")]

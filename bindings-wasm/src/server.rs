@@ -17,48 +17,90 @@
 //! ```
 
 use nidan::{
-    Attempt, Confirmation, DeliveredCode, Delivery, Drift, Login, Record, Recovery, RecoveryCodes,
-    Throttle, Window,
+    Attempt, Confirmation, DeliveredCode, Delivery, Login, LoginSettings, Record, Recovery,
+    RecoveryCodes,
 };
 use wasm_bindgen::prelude::*;
 
 use crate::error::record;
 use crate::otp::WasmTotp;
 
+/// The stored form of a server-side value, in a `#[wasm_bindgen]` block of
+/// its own: `fromText`, `fromBytes` (`None` when the value is corrupted or
+/// foreign), `toText` and `toBytes`, for a `Wasm*` wrapper of a core type
+/// with those four methods. `stored_value!(WasmRecord, Record)` generates:
+///
+/// ```ignore
+/// #[wasm_bindgen]
+/// impl WasmRecord {
+///     /// Reads the text form; `None` when it is corrupted or foreign.
+///     #[wasm_bindgen(js_name = fromText)]
+///     pub fn from_text(text: &str) -> Option<WasmRecord> {
+///         record(Record::from_text(text)).map(Self)
+///     }
+///
+///     /// Reads the byte form; `None` when it is corrupted or foreign.
+///     #[wasm_bindgen(js_name = fromBytes)]
+///     pub fn from_bytes(bytes: &[u8]) -> Option<WasmRecord> {
+///         record(Record::from_bytes(bytes)).map(Self)
+///     }
+///
+///     /// The text form.
+///     #[wasm_bindgen(js_name = toText)]
+///     pub fn to_text(&self) -> String {
+///         self.0.to_text()
+///     }
+///
+///     /// The byte form.
+///     #[wasm_bindgen(js_name = toBytes)]
+///     pub fn to_bytes(&self) -> Vec<u8> {
+///         <[u8]>::to_vec(&self.0.to_bytes())
+///     }
+/// }
+/// ```
+macro_rules! stored_value {
+    ($wrapper:ident, $core:ident) => {
+        #[wasm_bindgen]
+        impl $wrapper {
+            /// Reads the text form; `None` when it is corrupted or foreign.
+            #[wasm_bindgen(js_name = fromText)]
+            pub fn from_text(text: &str) -> Option<$wrapper> {
+                record($core::from_text(text)).map(Self)
+            }
+
+            /// Reads the byte form; `None` when it is corrupted or foreign.
+            #[wasm_bindgen(js_name = fromBytes)]
+            pub fn from_bytes(bytes: &[u8]) -> Option<$wrapper> {
+                record($core::from_bytes(bytes)).map(Self)
+            }
+
+            /// The text form.
+            #[wasm_bindgen(js_name = toText)]
+            pub fn to_text(&self) -> String {
+                self.0.to_text()
+            }
+
+            /// The byte form.
+            #[wasm_bindgen(js_name = toBytes)]
+            pub fn to_bytes(&self) -> Vec<u8> {
+                <[u8]>::to_vec(&self.0.to_bytes())
+            }
+        }
+    };
+}
+
 /// A login record ([`Record`]).
 #[wasm_bindgen]
 #[derive(Debug, Clone, Copy)]
 pub struct WasmRecord(Record);
+
+stored_value!(WasmRecord, Record);
 
 #[wasm_bindgen]
 impl WasmRecord {
     /// The record of a new enrolment.
     pub fn fresh() -> WasmRecord {
         Self(Record::new())
-    }
-
-    /// Reads the text form; `None` when it is corrupted or foreign.
-    #[wasm_bindgen(js_name = fromText)]
-    pub fn from_text(text: &str) -> Option<WasmRecord> {
-        record(Record::from_text(text)).map(Self)
-    }
-
-    /// Reads the byte form; `None` when it is corrupted or foreign.
-    #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> Option<WasmRecord> {
-        record(Record::from_bytes(bytes)).map(Self)
-    }
-
-    /// The text form.
-    #[wasm_bindgen(js_name = toText)]
-    pub fn to_text(&self) -> String {
-        self.0.to_text()
-    }
-
-    /// The byte form.
-    #[wasm_bindgen(js_name = toBytes)]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.0.to_bytes().to_vec()
     }
 
     /// [`Record::version`].
@@ -112,8 +154,7 @@ pub struct WasmLogin(Login);
 
 #[wasm_bindgen]
 impl WasmLogin {
-    /// [`Login::new`] of [`Drift::new`] and [`Throttle::new`]; `None` for a
-    /// setting out of range.
+    /// [`LoginSettings::login`]; `None` for a setting out of range.
     pub fn create(
         behind: u32,
         ahead: u32,
@@ -122,13 +163,9 @@ impl WasmLogin {
         max_wait: u64,
         max_failures: u32,
     ) -> Option<WasmLogin> {
-        let login = Window::new(behind, ahead)
-            .and_then(|window| Drift::new(window, max_learned))
-            .and_then(|drift| {
-                Throttle::new(factor, max_wait, max_failures)
-                    .map(|throttle| Login::new(drift, throttle))
-            });
-        record(login).map(Self)
+        let settings =
+            LoginSettings::new(behind, ahead, max_learned, factor, max_wait, max_failures);
+        record(settings.login()).map(Self)
     }
 
     /// [`Login::attempt`]; `None` for a time before T0.
@@ -154,7 +191,7 @@ impl WasmLogin {
         record(self.0.recover(&stored.0, &codes.0, typed, pepper, now)).map(WasmRecovery)
     }
 
-    /// [`Throttle::delay`].
+    /// [`Throttle::delay`](nidan::Throttle::delay).
     pub fn delay(&self, failures: u32) -> u64 {
         self.0.throttle().delay(failures)
     }
@@ -170,13 +207,7 @@ impl WasmAttempt {
     /// `accepted`, `replayed`, `rejected`, `throttled` or `locked`.
     #[wasm_bindgen(getter)]
     pub fn kind(&self) -> String {
-        String::from(match self.0 {
-            Attempt::Accepted { .. } => "accepted",
-            Attempt::Replayed => "replayed",
-            Attempt::Rejected { .. } => "rejected",
-            Attempt::Throttled { .. } => "throttled",
-            Attempt::Locked => "locked",
-        })
+        String::from(self.0.kind())
     }
 
     /// The record to store, if any.
@@ -222,12 +253,7 @@ impl WasmRecovery {
     /// `accepted`, `rejected`, `throttled` or `locked`.
     #[wasm_bindgen(getter)]
     pub fn kind(&self) -> String {
-        String::from(match self.0 {
-            Recovery::Accepted { .. } => "accepted",
-            Recovery::Rejected { .. } => "rejected",
-            Recovery::Throttled { .. } => "throttled",
-            Recovery::Locked => "locked",
-        })
+        String::from(self.0.kind())
     }
 
     /// The record to store, if any.
@@ -262,6 +288,8 @@ impl WasmRecovery {
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct WasmRecoveryCodes(RecoveryCodes);
+
+stored_value!(WasmRecoveryCodes, RecoveryCodes);
 
 /// A new set of recovery codes and the codes to show once.
 #[wasm_bindgen]
@@ -310,30 +338,6 @@ impl WasmRecoveryCodes {
         record(self.0.redeem(typed, pepper)).map(WasmRedeemed)
     }
 
-    /// Reads the text form; `None` when it is corrupted or foreign.
-    #[wasm_bindgen(js_name = fromText)]
-    pub fn from_text(text: &str) -> Option<WasmRecoveryCodes> {
-        record(RecoveryCodes::from_text(text)).map(Self)
-    }
-
-    /// Reads the byte form; `None` when it is corrupted or foreign.
-    #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> Option<WasmRecoveryCodes> {
-        record(RecoveryCodes::from_bytes(bytes)).map(Self)
-    }
-
-    /// The text form.
-    #[wasm_bindgen(js_name = toText)]
-    pub fn to_text(&self) -> String {
-        self.0.to_text()
-    }
-
-    /// The byte form.
-    #[wasm_bindgen(js_name = toBytes)]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.0.to_bytes()
-    }
-
     /// [`RecoveryCodes::count`].
     #[wasm_bindgen(getter)]
     pub fn count(&self) -> usize {
@@ -372,6 +376,8 @@ impl WasmRedeemed {
 #[derive(Debug)]
 pub struct WasmDeliveredCode(DeliveredCode);
 
+stored_value!(WasmDeliveredCode, DeliveredCode);
+
 /// A new delivered code: what to store and the code to send.
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -403,13 +409,7 @@ impl WasmConfirmation {
     /// `accepted`, `rejected`, `expired`, `exhausted` or `used`.
     #[wasm_bindgen(getter)]
     pub fn kind(&self) -> String {
-        String::from(match self.0 {
-            Confirmation::Accepted { .. } => "accepted",
-            Confirmation::Rejected { .. } => "rejected",
-            Confirmation::Expired => "expired",
-            Confirmation::Exhausted => "exhausted",
-            Confirmation::Used => "used",
-        })
+        String::from(self.0.kind())
     }
 
     /// The delivered code to store, if any.
@@ -457,30 +457,6 @@ impl WasmDeliveredCode {
     /// [`DeliveredCode::check`]; `None` for a short pepper.
     pub fn check(&self, typed: &str, pepper: &[u8], now: u64) -> Option<WasmConfirmation> {
         record(self.0.check(typed, pepper, now)).map(WasmConfirmation)
-    }
-
-    /// Reads the text form; `None` when it is corrupted or foreign.
-    #[wasm_bindgen(js_name = fromText)]
-    pub fn from_text(text: &str) -> Option<WasmDeliveredCode> {
-        record(DeliveredCode::from_text(text)).map(Self)
-    }
-
-    /// Reads the byte form; `None` when it is corrupted or foreign.
-    #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> Option<WasmDeliveredCode> {
-        record(DeliveredCode::from_bytes(bytes)).map(Self)
-    }
-
-    /// The text form.
-    #[wasm_bindgen(js_name = toText)]
-    pub fn to_text(&self) -> String {
-        self.0.to_text()
-    }
-
-    /// The byte form.
-    #[wasm_bindgen(js_name = toBytes)]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.0.to_bytes().to_vec()
     }
 
     /// [`DeliveredCode::expires_at`].

@@ -67,7 +67,7 @@ const entryPoints = {
   'new KeyUri': (v) => new enrol.KeyUri(v),
   'new KeyUri account': (v) => new enrol.KeyUri({ secret: enrolSecret, account: v }),
   'new KeyUri issuer': (v) => new enrol.KeyUri({ secret: enrolSecret, account: 'a', issuer: v }),
-  'new KeyUri counter': (v) => new enrol.KeyUri({ secret: enrolSecret, account: 'a', type: 'hotp', counter: v }),
+  'new KeyUri counter': (v) => new enrol.KeyUri({ secret: enrolSecret, account: 'a', kind: 'hotp', counter: v }),
   'new KeyUri period': (v) => new enrol.KeyUri({ secret: enrolSecret, account: 'a', period: v }).toUri(),
   normalizeCode: (v) => normalizeCode(v),
   'otpauth.Secret': (v) => new otpauth.Secret({ size: v }),
@@ -100,13 +100,13 @@ test('every bad input gets a NidanError or a wrong-code answer, and the module k
         assert.ok(result.error.message.length > 0, where);
       } else {
         const v = result.value;
-        const fine = v === null || v?.status === 'rejected' || v instanceof Secret || v instanceof Totp || v instanceof Hotp
+        const fine = v === null || v?.kind === 'rejected' || v instanceof Secret || v instanceof Totp || v instanceof Hotp
           || v instanceof enrol.KeyUri || v instanceof otpauth.Secret || v instanceof otpauth.TOTP || typeof v === 'string'
           // a default (undefined means "now" or "the default") gives a normal answer
           // counter() and remaining() of a millisecond timestamp (fractions allowed)
           || typeof v === 'number'
           // undefined means "now" or "the default"
-          || (value === undefined && (typeof v?.step === 'number' || v?.status === 'accepted'));
+          || (value === undefined && (typeof v?.step === 'number' || v?.kind === 'accepted'));
         assert.ok(fine, `${where} returned ${String(v)}`);
       }
       stillRight();
@@ -117,7 +117,7 @@ test('every bad input gets a NidanError or a wrong-code answer, and the module k
 
 test('a wrong code is never an exception', () => {
   for (const code of badValues) {
-    assert.equal(totp.verify(code, { time: 59 }).status, 'rejected');
+    assert.equal(totp.verify(code, { time: 59 }).kind, 'rejected');
     assert.equal(hotp.verify(code, 0), null);
     assert.equal(otpauth.TOTP.validate({ secret: oldSecret, token: code, timestamp: 59000 }), null);
   }

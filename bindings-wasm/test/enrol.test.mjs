@@ -29,7 +29,7 @@ test('the recorded samples decode to their recorded content', () => {
       assert.equal(account.secret.toBase32(), expected.secret_base32);
       assert.equal(account.account, expected.name);
       assert.equal(account.issuer, expected.issuer === '' ? null : expected.issuer);
-      assert.deepEqual([account.type, account.algorithm, account.digits, account.period], ['totp', 'SHA1', 6, 30]);
+      assert.deepEqual([account.kind, account.algorithm, account.digits, account.period], ['totp', 'SHA1', 6, 30]);
     });
     // Encoded again, it decodes to the same batch.
     const again = MigrationBatch.parse(batch.toUri());
@@ -61,7 +61,7 @@ function randomAccount(next) {
     secret: Secret.fromBytes(bytes),
     account: `${pick(names)}${Math.floor(next() * 1000)}`,
     issuer,
-    type: hotp ? 'hotp' : 'totp',
+    kind: hotp ? 'hotp' : 'totp',
     algorithm: pick(['SHA1', 'SHA256', 'SHA512']),
     digits: pick([6, 8]),
     counter: hotp ? Math.floor(next() * 2 ** 40) : 0,
@@ -85,7 +85,7 @@ test('export then parse gives the same accounts back, in numbered batches that f
     assert.equal(back.length, accounts.length, `seed ${seed}`);
     back.forEach((account, i) => {
       const original = accounts[i];
-      for (const field of ['type', 'issuer', 'account', 'algorithm', 'digits', 'period', 'counter']) {
+      for (const field of ['kind', 'issuer', 'account', 'algorithm', 'digits', 'period', 'counter']) {
         assert.equal(account[field], original[field], `seed ${seed}, account ${i}, ${field}`);
       }
       assert.ok(account.secret.equals(original.secret), `seed ${seed}, account ${i}`);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import {
-  KeyUri, MigrationBatch, NidanError, NidanSecretError, NidanUriError, NidanParameterError, importKeyUri,
+  KeyUri, MigrationBatch, NidanError, NidanSecretError, NidanUriError, NidanParameterError,
 } from 'nidan/enrol';
 import { load } from './vectors.mjs';
 
@@ -14,11 +14,11 @@ const hex = (bytes) => Buffer.from(bytes).toString('hex');
 
 function keyJson(key) {
   const value = {
-    type: key.type, issuer: key.issuer, account: key.account,
+    type: key.kind, issuer: key.issuer, account: key.account,
     secret_hex: hex(key.secret.toBytes()), algorithm: key.algorithm, digits: key.digits,
   };
   if (key.format !== 'decimal') value.format = key.format;
-  if (key.type === 'totp') value.period = key.period;
+  if (key.kind === 'totp') value.period = key.period;
   else value.counter = key.counter;
   return value;
 }
@@ -42,10 +42,10 @@ test('corpus URIs give their strict and import results', () => {
       assert.deepEqual({ key: keyJson(KeyUri.parse(uri)) }, entry.strict, id);
     }
     if ('error' in entry.import) {
-      assert.throws(() => importKeyUri(uri), (error) => (assertError(error, entry.import, `${id} import`), true));
+      assert.throws(() => KeyUri.importUri(uri), (error) => (assertError(error, entry.import, `${id} import`), true));
       continue;
     }
-    const imported = importKeyUri(uri);
+    const imported = KeyUri.importUri(uri);
     assert.deepEqual(importedJson(imported), entry.import, id);
     const { check } = entry;
     // The npm package computes decimal codes only (Steam Guard codes are not in it).
@@ -56,7 +56,7 @@ test('corpus URIs give their strict and import results', () => {
       assert.equal(code, check.code, id);
     }
     // Every imported key builds a URI that reads back to it.
-    const again = importKeyUri(imported.key.toUri());
+    const again = KeyUri.importUri(imported.key.toUri());
     assert.deepEqual(keyJson(again.key), keyJson(imported.key), id);
   }
 });
@@ -85,7 +85,7 @@ test('corpus exports give their strict and import results, one per account', () 
 });
 
 test('repairs are frozen values with the core message and no secret', () => {
-  const { key, repairs } = importKeyUri('otpauth://totp/Old:alice?SECRET=jbsw%20y3dp%20ehpk%203pxp&issuer=New');
+  const { key, repairs } = KeyUri.importUri('otpauth://totp/Old:alice?SECRET=jbsw%20y3dp%20ehpk%203pxp&issuer=New');
   assert.deepEqual(repairs.map((r) => r.kind), ['parameter_name_case', 'issuer_differs', 'secret_separators']);
   assert.deepEqual(repairs[1], {
     kind: 'issuer_differs',
@@ -98,9 +98,9 @@ test('repairs are frozen values with the core message and no secret', () => {
   const shown = inspect(repairs) + JSON.stringify(repairs) + String(key);
   assert.ok(!/jbsw|JBSW/.test(shown), shown);
   // A value that looks like a template field stays as it is.
-  const odd = importKeyUri('otpauth://totp/%24parameter:a?secret=JBSWY3DPEHPK3PXP&issuer=X');
+  const odd = KeyUri.importUri('otpauth://totp/%24parameter:a?secret=JBSWY3DPEHPK3PXP&issuer=X');
   assert.equal(odd.repairs[0].message, 'the label names the issuer "$parameter" and the issuer parameter "X": the parameter is used');
-  const short = importKeyUri('otpauth://totp/a?secret=JBSWY3DP');
+  const short = KeyUri.importUri('otpauth://totp/a?secret=JBSWY3DP');
   assert.deepEqual(short.repairs[0], { kind: 'secret_short', message: 'the secret is 40 bits long, shorter than the 80 bits required', bits: 40 });
 });
 
@@ -109,8 +109,8 @@ test('strict stays the default and names what is wrong', () => {
   assert.throws(() => KeyUri.parse('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=06'), { code: 'URI_INVALID_VALUE' });
   const hotp = KeyUri.parse('otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP&counter=1');
   assert.throws(() => hotp.toTotp(), { code: 'KEY_IS_HOTP', message: 'the key is HOTP (counter-based), not TOTP' });
-  assert.throws(() => importKeyUri('otpauth://totp/a?secret=ABC'), { name: 'NidanSecretError', code: 'BASE32_LENGTH' });
-  assert.throws(() => importKeyUri(42), { name: 'NidanParameterError', code: 'INVALID_ARGUMENT' });
+  assert.throws(() => KeyUri.importUri('otpauth://totp/a?secret=ABC'), { name: 'NidanSecretError', code: 'BASE32_LENGTH' });
+  assert.throws(() => KeyUri.importUri(42), { name: 'NidanParameterError', code: 'INVALID_ARGUMENT' });
   assert.throws(() => MigrationBatch.importUri('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP'), { code: 'MIGRATION_SCHEME' });
 });
 

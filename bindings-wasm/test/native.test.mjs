@@ -71,34 +71,34 @@ test('TOTP: an asymmetric window, the drift, and replays refused by step', () =>
   const totp = new Totp(rfc());
   const time = 1111111111;
   const behind2 = totp.generateAtStep(37037035);
-  assert.equal(totp.verify(behind2, { time }).status, 'rejected');
-  assert.deepEqual(totp.verify(behind2, { time, behind: 2, ahead: 0 }), { status: 'accepted', accepted: true, step: 37037035, drift: -2 });
+  assert.equal(totp.verify(behind2, { time }).kind, 'rejected');
+  assert.deepEqual(totp.verify(behind2, { time, behind: 2, ahead: 0 }), { kind: 'accepted', accepted: true, step: 37037035, drift: -2 });
   const ahead1 = totp.generateAtStep(37037038);
-  assert.equal(totp.verify(ahead1, { time, behind: 2, ahead: 0 }).status, 'rejected');
+  assert.equal(totp.verify(ahead1, { time, behind: 2, ahead: 0 }).kind, 'rejected');
   const first = totp.verify(ahead1, { time });
-  assert.deepEqual(first, { status: 'accepted', accepted: true, step: 37037038, drift: 1 });
+  assert.deepEqual(first, { kind: 'accepted', accepted: true, step: 37037038, drift: 1 });
   const again = totp.verify(ahead1, { time: time + 5, lastAccepted: first.step });
-  assert.deepEqual(again, { status: 'replayed', accepted: false, step: 37037038, drift: 1 });
+  assert.deepEqual(again, { kind: 'replayed', accepted: false, step: 37037038, drift: 1 });
   const older = totp.verify(totp.generateAtStep(37037037), { time, lastAccepted: first.step });
-  assert.equal(older.status, 'replayed');
+  assert.equal(older.kind, 'replayed');
   assert.equal(totp.verify(ahead1, { time: BigInt(time) }).step, 37037038n);
-  assert.equal(totp.verify(ahead1, { time, lastAccepted: 37037037n }).status, 'accepted');
+  assert.equal(totp.verify(ahead1, { time, lastAccepted: 37037037n }).kind, 'accepted');
   assert.throws(() => totp.verify(ahead1, { time, ahead: 101 }), { code: 'WINDOW_TOO_LARGE' });
   for (const wrong of [undefined, null, 123456, '', ' 266759', '２６６７５９', {}]) {
-    assert.equal(totp.verify(wrong, { time }).status, 'rejected');
+    assert.equal(totp.verify(wrong, { time }).kind, 'rejected');
   }
 });
 
 test('HOTP: look-ahead, the counter to store, and bigint counters', () => {
   const hotp = new Hotp(rfc());
-  assert.deepEqual(hotp.verify('969429', 1, { lookAhead: 3 }), { counter: 3, drift: 2, nextCounter: 4 });
+  assert.deepEqual(hotp.verify('969429', 1, { lookAhead: 3 }), { step: 3, drift: 2, nextCounter: 4 });
   assert.equal(hotp.verify('969429', 1), null);
   assert.equal(hotp.verify('969429', 4, { lookAhead: 3 }), null);
-  assert.deepEqual(hotp.verify('969429', 3n), { counter: 3n, drift: 0, nextCounter: 4n });
+  assert.deepEqual(hotp.verify('969429', 3n), { step: 3n, drift: 0, nextCounter: 4n });
   const top = 2n ** 64n - 1n;
   assert.equal(hotp.verify(hotp.generate(top), top, { lookAhead: 0 }), null);
   const last = hotp.generate(top - 1n);
-  assert.deepEqual(hotp.verify(last, top - 2n, { lookAhead: 5 }), { counter: top - 1n, drift: 1, nextCounter: top });
+  assert.deepEqual(hotp.verify(last, top - 2n, { lookAhead: 5 }), { step: top - 1n, drift: 1, nextCounter: top });
   const edge = Number.MAX_SAFE_INTEGER;
   assert.throws(() => hotp.verify(hotp.generate(edge), edge), { code: 'INVALID_NUMBER' });
   assert.equal(hotp.verify(hotp.generate(edge), BigInt(edge)).nextCounter, BigInt(edge) + 1n);
@@ -121,7 +121,7 @@ test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
   const { KeyUri, Secret, NidanError, NidanSecretError, NidanUriError } = enrol; // eslint-disable-line no-shadow
   const key = KeyUri.parse('otpauth://totp/ACME%20Co:john@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co');
   assert.deepEqual({ ...key }, {
-    type: 'totp', issuer: 'ACME Co', account: 'john@example.com', algorithm: 'SHA1', digits: 6, format: 'decimal',
+    kind: 'totp', issuer: 'ACME Co', account: 'john@example.com', algorithm: 'SHA1', digits: 6, format: 'decimal',
     period: 30, counter: null,
   });
   assert.equal(key.secret.toBase32(), 'JBSWY3DPEHPK3PXP');
@@ -132,7 +132,7 @@ test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
   assert.ok(!String(key).includes('JBSW') && !inspect(key).includes('JBSW'));
 
   const built = new KeyUri({
-    secret: Secret.fromBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'), account: 'alice', issuer: 'Exchange', type: 'hotp',
+    secret: Secret.fromBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'), account: 'alice', issuer: 'Exchange', kind: 'hotp',
     algorithm: 'sha256', digits: 8, counter: 2n ** 60n,
   });
   const back = KeyUri.parse(built.toUri());
@@ -154,7 +154,7 @@ test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
   const secret = Secret.generate();
   assert.throws(() => new KeyUri({ secret, account: 'a', digits: 9 }).toUri(), { code: 'DIGITS' });
   assert.throws(() => new KeyUri({ secret, account: 'a', issuer: 'A:B' }).toUri(), { code: 'URI_LABEL' });
-  assert.throws(() => new KeyUri({ secret, account: 'a', type: 'motp' }), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => new KeyUri({ secret, account: 'a', kind: 'motp' }), { code: 'INVALID_ARGUMENT' });
 });
 
 test('errors: Error objects with a stable name and code, and no secret in the message', () => {
@@ -186,7 +186,7 @@ test('steps and counters beyond 32 bits: numbers and bigints give otpauth\'s cod
     assert.equal(totp.generateAtStep(BigInt(counter)), theirs, `step ${counter}n`);
     const eight = real.HOTP.generate({ secret: real.Secret.fromBase32(seed), counter, digits: 8 });
     assert.equal(hotp.generate(counter), eight, `counter ${counter}`);
-    assert.deepEqual(hotp.verify(eight, BigInt(counter)), { counter: BigInt(counter), drift: 0, nextCounter: BigInt(counter) + 1n });
+    assert.deepEqual(hotp.verify(eight, BigInt(counter)), { step: BigInt(counter), drift: 0, nextCounter: BigInt(counter) + 1n });
     assert.equal(totp.verify(theirs, { time: BigInt(counter) * 30n, behind: 0, ahead: 0 }).step, BigInt(counter));
     if (counter * 30 <= Number.MAX_SAFE_INTEGER) assert.equal(totp.verify(theirs, { time: counter * 30 }).step, counter);
   }

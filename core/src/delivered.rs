@@ -168,6 +168,24 @@ pub enum Confirmation {
     Used,
 }
 
+impl Confirmation {
+    /// A stable name for the decision, the same on every surface (Python's
+    /// `Confirmation.kind`, JavaScript's `kind`).
+    ///
+    /// ```
+    /// assert_eq!(nidan::Confirmation::Exhausted.kind(), "exhausted");
+    /// ```
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::Accepted { .. } => "accepted",
+            Self::Rejected { .. } => "rejected",
+            Self::Expired => "expired",
+            Self::Exhausted => "exhausted",
+            Self::Used => "used",
+        }
+    }
+}
+
 impl DeliveredCode {
     /// Random bytes [`DeliveredCode::from_random`] needs: 16 for the salt, 8 for the code.
     pub const RANDOM_LEN: usize = SALT_LEN + 8;

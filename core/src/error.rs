@@ -10,6 +10,68 @@ use core::fmt;
 /// Every message says what is wrong and, where it helps, where; none of
 /// them carries secret bytes, their base32 form or a one-time code.
 ///
+/// # Codes
+///
+/// [`Error::code`] names each error with a stable identifier, which the
+/// Python and JavaScript packages give their exceptions as `code`. Codes
+/// never change meaning; a new error gets a new code. The codes, each with
+/// its error and its family ([`Error::family`]):
+///
+/// | code | error | family | meaning |
+/// | --- | --- | --- | --- |
+/// | `BASE32_CHARACTER` | [`Base32Character`](Error::Base32Character) | secret | a character of a base32 secret is outside the alphabet A-Z, 2-7 |
+/// | `BASE32_LENGTH` | [`Base32Length`](Error::Base32Length) | secret | the number of base32 characters cannot come from whole bytes |
+/// | `BASE32_PADDING` | [`Base32Padding`](Error::Base32Padding) | secret | the `=` padding is not the exact amount |
+/// | `BASE32_TRAILING_BITS` | [`Base32TrailingBits`](Error::Base32TrailingBits) | secret | the last base32 character has bits set past the final byte |
+/// | `SECRET_EMPTY` | [`SecretEmpty`](Error::SecretEmpty) | secret | the secret is empty |
+/// | `SECRET_TOO_SHORT` | [`SecretTooShort`](Error::SecretTooShort) | secret | the secret is shorter than the minimum for its use |
+/// | `SECRET_TOO_LONG` | [`SecretTooLong`](Error::SecretTooLong) | secret | the secret is longer than [`Secret::MAX_BYTES`](crate::Secret::MAX_BYTES) |
+/// | `RANDOM_SOURCE` | [`RandomSource`](Error::RandomSource) | secret | the operating system's random number generator failed |
+/// | `DIGITS` | [`Digits`](Error::Digits) | parameter | the number of digits is out of range |
+/// | `ALGORITHM` | [`Algorithm`](Error::Algorithm) | parameter | the algorithm name is unknown |
+/// | `FORMAT` | [`CodeFormat`](Error::CodeFormat) | parameter | the code format name is not `decimal` or `steam` |
+/// | `ALGORITHM_UNAVAILABLE` | [`AlgorithmUnavailable`](Error::AlgorithmUnavailable) | parameter | the algorithm is not built in |
+/// | `MAC_TOO_SHORT` | [`MacTooShort`](Error::MacTooShort) | parameter | a MAC given for truncation is shorter than 19 bytes |
+/// | `PERIOD` | [`Period`](Error::Period) | parameter | the TOTP period is zero |
+/// | `TIME_BEFORE_T0` | [`TimeBeforeT0`](Error::TimeBeforeT0) | parameter | the time is before the TOTP epoch T0 |
+/// | `CLOCK_BEFORE_UNIX_EPOCH` | [`ClockBeforeUnixEpoch`](Error::ClockBeforeUnixEpoch) | parameter | the system clock reads before 1970 |
+/// | `WINDOW_TOO_LARGE` | [`WindowTooLarge`](Error::WindowTooLarge) | parameter | a verification window side is over [`Window::MAX_SIDE`](crate::Window::MAX_SIDE) |
+/// | `QR_TOO_LONG` | [`QrTooLong`](Error::QrTooLong) | parameter | the text does not fit in the largest QR code |
+/// | `BUFFER_TOO_SMALL` | [`BufferTooSmall`](Error::BufferTooSmall) | parameter | an output buffer is too small |
+/// | `URI_TOO_LONG` | [`UriTooLong`](Error::UriTooLong) | URI | an otpauth or export URI is longer than its cap |
+/// | `URI_SCHEME` | [`UriScheme`](Error::UriScheme) | URI | the URI does not start with `otpauth://` |
+/// | `URI_TYPE` | [`UriType`](Error::UriType) | URI | the URI type is neither `totp` nor `hotp` |
+/// | `URI_PERCENT_ENCODING` | [`UriPercentEncoding`](Error::UriPercentEncoding) | URI | a `%` is not followed by two hexadecimal digits |
+/// | `URI_UTF8` | [`UriUtf8`](Error::UriUtf8) | URI | a decoded part of the URI is not UTF-8 |
+/// | `URI_MISSING_PARAMETER` | [`UriMissingParameter`](Error::UriMissingParameter) | URI | a required parameter is missing |
+/// | `URI_DUPLICATE_PARAMETER` | [`UriDuplicateParameter`](Error::UriDuplicateParameter) | URI | a parameter appears more than once |
+/// | `URI_INVALID_VALUE` | [`UriInvalidValue`](Error::UriInvalidValue) | URI | a parameter's value cannot be used |
+/// | `URI_ISSUER_MISMATCH` | [`UriIssuerMismatch`](Error::UriIssuerMismatch) | URI | the label's issuer and the `issuer` parameter differ |
+/// | `URI_LABEL` | [`UriLabel`](Error::UriLabel) | URI | the label cannot be written so that it reads back |
+/// | `ACCOUNT_EMPTY` | [`AccountEmpty`](Error::AccountEmpty) | URI | the account name is empty |
+/// | `KEY_IS_HOTP` | [`KeyIsHotp`](Error::KeyIsHotp) | URI | a TOTP generator was asked of an HOTP key |
+/// | `KEY_IS_TOTP` | [`KeyIsTotp`](Error::KeyIsTotp) | URI | an HOTP generator was asked of a TOTP key |
+/// | `MIGRATION_SCHEME` | [`MigrationScheme`](Error::MigrationScheme) | URI | the URI does not start with `otpauth-migration://offline?` |
+/// | `MIGRATION_BASE64` | [`MigrationBase64`](Error::MigrationBase64) | URI | the export's data is not valid base64 |
+/// | `MIGRATION_PROTOBUF` | [`MigrationProtobuf`](Error::MigrationProtobuf) | URI | the export's data is not a valid protobuf message |
+/// | `MIGRATION_VALUE` | [`MigrationValue`](Error::MigrationValue) | URI | an export field holds a value nidan cannot use |
+/// | `MIGRATION_UTF8` | [`MigrationUtf8`](Error::MigrationUtf8) | URI | an export text field is not UTF-8 |
+/// | `STORED_VALUE` | `StoredValue` (feature `server`) | parameter | a stored login record, set of recovery codes or delivered code cannot be read |
+/// | `SETTING` | `Setting` (feature `server`) | parameter | a server-side setting is out of its range |
+/// | `RANDOM_TOO_SHORT` | `RandomTooShort` (feature `server`) | parameter | the caller's random input is shorter than needed |
+///
+/// The bindings find a few errors themselves, in arguments they convert
+/// before the core sees them ([`ArgumentError`]); their codes:
+///
+/// | code | error | family | meaning |
+/// | --- | --- | --- | --- |
+/// | `INVALID_ARGUMENT` | [`ArgumentError::Invalid`] | parameter, or the argument's | an argument cannot be converted: a wrong type (JavaScript), text that is not Unicode, a naive `datetime` (Python) |
+/// | `INVALID_NUMBER` | [`ArgumentError::Number`] | parameter | a number is not a whole count in range: negative, a fraction, NaN, infinite, too large |
+/// | `INPUT_TOO_LONG` | [`ArgumentError::TooLong`] | parameter | a string or byte array is longer than the binding takes (JavaScript) |
+/// | `HEX_CHARACTER` | [`ArgumentError::Hex`] | secret | a hex secret has a character outside 0-9, A-F (the `otpauth` drop-in's `Secret.fromHex`) |
+///
+/// [`Error::CODES`] lists every code of both tables.
+///
 /// ```
 /// let err = nidan::Secret::from_base32("JBSWY3DPEHPK3PX1").unwrap_err();
 /// assert_eq!(err, nidan::Error::Base32Character { position: 15 });
@@ -268,6 +330,156 @@ impl Error {
             | Self::MigrationProtobuf
             | Self::MigrationValue { .. }
             | Self::MigrationUtf8 { .. } => ErrorFamily::Uri,
+        }
+    }
+}
+
+impl Error {
+    /// The code of every error, the core's and then the bindings' own
+    /// ([`ArgumentError`]), in the order of the tables above, whatever the
+    /// features of this build.
+    ///
+    /// ```
+    /// assert!(nidan::Error::CODES.contains(&nidan::Error::Period.code()));
+    /// ```
+    pub const CODES: [&'static str; 44] = [
+        "BASE32_CHARACTER",
+        "BASE32_LENGTH",
+        "BASE32_PADDING",
+        "BASE32_TRAILING_BITS",
+        "SECRET_EMPTY",
+        "SECRET_TOO_SHORT",
+        "SECRET_TOO_LONG",
+        "RANDOM_SOURCE",
+        "DIGITS",
+        "ALGORITHM",
+        "FORMAT",
+        "ALGORITHM_UNAVAILABLE",
+        "MAC_TOO_SHORT",
+        "PERIOD",
+        "TIME_BEFORE_T0",
+        "CLOCK_BEFORE_UNIX_EPOCH",
+        "WINDOW_TOO_LARGE",
+        "QR_TOO_LONG",
+        "BUFFER_TOO_SMALL",
+        "URI_TOO_LONG",
+        "URI_SCHEME",
+        "URI_TYPE",
+        "URI_PERCENT_ENCODING",
+        "URI_UTF8",
+        "URI_MISSING_PARAMETER",
+        "URI_DUPLICATE_PARAMETER",
+        "URI_INVALID_VALUE",
+        "URI_ISSUER_MISMATCH",
+        "URI_LABEL",
+        "ACCOUNT_EMPTY",
+        "KEY_IS_HOTP",
+        "KEY_IS_TOTP",
+        "MIGRATION_SCHEME",
+        "MIGRATION_BASE64",
+        "MIGRATION_PROTOBUF",
+        "MIGRATION_VALUE",
+        "MIGRATION_UTF8",
+        "STORED_VALUE",
+        "SETTING",
+        "RANDOM_TOO_SHORT",
+        ArgumentError::Invalid.code(),
+        ArgumentError::Number.code(),
+        ArgumentError::TooLong.code(),
+        ArgumentError::Hex.code(),
+    ];
+
+    /// The error's stable code, one of [`Error::CODES`] (the table above
+    /// says what each means).
+    ///
+    /// ```
+    /// let err = nidan::Secret::from_base32("MZXW6").unwrap_err();
+    /// assert_eq!(err.code(), "SECRET_TOO_SHORT");
+    /// ```
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Base32Character { .. } => "BASE32_CHARACTER",
+            Self::Base32Length => "BASE32_LENGTH",
+            Self::Base32Padding => "BASE32_PADDING",
+            Self::Base32TrailingBits => "BASE32_TRAILING_BITS",
+            Self::SecretEmpty => "SECRET_EMPTY",
+            Self::SecretTooShort { .. } => "SECRET_TOO_SHORT",
+            Self::SecretTooLong { .. } => "SECRET_TOO_LONG",
+            Self::RandomSource => "RANDOM_SOURCE",
+            Self::Digits { .. } => "DIGITS",
+            Self::Algorithm => "ALGORITHM",
+            Self::CodeFormat => "FORMAT",
+            Self::AlgorithmUnavailable { .. } => "ALGORITHM_UNAVAILABLE",
+            Self::MacTooShort { .. } => "MAC_TOO_SHORT",
+            Self::Period => "PERIOD",
+            Self::TimeBeforeT0 => "TIME_BEFORE_T0",
+            Self::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
+            Self::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
+            Self::QrTooLong => "QR_TOO_LONG",
+            Self::BufferTooSmall { .. } => "BUFFER_TOO_SMALL",
+            Self::UriTooLong { .. } => "URI_TOO_LONG",
+            Self::UriScheme => "URI_SCHEME",
+            Self::UriType => "URI_TYPE",
+            Self::UriPercentEncoding => "URI_PERCENT_ENCODING",
+            Self::UriUtf8 => "URI_UTF8",
+            Self::UriMissingParameter { .. } => "URI_MISSING_PARAMETER",
+            Self::UriDuplicateParameter { .. } => "URI_DUPLICATE_PARAMETER",
+            Self::UriInvalidValue { .. } => "URI_INVALID_VALUE",
+            Self::UriIssuerMismatch => "URI_ISSUER_MISMATCH",
+            Self::UriLabel => "URI_LABEL",
+            Self::AccountEmpty => "ACCOUNT_EMPTY",
+            Self::KeyIsHotp => "KEY_IS_HOTP",
+            Self::KeyIsTotp => "KEY_IS_TOTP",
+            Self::MigrationScheme => "MIGRATION_SCHEME",
+            Self::MigrationBase64 => "MIGRATION_BASE64",
+            Self::MigrationProtobuf => "MIGRATION_PROTOBUF",
+            Self::MigrationValue { .. } => "MIGRATION_VALUE",
+            Self::MigrationUtf8 { .. } => "MIGRATION_UTF8",
+            #[cfg(feature = "server")]
+            Self::StoredValue { .. } => "STORED_VALUE",
+            #[cfg(feature = "server")]
+            Self::Setting { .. } => "SETTING",
+            #[cfg(feature = "server")]
+            Self::RandomTooShort { .. } => "RANDOM_TOO_SHORT",
+        }
+    }
+}
+
+/// An error that a binding (the Python or JavaScript package) finds itself,
+/// in an argument it converts before the core sees it: the core's types
+/// cannot hold such a value, so the core never raises these. The binding
+/// writes the message, which names the argument; the code comes from here.
+///
+/// ```
+/// assert_eq!(nidan::ArgumentError::Number.code(), "INVALID_NUMBER");
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ArgumentError {
+    /// An argument cannot be converted: a wrong type, text that is not
+    /// Unicode, a naive `datetime`.
+    Invalid,
+    /// A number is not a whole count in range: negative, a fraction, NaN,
+    /// infinite or too large.
+    Number,
+    /// A string or byte array is longer than the binding takes.
+    TooLong,
+    /// A hex secret has a character outside 0-9, A-F.
+    Hex,
+}
+
+impl ArgumentError {
+    /// The error's stable code, one of [`Error::CODES`].
+    ///
+    /// ```
+    /// assert_eq!(nidan::ArgumentError::Invalid.code(), "INVALID_ARGUMENT");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Invalid => "INVALID_ARGUMENT",
+            Self::Number => "INVALID_NUMBER",
+            Self::TooLong => "INPUT_TOO_LONG",
+            Self::Hex => "HEX_CHARACTER",
         }
     }
 }

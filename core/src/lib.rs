@@ -61,10 +61,10 @@ pub use delivered::{Confirmation, DeliveredCode, Delivery};
 pub use drift::Drift;
 #[cfg(feature = "server")]
 pub use error::StoredKind;
-pub use error::{Error, ErrorFamily, Result};
+pub use error::{ArgumentError, Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
 #[cfg(feature = "server")]
-pub use login::{Attempt, Login, Recovery};
+pub use login::{Attempt, Login, LoginSettings, Recovery};
 #[cfg(feature = "alloc")]
 pub use migration::{MigrationBatch, MigrationImport};
 #[cfg(feature = "qr")]
@@ -74,7 +74,7 @@ pub use record::Record;
 #[cfg(feature = "server")]
 pub use recovery::{RecoveryCode, RecoveryCodes, RecoverySheet};
 #[cfg(feature = "alloc")]
-pub use repair::{ImportPolicy, Imported, Repair};
+pub use repair::{ImportPolicy, ImportedKey, Repair};
 pub use secret::Secret;
 #[cfg(feature = "server")]
 pub use throttle::{Hold, Throttle};

@@ -68,6 +68,90 @@ pub struct Login {
     throttle: Throttle,
 }
 
+/// A login policy as six numbers, the form in which a binding, a form or a
+/// configuration file holds it: the window around the learned drift
+/// (`behind`, `ahead`), the cap on what is learned (`max_learned`, see
+/// [`Drift`]) and the throttle (`factor`, `max_wait`, `max_failures`, see
+/// [`Throttle`]). The default is the settings of [`Login::default`].
+///
+/// ```
+/// use nidan::{Login, LoginSettings};
+/// let settings = LoginSettings { max_failures: 20, ..LoginSettings::default() };
+/// let login = settings.login()?;
+/// assert_eq!(login.throttle().max_failures(), 20);
+/// assert_eq!(login.settings(), settings);
+/// assert_eq!(LoginSettings::default().login()?, Login::default());
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LoginSettings {
+    /// Steps looked at behind the learned drift ([`Window::behind`](crate::Window::behind)).
+    pub behind: u32,
+    /// Steps looked at ahead of it ([`Window::ahead`](crate::Window::ahead)).
+    pub ahead: u32,
+    /// The cap on the learned drift, in steps ([`Drift::max_learned`]).
+    pub max_learned: u32,
+    /// Seconds of the first wait ([`Throttle::factor`]).
+    pub factor: u64,
+    /// The longest wait ([`Throttle::max_wait`]).
+    pub max_wait: u64,
+    /// The hard stop ([`Throttle::max_failures`]).
+    pub max_failures: u32,
+}
+
+impl LoginSettings {
+    /// The settings of a window of `behind` and `ahead` steps around the
+    /// learned drift, capped at `max_learned`, and a throttle of `factor`,
+    /// `max_wait` and `max_failures`; [`LoginSettings::login`] checks them.
+    ///
+    /// ```
+    /// let settings = nidan::LoginSettings::new(1, 1, 4, 1, 900, 100);
+    /// assert_eq!(settings, nidan::LoginSettings::default());
+    /// ```
+    pub const fn new(
+        behind: u32,
+        ahead: u32,
+        max_learned: u32,
+        factor: u64,
+        max_wait: u64,
+        max_failures: u32,
+    ) -> Self {
+        Self {
+            behind,
+            ahead,
+            max_learned,
+            factor,
+            max_wait,
+            max_failures,
+        }
+    }
+
+    /// The login these settings describe.
+    ///
+    /// # Errors
+    /// [`Error::WindowTooLarge`](crate::Error::WindowTooLarge) or
+    /// [`Error::Setting`](crate::Error::Setting) for a setting out of range,
+    /// as [`Window::new`](crate::Window::new), [`Drift::new`] and
+    /// [`Throttle::new`] say (checked in that order).
+    ///
+    /// ```
+    /// let too_many = nidan::LoginSettings { max_failures: 101, ..Default::default() };
+    /// assert!(too_many.login().is_err());
+    /// ```
+    pub fn login(self) -> Result<Login> {
+        let window = crate::Window::new(self.behind, self.ahead)?;
+        let drift = Drift::new(window, self.max_learned)?;
+        let throttle = Throttle::new(self.factor, self.max_wait, self.max_failures)?;
+        Ok(Login::new(drift, throttle))
+    }
+}
+
+impl Default for LoginSettings {
+    fn default() -> Self {
+        Login::default().settings()
+    }
+}
+
 /// What one login attempt decided. Store the record it carries (by
 /// compare-and-set, see [`Login`]) for `Accepted` and `Rejected`; the
 /// others change nothing.
@@ -107,6 +191,22 @@ pub enum Attempt {
 }
 
 impl Attempt {
+    /// A stable name for the decision, the same on every surface (Python's
+    /// `Attempt.kind`, JavaScript's `kind`).
+    ///
+    /// ```
+    /// assert_eq!(nidan::Attempt::Replayed.kind(), "replayed");
+    /// ```
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::Accepted { .. } => "accepted",
+            Self::Replayed => "replayed",
+            Self::Rejected { .. } => "rejected",
+            Self::Throttled { .. } => "throttled",
+            Self::Locked => "locked",
+        }
+    }
+
     /// The record to store, for outcomes that change it.
     ///
     /// ```
@@ -156,6 +256,23 @@ pub enum Recovery {
     Locked,
 }
 
+impl Recovery {
+    /// A stable name for the decision, the same on every surface (Python's
+    /// `Recovery.kind`, JavaScript's `kind`).
+    ///
+    /// ```
+    /// assert_eq!(nidan::Recovery::Locked.kind(), "locked");
+    /// ```
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::Accepted { .. } => "accepted",
+            Self::Rejected { .. } => "rejected",
+            Self::Throttled { .. } => "throttled",
+            Self::Locked => "locked",
+        }
+    }
+}
+
 impl Login {
     /// A login that looks for codes as `drift` says and throttles as `throttle` says.
     ///
@@ -185,6 +302,25 @@ impl Login {
     /// ```
     pub const fn throttle(&self) -> Throttle {
         self.throttle
+    }
+
+    /// The six numbers of this login, which [`LoginSettings::login`] turns
+    /// back into it.
+    ///
+    /// ```
+    /// let settings = nidan::Login::default().settings();
+    /// assert_eq!((settings.behind, settings.ahead, settings.max_failures), (1, 1, 100));
+    /// ```
+    pub const fn settings(&self) -> LoginSettings {
+        let (drift, throttle) = (self.drift, self.throttle);
+        LoginSettings {
+            behind: drift.window().behind(),
+            ahead: drift.window().ahead(),
+            max_learned: drift.max_learned(),
+            factor: throttle.factor(),
+            max_wait: throttle.max_wait(),
+            max_failures: throttle.max_failures(),
+        }
     }
 
     /// Decides one attempt of `code` at `now` (Unix seconds) for the user

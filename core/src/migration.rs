@@ -19,7 +19,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
-use crate::repair::{IMPORT, Imported, Repairs, STRICT};
+use crate::repair::{IMPORT, ImportedKey, Repairs, STRICT};
 use crate::uri::{KeyUri, OtpKind, check_label, percent_decode, percent_encode};
 
 const PREFIX: &str = "otpauth-migration://offline?";
@@ -238,7 +238,7 @@ impl MigrationBatch {
 pub struct MigrationImport {
     /// Each account in the export's order (its index is its position):
     /// the key with its repairs, or why it cannot be used.
-    pub accounts: Vec<Result<Imported>>,
+    pub accounts: Vec<Result<ImportedKey>>,
     /// The batch fields; its `accounts` are the usable keys, in order.
     pub batch: MigrationBatch,
 }
@@ -320,7 +320,7 @@ fn from_payload<const MODE: bool>(payload: &[u8]) -> Result<MigrationImport> {
         match (field, value) {
             (1, Value::Bytes(message)) => {
                 let mut repairs = Repairs::<MODE>::new();
-                let account = decode_account(message, &mut repairs).map(|key| Imported {
+                let account = decode_account(message, &mut repairs).map(|key| ImportedKey {
                     key,
                     repairs: repairs.into_list(),
                 });

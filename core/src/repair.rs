@@ -141,6 +141,79 @@ impl Repair {
             Self::SecretShort { .. } | Self::AlgorithmOutsideFormat { .. } | Self::SteamGuard
         )
     }
+
+    /// The repair's fields as name and value, in a fixed order: what the
+    /// bindings hand on (JavaScript's `{ kind, message, ...fields }`, a Python
+    /// pickle), read back by [`Repair::from_fields`].
+    ///
+    /// ```
+    /// use nidan::Repair;
+    /// assert_eq!(Repair::SecretShort { bits: 40 }.fields(), [("bits", "40".to_string())]);
+    /// assert!(Repair::SecretPadding.fields().is_empty());
+    /// ```
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::IssuerDiffers { label, parameter } => {
+                alloc::vec![("label", label.clone()), ("parameter", parameter.clone())]
+            }
+            Self::PlusAsSpace { part } => alloc::vec![("part", String::from(*part))],
+            Self::ParameterNameCase { parameter } | Self::NumberLeadingZeros { parameter } => {
+                alloc::vec![("parameter", String::from(*parameter))]
+            }
+            Self::SecretShort { bits } => alloc::vec![("bits", alloc::format!("{bits}"))],
+            Self::AlgorithmOutsideFormat { algorithm } => {
+                alloc::vec![("algorithm", String::from(algorithm.name()))]
+            }
+            Self::SecretSeparators
+            | Self::SecretPadding
+            | Self::SecretTrailingBits
+            | Self::SteamGuard => Vec::new(),
+        }
+    }
+
+    /// The repair of `kind` whose field values are `values`, in the order of
+    /// [`Repair::fields`]; `None` when they describe no repair.
+    ///
+    /// ```
+    /// use nidan::Repair;
+    /// let repair = Repair::NumberLeadingZeros { parameter: "digits" };
+    /// let values: Vec<String> = repair.fields().into_iter().map(|(_, value)| value).collect();
+    /// assert_eq!(Repair::from_fields(repair.kind(), &values), Some(repair));
+    /// assert_eq!(Repair::from_fields("number_leading_zeros", &["colour"]), None);
+    /// ```
+    pub fn from_fields<S: AsRef<str>>(kind: &str, values: &[S]) -> Option<Self> {
+        // A `&'static str` field holds a Key URI parameter's name, or `label`.
+        let name = |text: &S| {
+            crate::uri::Params::NAMES
+                .into_iter()
+                .chain(["label"])
+                .find(|name| *name == text.as_ref())
+        };
+        Some(match (kind, values) {
+            ("issuer_differs", [label, parameter]) => Self::IssuerDiffers {
+                label: String::from(label.as_ref()),
+                parameter: String::from(parameter.as_ref()),
+            },
+            ("plus_as_space", [part]) => Self::PlusAsSpace { part: name(part)? },
+            ("parameter_name_case", [parameter]) => Self::ParameterNameCase {
+                parameter: name(parameter)?,
+            },
+            ("number_leading_zeros", [parameter]) => Self::NumberLeadingZeros {
+                parameter: name(parameter)?,
+            },
+            ("secret_separators", []) => Self::SecretSeparators,
+            ("secret_padding", []) => Self::SecretPadding,
+            ("secret_trailing_bits", []) => Self::SecretTrailingBits,
+            ("steam_guard", []) => Self::SteamGuard,
+            ("secret_short", [bits]) => Self::SecretShort {
+                bits: bits.as_ref().parse().ok()?,
+            },
+            ("algorithm_outside_format", [algorithm]) => Self::AlgorithmOutsideFormat {
+                algorithm: Algorithm::from_name(algorithm.as_ref())?,
+            },
+            _ => return None,
+        })
+    }
 }
 
 impl fmt::Display for Repair {
@@ -192,7 +265,7 @@ impl fmt::Display for Repair {
 /// # Ok::<(), nidan::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Imported {
+pub struct ImportedKey {
     /// The key.
     pub key: KeyUri,
     /// What was repaired, in the order it was found; empty when the input
@@ -524,6 +597,38 @@ mod tests {
         }
         // One row per kind, and the header row, which names `kind`.
         assert_eq!(section.matches("\n| `").count(), every_kind().len() + 1);
+    }
+
+    #[test]
+    fn every_kind_comes_back_from_its_fields_and_nothing_else_does() {
+        for repair in every_kind() {
+            let values: Vec<String> = repair.fields().into_iter().map(|(_, v)| v).collect();
+            assert_eq!(
+                Repair::from_fields(repair.kind(), &values),
+                Some(repair.clone())
+            );
+            let mut longer = values.clone();
+            longer.push(String::from("label"));
+            assert_eq!(
+                Repair::from_fields(repair.kind(), &longer),
+                None,
+                "{repair:?}"
+            );
+            if let Some(shorter) = values.split_last().map(|(_, rest)| rest) {
+                assert_eq!(
+                    Repair::from_fields(repair.kind(), shorter),
+                    None,
+                    "{repair:?}"
+                );
+            }
+        }
+        assert_eq!(Repair::from_fields("secret_repaired", &[] as &[&str]), None);
+        assert_eq!(Repair::from_fields("plus_as_space", &["account"]), None);
+        assert_eq!(Repair::from_fields("secret_short", &["-1"]), None);
+        assert_eq!(
+            Repair::from_fields("algorithm_outside_format", &["MD5"]),
+            None
+        );
     }
 
     #[test]

@@ -123,8 +123,14 @@ impl Secret {
     /// As [`Secret::from_typed_base32`], without the minimum length.
     ///
     /// ```
-    /// assert_eq!(nidan::Secret::from_typed_base32_allow_short("mzxw 6")?.as_bytes(), b"foo");
-    /// assert_eq!(nidan::Secret::from_typed_base32_allow_short(" "), Err(nidan::Error::SecretEmpty));
+    /// use nidan::{Error, Secret};
+    /// assert_eq!(Secret::from_typed_base32_allow_short("mzxw 6")?.as_bytes(), b"foo");
+    /// assert_eq!(Secret::from_typed_base32_allow_short(" "), Err(Error::SecretEmpty));
+    /// let too_long = "A".repeat(2 * Secret::MAX_BYTES);
+    /// assert_eq!(
+    ///     Secret::from_typed_base32_allow_short(&too_long).unwrap_err(),
+    ///     Error::SecretTooLong { max_bytes: Secret::MAX_BYTES }
+    /// );
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn from_typed_base32_allow_short(text: &str) -> Result<Self> {

@@ -12,7 +12,7 @@ use crate::algorithm::Algorithm;
 use crate::code::CodeFormat;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
-use crate::repair::{IMPORT, ImportPolicy, Imported, Repair, Repairs, STRICT};
+use crate::repair::{IMPORT, ImportPolicy, ImportedKey, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 use crate::uri_style::{UriParts, UriStyle};
@@ -179,7 +179,7 @@ impl KeyUri {
     /// assert_eq!(KeyUri::parse(&imported.key.to_uri()?)?, imported.key);
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn import_uri(uri: &str) -> Result<Imported> {
+    pub fn import_uri(uri: &str) -> Result<ImportedKey> {
         read::<IMPORT>(uri, None, ImportPolicy::Authenticator)
     }
 
@@ -199,7 +199,7 @@ impl KeyUri {
     /// assert_eq!((key.issuer.as_deref(), key.account.as_str()), (Some("ACME"), " a:b"));
     /// # Ok::<(), nidan::Error>(())
     /// ```
-    pub fn import_uri_with(uri: &str, policy: ImportPolicy) -> Result<Imported> {
+    pub fn import_uri_with(uri: &str, policy: ImportPolicy) -> Result<ImportedKey> {
         read::<IMPORT>(uri, None, policy)
     }
 
@@ -308,7 +308,7 @@ pub(crate) fn read<const MODE: bool>(
     uri: &str,
     mut notes: Option<&mut ReadNotes>,
     policy: ImportPolicy,
-) -> Result<Imported> {
+) -> Result<ImportedKey> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
@@ -393,7 +393,7 @@ pub(crate) fn read<const MODE: bool>(
         };
         OtpKind::Hotp { counter }
     };
-    Ok(Imported {
+    Ok(ImportedKey {
         key: KeyUri {
             kind,
             secret,
@@ -567,7 +567,7 @@ impl LabelIssuer<'_> {
 
 /// The known query parameters, each decoded, each at most once.
 #[derive(Default)]
-struct Params {
+pub(crate) struct Params {
     secret: Option<String>,
     issuer: Option<String>,
     algorithm: Option<String>,
@@ -585,7 +585,8 @@ impl Drop for Params {
 }
 
 impl Params {
-    const NAMES: [&'static str; 7] = [
+    /// The Key URI Format's parameters, and `encoder` (also what a [`Repair`] names).
+    pub(crate) const NAMES: [&'static str; 7] = [
         "secret",
         "issuer",
         "algorithm",

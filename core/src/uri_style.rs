@@ -15,7 +15,7 @@ use crate::algorithm::Algorithm;
 use crate::base32;
 use crate::code::CodeFormat;
 use crate::error::{Error, Result};
-use crate::repair::{IMPORT, ImportPolicy, Imported};
+use crate::repair::{IMPORT, ImportPolicy, ImportedKey};
 use crate::uri::{KeyUri, OtpKind, ReadNotes, check_label, read, steam};
 
 /// Whose conventions an otpauth URI is written in.
@@ -236,7 +236,7 @@ impl<'a> From<&'a KeyUri> for UriParts<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OtpauthJsImport {
     /// The key and the repairs made to read it, as [`KeyUri::import_uri`].
-    pub imported: Imported,
+    pub imported: ImportedKey,
     /// The `algorithm` parameter as written, when read for a caller's own
     /// HMAC (`None` otherwise, or when the URI has none).
     pub algorithm_name: Option<String>,

@@ -3,7 +3,7 @@
 //! tie it to strict parsing.
 
 use nidan::{
-    CodeFormat, Error, ImportPolicy, Imported, KeyUri, MigrationBatch, OtpKind, Repair, Secret,
+    CodeFormat, Error, ImportPolicy, ImportedKey, KeyUri, MigrationBatch, OtpKind, Repair, Secret,
 };
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -67,7 +67,7 @@ fn repair_json(repair: &Repair) -> Value {
     value
 }
 
-fn imported_json(imported: &Imported) -> Value {
+fn imported_json(imported: &ImportedKey) -> Value {
     json!({
         "key": key_json(&imported.key),
         "repairs": imported.repairs.iter().map(repair_json).collect::<Vec<_>>(),
@@ -86,7 +86,7 @@ fn result_json<T>(result: &Result<T, Error>, ok: impl Fn(&T) -> Value) -> Value 
 /// The property every imported key keeps: it builds a URI that strict
 /// parsing reads back to it when its repairs are all spelling, and that the
 /// import mode reads back to it, with only the other repairs, when not.
-fn builds_a_uri_that_reads_back(imported: &Imported) {
+fn builds_a_uri_that_reads_back(imported: &ImportedKey) {
     let uri = String::clone(&imported.key.to_uri().unwrap());
     let again = KeyUri::import_uri(&uri).unwrap();
     assert_eq!(again.key, imported.key, "{uri}");

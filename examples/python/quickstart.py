@@ -24,8 +24,8 @@ def main() -> None:
     # The authenticator app (client): the current code and seconds left.
     now = int(time.time())
     step = totp.time_step(now)
-    code = totp.at(now)
-    print(f"code now:         {code} ({step.remaining} s left, next {totp.at_step(step.step + 1)})")
+    code = totp.generate(now)
+    print(f"code now:         {code} ({step.remaining} s left, next {totp.generate_at_step(step.step + 1)})")
 
     # Login (server): normalise what the user typed, verify in a window of
     # one step each way, and store the matched step to refuse a replay.
@@ -47,7 +47,7 @@ def main() -> None:
     print("wrong code:       refused")
 
     # A phone whose clock runs 40 seconds slow still gets in (drift -1 or -2).
-    slow = totp.at(now - 40)
+    slow = totp.generate(now - 40)
     late = totp.verify(slow, time=now, behind=2, ahead=1)
     assert late is not None and late.drift < 0
     print(f"slow phone:       accepted, drift {late.drift}")

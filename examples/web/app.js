@@ -19,7 +19,7 @@ async function readKey(text) {
   if (trimmed.toLowerCase().startsWith('otpauth://')) {
     const { KeyUri } = await import('nidan/enrol');
     const key = KeyUri.parse(trimmed);
-    if (key.type !== 'totp') throw new Error('this demo shows time-based (TOTP) codes; the URI is for HOTP');
+    if (key.kind !== 'totp') throw new Error('this demo shows time-based (TOTP) codes; the URI is for HOTP');
     return { key, secret: key.secret, totp: key.toTotp(), account: key.issuer ? `${key.issuer} · ${key.account}` : key.account };
   }
   const secret = Secret.fromTypedBase32(trimmed);
@@ -116,13 +116,13 @@ function onLogin(event) {
     const drift = verdict.drift === 0 ? 'no clock drift'
       : `clock drift ${verdict.drift > 0 ? '+' : ''}${verdict.drift} step${Math.abs(verdict.drift) === 1 ? '' : 's'}`;
     message = `Accepted (${drift}).`;
-  } else if (verdict?.status === 'replayed') {
+  } else if (verdict?.kind === 'replayed') {
     message = 'Refused: this code was used already (replay).';
   } else {
     message = 'Refused: wrong code.';
   }
   result.className = verdict?.accepted ? 'accepted' : 'refused';
-  result.dataset.status = verdict?.status ?? 'rejected';
+  result.dataset.status = verdict?.kind ?? 'rejected';
   result.textContent = message;
   const entry = document.createElement('li');
   entry.textContent = `${typed.trim() || '(empty)'}: ${message}`;

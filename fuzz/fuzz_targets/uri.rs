@@ -13,7 +13,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nidan::{Error, ErrorFamily, ImportPolicy, Imported, KeyUri, OtpKind, Repair, Zeroizing};
+use nidan::{Error, ErrorFamily, ImportPolicy, ImportedKey, KeyUri, OtpKind, Repair, Zeroizing};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -109,7 +109,7 @@ fn builds_back(text: &str, key: &KeyUri) {
 /// An imported key builds a URI: strict parsing reads it back when every
 /// repair was spelling; otherwise the import mode reads it back, with only
 /// the repairs that describe the key.
-fn imported_builds_back(text: &str, imported: &Imported) {
+fn imported_builds_back(text: &str, imported: &ImportedKey) {
     let Some(built) = built(text, &imported.key) else {
         return;
     };

@@ -8,7 +8,7 @@ show secret material. ``nidan.pyotp`` is a drop-in replacement for pyotp 2.12.
 
 >>> import nidan
 >>> totp = nidan.TOTP(nidan.Secret.from_base32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"))
->>> totp.at(59)
+>>> totp.generate(59)
 '287082'
 >>> totp.verify("287082", time=59)
 Match(step=1, drift=0)
@@ -38,6 +38,7 @@ from ._native import (
     TimeStep,
     UriError,
     Verdict,
+    error_codes,
     normalize_code,
 )
 
@@ -65,5 +66,6 @@ __all__ = [
     "TimeStep",
     "UriError",
     "Verdict",
+    "error_codes",
     "normalize_code",
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "TimeStep",
     "UriError",
     "Verdict",
+    "error_codes",
     "normalize_code",
 ]
 
@@ -38,6 +39,8 @@ _Time: TypeAlias = Union[int, float, datetime.datetime]
 
 class NidanError(ValueError):
     """Base class of nidan's errors: bad configuration or malformed input. A wrong code is not an error."""
+
+    code: str
 
 class SecretError(NidanError):
     """A secret could not be read, generated or is unfit for use (bad base32, too short, too long)."""
@@ -139,6 +142,9 @@ class Verdict:
     def __deepcopy__(self, memo: object, /) -> Verdict: ...
 
     @property
+    def kind(self) -> Literal["accepted", "replayed", "rejected"]:
+        """"accepted", "replayed" or "rejected"."""
+    @property
     def accepted(self) -> bool:
         """Whether the code is accepted: let the user in and store `match.step`."""
     @property
@@ -221,12 +227,12 @@ class TOTP:
     @property
     def account(self) -> str:
         """The account name, for otpauth URIs."""
-    def now(self) -> str:
-        """The code now, by the system clock."""
-    def at(self, time: _Time) -> str:
-        """The code at `time` (Unix seconds as int or float, or an aware datetime)."""
-    def at_step(self, step: int) -> str:
-        """The code of time step `step`; `at_step(step + 1)` is the next code."""
+    def generate(self, time: Optional[_Time] = None) -> str:
+        """The code at `time` (Unix seconds as int or float, or an aware
+        datetime), or now by the system clock.
+        """
+    def generate_at_step(self, step: int) -> str:
+        """The code of time step `step`; `generate_at_step(step + 1)` is the next code."""
     def step(self, time: Optional[_Time] = None) -> int:
         """The time step at `time`, or now."""
     def time_step(self, time: Optional[_Time] = None) -> TimeStep:
@@ -301,7 +307,7 @@ class HOTP:
     @property
     def account(self) -> str:
         """The account name, for otpauth URIs."""
-    def at(self, counter: int) -> str:
+    def generate(self, counter: int) -> str:
         """The code for `counter`."""
     def verify(self, code: str, /, *, counter: int, look_ahead: int = 0) -> Optional[Match]:
         """Checks `code` against counters `counter` to `counter + look_ahead`
@@ -471,6 +477,11 @@ class Qr:
         """An SVG image, black on white with the quiet zone, 8 units per module."""
     def to_terminal(self) -> str:
         """Text for a terminal with a dark background, two modules per character."""
+
+def error_codes() -> list[str]:
+    """Every code a nidan exception can carry, from the core: those of its
+    errors and those of the bindings' own argument checks.
+    """
 
 def normalize_code(typed: str) -> Optional[str]:
     """Turns a code as a person typed it ("１２３ ４５６", "123-456") into plain

@@ -1,5 +1,5 @@
 // Type checks (tsc, not run): `nidan/enrol`, exports and QR codes.
-import { KeyUri, MigrationBatch, Qr, Secret, Totp, importKeyUri } from 'nidan/enrol';
+import { KeyUri, MigrationBatch, Qr, Secret, Totp } from 'nidan/enrol';
 import type { ImportedKey, MigrationImport, Repair } from 'nidan/enrol';
 
 const key = new KeyUri({ secret: Secret.generate(), account: 'alice', issuer: 'ACME' });
@@ -15,7 +15,7 @@ const dark: boolean = qr.isDark(0, qr.width - 1);
 const svg: string = qr.toSvg();
 const text: string = qr.toTerminal();
 const code: string = new Totp(key.secret).generate();
-const imported: ImportedKey = importKeyUri('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP');
+const imported: ImportedKey = KeyUri.importUri('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP');
 const repairs: readonly Repair[] = imported.repairs;
 const kinds: string[] = repairs.map((repair) => `${repair.kind}: ${repair.message}`);
 const exported: MigrationImport = MigrationBatch.importUri(uris[0]);

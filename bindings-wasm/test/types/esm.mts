@@ -12,12 +12,12 @@ if (verdict.accepted) {
   const step: number = verdict.step;
   const drift: number = verdict.drift;
   void [step, drift];
-} else if (verdict.status === 'rejected') {
+} else if (verdict.kind === 'rejected') {
   const none: null = verdict.step;
   void none;
 }
 const bigVerdict = totp.verify(code, { time: 1_700_000_000n });
-if (bigVerdict.status !== 'rejected') {
+if (bigVerdict.kind !== 'rejected') {
   const step: bigint = bigVerdict.step;
   void step;
 }

@@ -134,7 +134,7 @@ class Account:
     def next_code(self) -> str:
         """A code of a step not used yet (ahead of the clock when the current one is used)."""
         self.last_step = max(self.totp.step(), self.last_step + 1)
-        return self.totp.at_step(self.last_step)
+        return self.totp.generate_at_step(self.last_step)
 
 
 def enrol(client: Client) -> nidan.TOTP:
@@ -151,7 +151,7 @@ def sign_up(port: int, username: str, password: str = "correct horse battery") -
     assert reply.status == 303, reply.text()
     totp = enrol(client)
     step = totp.step()
-    reply = client.post("/enrol", code=totp.at_step(step))
+    reply = client.post("/enrol", code=totp.generate_at_step(step))
     assert reply.status == 200, reply.text()
     codes = re.findall(r"<li>([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})</li>", reply.body)
     assert len(codes) == nidan.RecoveryCodes.DEFAULT_COUNT

@@ -32,11 +32,11 @@ class Phone:
 
     def peek(self) -> str:
         """The code :meth:`code` would give, without using it up."""
-        return self.totp.at_step(max(self.totp.step(), self.last + 1))
+        return self.totp.generate_at_step(max(self.totp.step(), self.last + 1))
 
     def code(self) -> str:
         self.last = max(self.totp.step(), self.last + 1)
-        return self.totp.at_step(self.last)
+        return self.totp.generate_at_step(self.last)
 
 
 class Walk:

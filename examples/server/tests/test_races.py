@@ -57,7 +57,7 @@ def test_fifty_submissions_of_one_code_accepted_once(pair: list[Server]) -> None
     _, account = sign_up(pair[0].port, "alice")
     clients = sessions(pair, account, 50)
     step = account.totp.step() + 1
-    code = account.totp.at_step(step)
+    code = account.totp.generate_at_step(step)
     replies = run_all([partial(c.post, "/login/code", code=code) for c in clients])
     counts = Counter(outcome(reply) for reply in replies)
     assert counts == {"303": 1, "already used": 49}, counts
@@ -81,7 +81,7 @@ def test_fifty_submissions_of_one_recovery_code_accepted_once(pair: list[Server]
 def test_two_hundred_wrong_codes_leave_the_throttle_exact(pair: list[Server]) -> None:
     _, account = sign_up(pair[0].port, "carol")
     clients = sessions(pair, account, 10)
-    near = {account.totp.at_step(account.totp.step() + d) for d in range(-8, 9)}
+    near = {account.totp.generate_at_step(account.totp.step() + d) for d in range(-8, 9)}
     wrong = [code for code in (f"{i:06d}" for i in range(300)) if code not in near][:200]
     replies = run_all([partial(clients[i % 10].post, "/login/code", code=wrong[i]) for i in range(200)])
     counts = Counter(outcome(reply) for reply in replies)

@@ -62,7 +62,7 @@ def test_key_rotation_reseals_every_secret(workdir: str) -> None:
     client = password_step(server.port, account)
     assert client.post("/login/code", code=account.next_code()).status == 303
     pending.port = server.port
-    assert pending.post("/enrol", code=ivan.now()).status == 200
+    assert pending.post("/enrol", code=ivan.generate()).status == 200
     server.kill()
 
 

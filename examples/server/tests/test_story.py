@@ -21,14 +21,14 @@ def test_login_replay_drift_throttle_and_recovery(pair: list[Server]) -> None:
     client = password_step(port, account)
     ahead = account.totp.step() + 1
     account.last_step = ahead
-    assert client.post("/login/code", code=account.totp.at_step(ahead)).status == 303
+    assert client.post("/login/code", code=account.totp.generate_at_step(ahead)).status == 303
     record, _ = read_user(env, "alice")
     assert record.last_step == ahead and record.drift == 1
     assert "Signed in as alice" in client.get("/").text()
 
     # The same code again, on a new session: refused as already used.
     again = password_step(port, account)
-    reply = again.post("/login/code", code=account.totp.at_step(ahead))
+    reply = again.post("/login/code", code=account.totp.generate_at_step(ahead))
     assert reply.status == 401 and "already used" in reply.text()
 
     # A wrong code, then the page says how long to wait.
@@ -67,9 +67,9 @@ def test_support_reset_needs_delivered_code_then_reenrolment(pair: list[Server])
 
     # Enrol the new phone; from now on every login needs the app's code and a delivered code.
     totp = enrol(client)
-    assert client.post("/enrol", code=totp.now()).status == 200
+    assert client.post("/enrol", code=totp.generate()).status == 200
     later = password_step(port, account)
-    assert later.post("/login/code", code=totp.at_step(totp.step() + 1)).status == 303
+    assert later.post("/login/code", code=totp.generate_at_step(totp.step() + 1)).status == 303
     assert later.get("/").status == 303  # still waiting for the delivered code
     assert later.post("/login/delivered", code=last_sms(later, "bob")).status == 303
     assert "Signed in as bob" in later.get("/").text()
@@ -88,12 +88,12 @@ def test_reenrolment_stops_old_codes_and_transfer_shows_the_same_secret(pair: li
 
     # Re-enrolment: the new secret works, the old phone's codes stop.
     new_totp = enrol(client)
-    assert client.post("/enrol", code=new_totp.now()).status == 200
+    assert client.post("/enrol", code=new_totp.generate()).status == 200
     old = password_step(port, account)
     reply = old.post("/login/code", code=account.next_code())
     assert reply.status == 401 and "Wrong code" in reply.text()
     time.sleep(LOGIN.delay(1) + 1)
-    assert old.post("/login/code", code=new_totp.at_step(new_totp.step() + 1)).status == 303
+    assert old.post("/login/code", code=new_totp.generate_at_step(new_totp.step() + 1)).status == 303
 
 
 def test_the_enrolment_key_is_shown_once_and_a_reload_draws_another(pair: list[Server]) -> None:
@@ -102,10 +102,10 @@ def test_the_enrolment_key_is_shown_once_and_a_reload_draws_another(pair: list[S
     assert client.post("/signup", username="kim", password="correct horse battery").status == 303
     first, second = enrol(client), enrol(client)
     assert first.secret != second.secret
-    assert client.post("/enrol", code=first.now()).status == 401  # the first key is gone
-    assert client.post("/enrol", code=second.at_step(second.step() + 1)).status == 429  # throttled now
+    assert client.post("/enrol", code=first.generate()).status == 401  # the first key is gone
+    assert client.post("/enrol", code=second.generate_at_step(second.step() + 1)).status == 429  # throttled now
     time.sleep(LOGIN.delay(1) + 1)
-    assert client.post("/enrol", code=second.at_step(second.step() + 1)).status == 200
+    assert client.post("/enrol", code=second.generate_at_step(second.step() + 1)).status == 200
 
 
 def test_logs_carry_no_code_secret_or_recovery_code(pair: list[Server]) -> None:
@@ -127,7 +127,7 @@ def test_logs_carry_no_code_secret_or_recovery_code(pair: list[Server]) -> None:
     wait_for(lambda: "POST '/login/recovery' 303" in servers[0].log())  # written after the reply
     log = servers[0].log()
     secret = account.totp.secret.to_base32()
-    for value in [secret, account.recovery[1], account.password, account.totp.at_step(account.last_step)]:
+    for value in [secret, account.recovery[1], account.password, account.totp.generate_at_step(account.last_step)]:
         assert value not in log
     assert nidan.normalize_code("x") is None
 
@@ -150,7 +150,7 @@ def test_hard_stop_after_max_failures_until_support_unlocks(workdir: str) -> Non
             if reply.status == 429:
                 time.sleep(int(reply.headers["retry-after"]) + 1)
         assert kinds.count(401) == 3 and kinds[-1] == 423, kinds
-        assert "locked" in client.post("/login/code", code=account.totp.now()).text()  # refused unread
+        assert "locked" in client.post("/login/code", code=account.totp.generate()).text()  # refused unread
         assert read_user(env, "judy")[0].failures == 3
 
         support = Client(server.port)

@@ -98,7 +98,7 @@ class OTP:
         """The code for HMAC counter ``input`` (a non-negative int)."""
         if input < 0:
             raise ValueError("input must be positive integer")
-        return (self._hotp or self._keyed()).at(_counter(input))
+        return (self._hotp or self._keyed()).generate(_counter(input))
 
     def byte_secret(self) -> bytes:
         """The decoded secret; ``ValueError`` when it is not base32 or
