@@ -1,6 +1,5 @@
 //! `KeyUri`: otpauth URIs, the text inside enrolment QR codes.
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -58,7 +57,7 @@ impl KeyUri {
             )
         })?;
         let policy = nidan::ImportPolicy::from_name(policy)
-            .ok_or_else(|| PyValueError::new_err("policy must be 'authenticator' or 'pyotp'"))?;
+            .ok_or_else(|| errors::parameter("policy must be 'authenticator' or 'pyotp'"))?;
         ImportedKey::from_core(
             py,
             nidan::KeyUri::import_uri_with(&text, policy).or_raise()?,

@@ -139,8 +139,9 @@ def test_uris_are_read_by_the_core_under_its_pyotp_policy() -> None:
     otp = nidan.pyotp.parse_uri(uri)
     assert (otp.issuer, otp.name) == ("ACME", " a:b") == (pyotp.parse_uri(uri).issuer, pyotp.parse_uri(uri).name)
     assert nidan.KeyUri.import_uri(uri).key.account == "a:b"
-    with pytest.raises(ValueError, match="policy must be"):
+    with pytest.raises(nidan.ParameterError, match="policy must be") as raised:
         nidan.KeyUri.import_uri(uri, policy="otpauth")
+    assert raised.value.code == "INVALID_ARGUMENT"
     hotp = nidan.pyotp.parse_uri("otpauth://hotp/a?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
     assert isinstance(hotp, nidan.pyotp.HOTP) and hotp.at(0) == "755224"
 
