@@ -156,7 +156,7 @@ def test_steam_is_the_cores_steam_guard_format() -> None:
     imported = nidan.KeyUri.import_uri(f"otpauth://totp/Steam:alice?secret={secret}&digits=5&encoder=steam")
     assert [r.kind for r in imported.repairs] == ["steam_guard"]
     assert (imported.key.format, imported.key.digits) == ("steam", 5)
-    assert imported.key.to_totp().at(1511200518) == "FR8RV"
+    assert imported.key.to_totp().generate(1511200518) == "FR8RV"
     with pytest.raises(nidan.UriError, match="invalid encoder value"):
         nidan.KeyUri.parse(f"otpauth://totp/Steam:alice?secret={secret}&digits=5&encoder=steam")
     parsed = nidan.pyotp.parse_uri(f"otpauth://totp/Steam:?secret={secret}&period=15&digits=7&encoder=steam")

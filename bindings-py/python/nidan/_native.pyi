@@ -38,7 +38,7 @@ _Time: TypeAlias = Union[int, float, datetime.datetime]
 """Unix seconds (int, or float rounded down), or a timezone-aware datetime."""
 
 class NidanError(ValueError):
-    """Base class of nidan's errors: bad configuration or malformed input. A wrong code is not an error."""
+    """Base class of nidan's errors: bad configuration or malformed input. A wrong code is not an error. `code` is a stable identifier, one of `error_codes()`."""
 
     code: str
 
@@ -589,9 +589,9 @@ class Record:
     def from_bytes(data: bytes) -> Record:
         """Reads the byte form; a corrupted or foreign value raises `ParameterError`."""
     def to_text(self) -> str:
-        """The text form: base32, `TEXT_LEN` characters."""
+        """The text form (base32)."""
     def to_bytes(self) -> bytes:
-        """The byte form, `BYTES` long."""
+        """The byte form."""
     @property
     def version(self) -> int:
         """One more with every change: compare-and-set on it or on the text."""
