@@ -126,8 +126,8 @@ test('export failures say which account and why', () => {
 test('Steam Guard keys are read by the import mode, and refuse to make decimal codes', () => {
   const uri = 'otpauth://totp/Steam:alice?secret=JBSWY3DPEHPK3PXP&digits=5&encoder=steam';
   assert.throws(() => KeyUri.parse(uri), NidanUriError);
-  const { key, repairs } = importKeyUri(uri);
+  const { key, repairs } = KeyUri.importUri(uri);
   assert.deepEqual([key.format, key.digits, repairs.map((r) => r.kind)], ['steam', 5, ['steam_guard']]);
   assert.throws(() => key.toTotp(), (error) => error instanceof NidanParameterError && error.code === 'FORMAT');
-  assert.equal(importKeyUri(key.toUri()).key.format, 'steam');
+  assert.equal(KeyUri.importUri(key.toUri()).key.format, 'steam');
 });
