@@ -471,6 +471,10 @@ fn steam_guard_keys_are_read_by_the_import_mode_only() {
         *written
     );
     assert_eq!(KeyUri::import_uri(&written).unwrap(), imported);
+    // A Steam generator's enrolment is that key.
+    let steam = nidan::TotpConfig::steam();
+    let enrolled = KeyUri::for_totp(imported.key.secret.clone(), steam, Some("Steam"), "alice");
+    assert_eq!(enrolled.as_ref(), Ok(&imported.key));
     // Google Authenticator's export has no Steam codes: it refuses the key.
     let batch = MigrationBatch {
         accounts: vec![imported.key.clone()],
