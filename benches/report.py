@@ -16,7 +16,7 @@ import sys
 LIBRARIES = ["nidan", "totp-rs", "totp-lite", "libreauth"]
 VERIFY = ["verify_current", "verify_previous", "verify_next", "verify_wrong"]
 HASH_GROUPS = ["totp", "totp_sha256", "totp_sha512"]
-OTHER_GROUPS = ["hotp/generate", "uri/parse", "secret/base32"]
+OTHER_GROUPS = ["hotp/generate", "uri/parse", "uri/import", "secret/base32"]
 
 
 def load(criterion_dir: pathlib.Path, param: str) -> dict:

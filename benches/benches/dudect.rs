@@ -22,6 +22,10 @@
 //! `--check-pairs` fails when that file is not what `--write-pairs` would
 //! write (`scripts/test bench` runs it).
 //!
+//! One more comparison, `import_fixed_vs_random_secret`, times the import
+//! mode (`KeyUri::import_uri`) on a fixed secret against random ones: it
+//! is Rust-only, and not in the pairs file.
+//!
 //! What this does not cover: the length and format of the submitted code
 //! (checked before anything is computed, and documented as visible), the
 //! window size and the HMAC key (both fixed here), and anything a finer
@@ -37,7 +41,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use nidan::{Code, Hotp, HotpConfig, Secret, Totp, TotpConfig, Verdict, Window};
+use nidan::{Code, Hotp, HotpConfig, KeyUri, Secret, Totp, TotpConfig, Verdict, Window};
 
 /// dudect's threshold: |t| above it is taken as a timing leak.
 const THRESHOLD: f64 = 4.5;
@@ -204,6 +208,9 @@ fn main() {
         let t = run(&fixture, &comparison, samples, &mut rng);
         largest = largest.max(t.abs());
     }
+    if filter.as_deref().is_none_or(|f| IMPORT_PAIR.contains(f)) {
+        largest = largest.max(run_import(samples, &mut rng).abs());
+    }
     if samples == QUICK_SAMPLES {
         println!("largest |t| = {largest:.2} (quick run: too few measurements to claim anything)");
         return;
@@ -362,7 +369,12 @@ fn run(fixture: &Fixture, comparison: &Comparison, samples: usize, rng: &mut Rng
             (input.right, u64::try_from(nanos).unwrap_or(u64::MAX))
         })
         .collect();
-    let (max_t, crop, n, difference) = max_t(&timings);
+    report(&timings)
+}
+
+/// Prints the class medians and the largest |t| of `timings`; returns that t.
+fn report(timings: &[(bool, u64)]) -> f64 {
+    let (max_t, crop, n, difference) = max_t(timings);
     let median = |class: bool| {
         let mut of_class: Vec<u64> = timings
             .iter()
@@ -386,6 +398,59 @@ fn run(fixture: &Fixture, comparison: &Comparison, samples: usize, rng: &mut Rng
         }
     );
     max_t
+}
+
+/// The import mode's comparison, timed here only: the wasm and Python
+/// harnesses time verification, so it is not in the pairs file.
+const IMPORT_PAIR: &str = "import_fixed_vs_random_secret";
+
+/// `KeyUri::import_uri` of a URI whose secret is one fixed secret (left)
+/// or a random one (right), both 32 characters in lower case, in groups of
+/// four and over-padded, so that the same repairs are made (separators,
+/// padding) and only the secret's characters differ. Returns the largest t.
+fn run_import(samples: usize, rng: &mut Rng) -> f64 {
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    println!(
+        "{IMPORT_PAIR}: left = one fixed secret; right = random secrets \
+         (same length, separators and padding)"
+    );
+    let uri = |chars: [u8; 32]| {
+        let groups: Vec<&str> = chars
+            .chunks(4)
+            .map(|group| std::str::from_utf8(group).expect("ASCII"))
+            .collect();
+        format!(
+            "otpauth://totp/ACME%20Co:alice@example.com?secret={}%3D%3D&issuer=ACME%20Co",
+            groups.join("%20")
+        )
+    };
+    let fixed = uri([b'a'; 32]);
+    let inputs: Vec<(bool, String)> = (0..samples)
+        .map(|_| {
+            if rng.next() & 1 == 1 {
+                let chars = std::array::from_fn(|_| ALPHABET[(rng.next() % 32) as usize]);
+                (true, uri(chars))
+            } else {
+                (false, fixed.clone())
+            }
+        })
+        .collect();
+    let imported = KeyUri::import_uri(&fixed).expect("the fixed URI imports");
+    assert_eq!(imported.repairs.len(), 2, "separators and padding");
+    for (_, text) in inputs.iter().take(10_000) {
+        drop(black_box(KeyUri::import_uri(black_box(text))));
+    }
+    let timings: Vec<(bool, u64)> = inputs
+        .iter()
+        .map(|(right, text)| {
+            let start = Instant::now();
+            let imported = KeyUri::import_uri(black_box(text));
+            let nanos = start.elapsed().as_nanos();
+            drop(black_box(imported));
+            (*right, u64::try_from(nanos).unwrap_or(u64::MAX))
+        })
+        .collect();
+    report(&timings)
 }
 
 /// Welch's t over the whole sample and over the samples under each of 100

@@ -279,6 +279,23 @@ fn uri(c: &mut Criterion) {
     group.finish();
 }
 
+/// [`URI`] as the import mode meets it: the secret in lower case, in groups
+/// of four, with padding it does not need.
+const DAMAGED_URI: &str = "otpauth://totp/ACME%20Co:alice@example.com?secret=gezd%20gnbv%20gy3t%20qojq%20gezd%20gnbv%20gy3t%20qojq%3D%3D&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30";
+
+/// The import mode on a URI it repairs (nidan only: the peers have no such mode).
+fn uri_import(c: &mut Criterion) {
+    let imported = KeyUri::import_uri(DAMAGED_URI).unwrap();
+    assert_eq!(imported.key, KeyUri::parse(URI).unwrap());
+    assert_eq!(imported.repairs.len(), 2, "{:?}", imported.repairs);
+
+    let mut group = c.benchmark_group("uri/import");
+    group.bench_function("nidan", |b| {
+        b.iter(|| KeyUri::import_uri(black_box(DAMAGED_URI)));
+    });
+    group.finish();
+}
+
 fn secret(c: &mut Criterion) {
     let nidan = Secret::from_base32(SEED_BASE32).unwrap();
     let totp_rs = totp_rs::Secret::try_from_base32(SEED_BASE32).unwrap();
@@ -310,5 +327,5 @@ fn floor(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, floor, totp, hotp, uri, secret);
+criterion_group!(benches, floor, totp, hotp, uri, uri_import, secret);
 criterion_main!(benches);

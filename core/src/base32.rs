@@ -34,7 +34,7 @@
 //! Cost, measured: `Secret::from_base32` of a 32-character key takes
 //! 346 ns in the `secret/base32` criterion bench (`cargo bench -p
 //! nidan-benches --bench peers -- secret/base32`), against 493 ns for the
-//! earlier own alphabet code in the README's table; in the npm package's
+//! earlier own alphabet code (the README's table before issue 13); in the npm package's
 //! `nidan.wasm` the crate's code is 1.41 KB larger gzipped than that own
 //! code (29,035 against 27,627 bytes, `bindings-wasm/build.sh` on the
 //! build-std route).

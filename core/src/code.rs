@@ -32,7 +32,7 @@ pub const MAX_DIGITS: u32 = 10;
 /// same truncated MAC as 5 characters of its own alphabet: set
 /// [`HotpConfig::format`](crate::HotpConfig::format) or
 /// [`TotpConfig::format`](crate::TotpConfig::format), with `digits` 5 (as
-/// [`TotpConfig::steam`](crate::TotpConfig::steam) does).
+/// `TotpConfig::steam()` does, with the `steam` feature).
 ///
 /// ```
 /// use nidan::{CodeFormat, Secret, Totp, TotpConfig};

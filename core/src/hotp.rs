@@ -20,7 +20,7 @@ pub struct HotpConfig {
     /// The HMAC hash; SHA-1 by default.
     pub algorithm: Algorithm,
     /// Characters per code: 6 to 10 decimal digits (6 by default), or 5
-    /// for [`CodeFormat::Steam`].
+    /// for Steam Guard codes (`CodeFormat::Steam`, feature `steam`).
     pub digits: u32,
     /// How codes are written; decimal digits by default.
     pub format: CodeFormat,

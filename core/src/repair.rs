@@ -17,6 +17,7 @@ use crate::algorithm::Algorithm;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 use crate::uri::KeyUri;
+use zeroize::Zeroizing;
 
 /// One departure from the Key URI Format that the import mode repaired.
 ///
@@ -298,57 +299,44 @@ impl<const IMPORT: bool> Repairs<IMPORT> {
     }
 
     /// Reads a base32 secret. Strict: [`Secret::from_base32`]. Import: the
-    /// text is first made canonical (separators and padding removed, upper
-    /// case, trailing bits cleared, each recorded when strict would refuse
-    /// it), then read by the same strict decoder, allowing short keys.
+    /// text is first made canonical (separators and padding removed,
+    /// trailing bits cleared, each recorded when strict would refuse it),
+    /// then read by the same strict decoder, allowing short keys.
     ///
-    /// The import mode branches on the secret's characters while it makes
-    /// the text canonical: it runs once per imported key, not per code.
-    /// Its errors are the strict decoder's, about the canonical text.
+    /// # Security
+    /// Making the text canonical does not branch on the secret's characters
+    /// or index memory with them: each character is classified with masks
+    /// (see [`mask_below`]) and written whether or not it is kept, like the
+    /// strict decoder (`base32ct` with its case folding) that reads the
+    /// result. What does branch is public: the text's length, how many
+    /// separators and `=` it holds, and the repairs the caller is told about.
+    /// The canonical text lives in one buffer of the input's length, wiped
+    /// when dropped. Its errors are the strict decoder's, about the
+    /// canonical text.
     pub(crate) fn secret(&mut self, text: &str) -> Result<Secret> {
         if !IMPORT {
             return Secret::from_base32(text);
         }
-        let mut canonical = String::with_capacity(text.len());
-        let mut separators = false;
-        for c in text.chars() {
-            match c {
-                // A `+` is a space in a form-encoded query.
-                ' ' | '\t' | '-' | '+' => separators = true,
-                _ => canonical.push(c.to_ascii_uppercase()),
-            }
-        }
-        let result = self.canonical_secret(&mut canonical, separators);
-        zeroize::Zeroize::zeroize(&mut canonical);
-        result
-    }
-
-    fn canonical_secret(&mut self, text: &mut String, separators: bool) -> Result<Secret> {
+        let mut canonical = Zeroizing::new(text.as_bytes().to_vec());
+        let (len, separators) = remove_separators(&mut canonical);
+        canonical.truncate(len);
         if separators {
             self.record(Repair::SecretSeparators);
         }
-        let data_len = text.trim_end_matches('=').len();
-        let padding = text.len() - data_len;
+        let data_len = len - trailing_padding(&canonical);
+        let padding = len - data_len;
         let exact = (8 - data_len % 8) % 8;
         if padding != 0 && padding != exact {
             self.record(Repair::SecretPadding);
         }
-        text.truncate(data_len);
-        // Bits of the last character past the final byte: 5 per character,
-        // whole bytes of 8; impossible lengths are left to the decoder.
-        let spare_bits = data_len * 5 % 8;
-        if let Some(last) = text.pop() {
-            let value = base32_value(last);
-            let cleared = value.map(|v| v & !((1u8 << spare_bits) - 1));
-            match (value, cleared) {
-                (Some(value), Some(cleared)) if value != cleared => {
-                    self.record(Repair::SecretTrailingBits);
-                    text.push(base32_char(cleared));
-                }
-                _ => text.push(last),
-            }
+        canonical.truncate(data_len);
+        if clear_trailing_bits(&mut canonical) {
+            self.record(Repair::SecretTrailingBits);
         }
-        let secret = Secret::from_base32_allow_short(text)?;
+        // Removing ASCII bytes from UTF-8 text and changing one ASCII byte
+        // into another leaves UTF-8 text.
+        let secret =
+            Secret::from_base32_allow_short(core::str::from_utf8(&canonical).unwrap_or_default())?;
         if secret.byte_len() < Secret::MIN_BYTES {
             self.record(Repair::SecretShort {
                 bits: secret.byte_len() * 8,
@@ -375,23 +363,86 @@ impl<const IMPORT: bool> Repairs<IMPORT> {
     }
 }
 
-/// The value of an upper-case base32 character.
-fn base32_value(c: char) -> Option<u8> {
-    let byte = u8::try_from(c).ok()?;
-    match byte {
-        b'A'..=b'Z' => Some(byte - b'A'),
-        b'2'..=b'7' => Some(byte - b'2' + 26),
-        _ => None,
-    }
+/// `0xff` when `value < bound`, else `0`, without a branch: the borrow of
+/// a wider subtraction.
+fn mask_below(value: u8, bound: u8) -> u8 {
+    (u16::from(value).wrapping_sub(u16::from(bound)) >> 8).to_le_bytes()[0]
 }
 
-/// The base32 character of a value below 32.
-fn base32_char(value: u8) -> char {
-    char::from(if value < 26 {
-        b'A' + value
-    } else {
-        b'2' + value - 26
-    })
+/// `0xff` when `a == b`, else `0`, without a branch.
+fn mask_equal(a: u8, b: u8) -> u8 {
+    mask_below(a ^ b, 1)
+}
+
+/// Removes spaces, tabs, hyphens and `+` (a space in a form-encoded query)
+/// from `text` in place, without branching on its bytes: every byte is
+/// written at the next free place, which moves on only for a kept byte.
+/// Returns the kept length and whether anything was removed.
+fn remove_separators(text: &mut [u8]) -> (usize, bool) {
+    let mut len = 0;
+    let mut removed = 0u8;
+    for read in 0..text.len() {
+        let byte = text[read];
+        let separator = mask_equal(byte, b' ')
+            | mask_equal(byte, b'\t')
+            | mask_equal(byte, b'-')
+            | mask_equal(byte, b'+');
+        text[len] = byte;
+        len += usize::from(!separator & 1);
+        removed |= separator;
+    }
+    (len, removed != 0)
+}
+
+/// The number of `=` at the end of `text`, counted over every byte
+/// without branching on them.
+fn trailing_padding(text: &[u8]) -> usize {
+    let mut padding = 0;
+    let mut in_padding = 0xff;
+    for &byte in text.iter().rev() {
+        in_padding &= mask_equal(byte, b'=');
+        padding += usize::from(in_padding & 1);
+    }
+    padding
+}
+
+/// Clears the bits of the last character of unpadded base32 `text` that
+/// lie past its final byte (5 bits per character, whole bytes of 8),
+/// without branching on the character; returns whether any were set.
+/// Characters outside the alphabet and impossible lengths are left to the
+/// decoder.
+fn clear_trailing_bits(text: &mut [u8]) -> bool {
+    let spare_bits = text.len() * 5 % 8;
+    let Some(last) = text.last_mut() else {
+        return false;
+    };
+    let (value, valid) = base32_value(*last);
+    let spare = (1u8 << spare_bits) - 1;
+    let changed = valid & !mask_equal(value & spare, 0);
+    let cleared = base32_char(value & !spare);
+    *last = (cleared & changed) | (*last & !changed);
+    changed != 0
+}
+
+/// The value of a base32 character in either case, and `0xff` when it is
+/// one (else `0`), without a table or a branch.
+fn base32_value(c: u8) -> (u8, u8) {
+    let upper = c.wrapping_sub(b'A');
+    let lower = c.wrapping_sub(b'a');
+    let digit = c.wrapping_sub(b'2');
+    let (is_upper, is_lower, is_digit) = (
+        mask_below(upper, 26),
+        mask_below(lower, 26),
+        mask_below(digit, 6),
+    );
+    let value = (is_upper & upper) | (is_lower & lower) | (is_digit & digit.wrapping_add(26));
+    (value, is_upper | is_lower | is_digit)
+}
+
+/// The upper-case base32 character of a value below 32, without a branch.
+fn base32_char(value: u8) -> u8 {
+    let letter = mask_below(value, 26);
+    (letter & b'A'.wrapping_add(value)) | (!letter & value.wrapping_sub(26).wrapping_add(b'2'))
 }
 
 #[cfg(test)]
@@ -460,6 +511,95 @@ mod tests {
         }
         // One row per kind, and the header row, which names `kind`.
         assert_eq!(section.matches("\n| `").count(), every_kind().len() + 1);
+    }
+
+    /// The branch-free helpers against plain definitions, on every byte.
+    #[test]
+    fn the_masked_helpers_agree_with_plain_definitions_on_every_byte() {
+        const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for c in 0..=u8::MAX {
+            let expected = ALPHABET
+                .iter()
+                .position(|&a| a == c.to_ascii_uppercase())
+                .map(|index| u8::try_from(index).unwrap());
+            let (value, valid) = base32_value(c);
+            assert_eq!((valid == 0xff).then_some(value), expected, "{c:#04x}");
+            assert!(valid == 0 || valid == 0xff);
+            for other in 0..=u8::MAX {
+                let equal = if c == other { 0xff } else { 0 };
+                assert_eq!(mask_equal(c, other), equal);
+                let below = if c < other { 0xff } else { 0 };
+                assert_eq!(mask_below(c, other), below);
+            }
+        }
+        for (value, &c) in (0u8..).zip(ALPHABET) {
+            assert_eq!(base32_char(value), c);
+        }
+    }
+
+    #[test]
+    fn text_is_made_canonical_without_losing_a_character() {
+        let mut text = *b"-ab c\td+e=f-";
+        let (len, removed) = remove_separators(&mut text);
+        assert_eq!((&text[..len], removed), (&b"abcde=f"[..], true));
+        let mut plain = *b"abc";
+        assert_eq!(remove_separators(&mut plain), (3, false));
+        assert_eq!(trailing_padding(b"MZXW6==="), 3);
+        assert_eq!(trailing_padding(b"MZ=XW6"), 0);
+        assert_eq!(trailing_padding(b"==="), 3);
+        assert_eq!(trailing_padding(b""), 0);
+        // `MZXW7`: 25 bits, the last one set past the third byte.
+        let mut trailing = *b"MZXW7";
+        assert!(clear_trailing_bits(&mut trailing));
+        assert_eq!(&trailing, b"MZXW6");
+        // `mzxwb`: a lower-case letter, cleared to its upper-case value.
+        let mut lower = *b"mzxwb";
+        assert!(clear_trailing_bits(&mut lower));
+        assert_eq!(&lower, b"mzxwA");
+        for canonical in [
+            &b"MZXW6"[..],
+            b"mzxw6",
+            b"MZXW6YQ",
+            b"",
+            b"MZXW1",
+            b"ABCDEFGH",
+        ] {
+            let mut text = canonical.to_vec();
+            assert!(!clear_trailing_bits(&mut text), "{canonical:?}");
+            assert_eq!(text, canonical);
+        }
+    }
+
+    proptest::proptest! {
+        /// The canonical text is what plain, branching definitions give:
+        /// separators dropped, trailing `=` counted, the spare bits of the
+        /// last character cleared (upper case when changed).
+        #[test]
+        fn canonical_text_follows_the_plain_definitions(text in "[A-Za-z2-7 \t+=\\-018é]{0,24}") {
+            let mut bytes = text.clone().into_bytes();
+            let (len, removed) = remove_separators(&mut bytes);
+            let kept: String = text.chars().filter(|c| !" \t-+".contains(*c)).collect();
+            proptest::prop_assert_eq!(&bytes[..len], kept.as_bytes());
+            proptest::prop_assert_eq!(removed, kept.len() != text.len());
+            let data = kept.trim_end_matches('=');
+            proptest::prop_assert_eq!(trailing_padding(kept.as_bytes()), kept.len() - data.len());
+
+            let mut cleared = data.as_bytes().to_vec();
+            let changed = clear_trailing_bits(&mut cleared);
+            let spare = data.len() * 5 % 8;
+            let mut expected = data.as_bytes().to_vec();
+            if let Some(last) = expected.last_mut() {
+                let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+                if let Some(value) = alphabet.iter().position(|&a| a == last.to_ascii_uppercase()) {
+                    let value_cleared = value & !((1 << spare) - 1);
+                    if value_cleared != value {
+                        *last = alphabet[value_cleared];
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(changed, expected != data.as_bytes());
+            proptest::prop_assert_eq!(cleared, expected);
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// # Security
 /// The bytes are zeroized when the value is dropped. `Debug` shows only the
 /// length, and there is no `Display`: showing the key is always an explicit
-/// call ([`Secret::as_bytes`], [`Secret::to_base32`]). Equality is decided
+/// call ([`Secret::as_bytes`], [`Secret::write_base32`]). Equality is decided
 /// in constant time for secrets of equal length.
 ///
 /// ```
@@ -37,7 +37,7 @@ impl Secret {
     pub const MIN_BYTES: usize = 10;
     /// The shortest secret [`Secret::from_random`] makes: 128 bits [RFC 4226 §4 R6].
     pub const MIN_RANDOM_BYTES: usize = 16;
-    /// The size [`Secret::generate`] makes: 160 bits [RFC 4226 §4 R6 recommends it].
+    /// The size `Secret::generate` (feature `getrandom`) makes: 160 bits [RFC 4226 §4 R6 recommends it].
     pub const DEFAULT_RANDOM_BYTES: usize = 20;
     /// The longest secret held: 256 bytes, twice the largest HMAC block.
     pub const MAX_BYTES: usize = 256;

@@ -18,7 +18,7 @@ pub struct TotpConfig {
     /// The HMAC hash; SHA-1 by default.
     pub algorithm: Algorithm,
     /// Characters per code: 6 to 10 decimal digits (6 by default), or 5
-    /// for [`CodeFormat::Steam`].
+    /// for Steam Guard codes (`CodeFormat::Steam`, feature `steam`).
     pub digits: u32,
     /// Seconds per step, at least 1; 30 by default.
     pub period: u64,

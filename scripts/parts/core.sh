@@ -11,6 +11,8 @@ step "clippy -D warnings"
 cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 step "rustdoc -D warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --locked
+step "rustdoc -D warnings, the core without default features (links must resolve without them)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p nidan --no-deps --no-default-features --locked
 step "tests (unit, vectors, properties, doctests)"
 cargo test --workspace --all-features --locked
 step "the core without std, and without alloc"

@@ -7,7 +7,9 @@
 //! Every block is zeroed when it is allocated (so a block can only hold what
 //! was written into it since), and every reallocation moves the block (so
 //! each step of a growing buffer is searched as it is left behind).
-//! A block counts when it holds any 8-byte piece of any form.
+//! A block counts when it holds any 8-byte piece of any form, or any piece
+//! of the length asked for with [`freed_blocks_holding_pieces`] (a 6-digit
+//! code is searched by its 6 bytes).
 //!
 //! ```
 //! #[global_allocator]
@@ -40,10 +42,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
 
-/// Length of the pieces searched for: 8 bytes (40 bits of a base32 key).
+/// Length of the pieces searched for: 8 bytes (40 bits of a base32 key),
+/// unless a search asks for shorter ones.
 const WINDOW: usize = 8;
 /// The most forms one search looks for.
-const MAX_FORMS: usize = 12;
+const MAX_FORMS: usize = 24;
 /// The longest form, in bytes; longer ones are searched by their start.
 const MAX_FORM_LEN: usize = 256;
 /// The most pieces: every window of every form.
@@ -81,6 +84,8 @@ pub struct Found {
 /// so that the allocator can use it without allocating.
 struct Search {
     armed: bool,
+    /// Length of the pieces, 1 to [`WINDOW`].
+    window: usize,
     /// The forms' names.
     names: [&'static str; MAX_FORMS],
     /// Every 8-byte piece of every form, sorted, with its form's index.
@@ -100,6 +105,7 @@ thread_local! {
     static SEARCH: RefCell<Search> = const {
         RefCell::new(Search {
             armed: false,
+            window: WINDOW,
             names: [""; MAX_FORMS],
             pieces: [(0, 0); MAX_PIECES],
             piece_count: 0,
@@ -113,7 +119,7 @@ impl Search {
     fn record(&mut self, block: &[u8]) {
         let pieces = &self.pieces[..self.piece_count];
         let hit = block
-            .windows(WINDOW)
+            .windows(self.window)
             .enumerate()
             .find_map(|(offset, piece)| {
                 let key = piece_key(piece);
@@ -135,9 +141,10 @@ impl Search {
     }
 }
 
+/// A piece of up to [`WINDOW`] bytes as a number (zero-filled above).
 fn piece_key(piece: &[u8]) -> u64 {
     let mut bytes = [0u8; WINDOW];
-    bytes.copy_from_slice(piece);
+    bytes[..piece.len()].copy_from_slice(piece);
     u64::from_le_bytes(bytes)
 }
 
@@ -231,36 +238,71 @@ fn hex_digit(value: u8) -> char {
 /// sets up its inputs outside and drops what it wants searched inside.
 ///
 /// # Panics
-/// When called inside another search, with more than 12 forms, or when
+/// When called inside another search, with more than 24 forms, or when
 /// [`SearchingAllocator`] is not the global allocator (found by a
 /// self-test that frees a block holding a piece).
 pub fn freed_blocks_holding(forms: &[(&'static str, Vec<u8>)], run: impl FnOnce()) -> Found {
+    freed_blocks_holding_pieces(WINDOW, forms, run)
+}
+
+/// As [`freed_blocks_holding`], with pieces of `window` bytes: for secrets
+/// shorter than 8 bytes, such as a 6-digit code. Forms shorter than
+/// `window` are not searched.
+///
+/// ```
+/// #[global_allocator]
+/// static ALLOCATOR: nidan_wipecheck::SearchingAllocator = nidan_wipecheck::SearchingAllocator;
+///
+/// let forms = [("code", b"918273".to_vec())];
+/// let found = nidan_wipecheck::freed_blocks_holding_pieces(6, &forms, || {
+///     drop(String::from("code: 918273."));
+/// });
+/// assert_eq!(found.blocks, 1);
+/// let found = nidan_wipecheck::freed_blocks_holding_pieces(6, &forms, || {
+///     drop(String::from("code: 918274."));
+/// });
+/// assert_eq!(found.blocks, 0);
+/// ```
+///
+/// # Panics
+/// As [`freed_blocks_holding`], and when `window` is not from 1 to 8.
+pub fn freed_blocks_holding_pieces(
+    window: usize,
+    forms: &[(&'static str, Vec<u8>)],
+    run: impl FnOnce(),
+) -> Found {
     assert!(forms.len() <= MAX_FORMS, "at most {MAX_FORMS} forms");
-    arm(forms);
+    assert!(
+        (1..=WINDOW).contains(&window),
+        "pieces of 1 to {WINDOW} bytes"
+    );
+    arm(window, forms);
     let canary = forms
         .iter()
-        .find_map(|(_, form)| form.get(..WINDOW))
+        .find_map(|(_, form)| form.get(..window))
         .map(<[u8]>::to_vec);
     drop(canary);
-    let allocator_searches = disarm().blocks == usize::from(!forms.is_empty());
+    let searchable = forms.iter().any(|(_, form)| form.len() >= window);
+    let allocator_searches = disarm().blocks == usize::from(searchable);
     assert!(
         allocator_searches,
         "SearchingAllocator must be the #[global_allocator] of this test binary"
     );
-    arm(forms);
+    arm(window, forms);
     let disarm_on_panic = Disarm;
     run();
     drop(disarm_on_panic);
     disarm()
 }
 
-fn arm(forms: &[(&'static str, Vec<u8>)]) {
+fn arm(window: usize, forms: &[(&'static str, Vec<u8>)]) {
     SEARCH.with_borrow_mut(|search| {
         assert!(!search.armed, "searches do not nest");
+        search.window = window;
         let mut count = 0;
         for (index, (name, form)) in forms.iter().enumerate() {
             search.names[index] = name;
-            for piece in form[..form.len().min(MAX_FORM_LEN)].windows(WINDOW) {
+            for piece in form[..form.len().min(MAX_FORM_LEN)].windows(window) {
                 search.pieces[count] = (piece_key(piece), index);
                 count += 1;
             }
