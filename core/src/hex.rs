@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn reads_what_it_writes_for_every_byte() {
-        let bytes: [u8; 256] = core::array::from_fn(|i| i as u8);
+        let bytes: [u8; 256] = core::array::from_fn(|i| i.to_le_bytes()[0]);
         let mut text = [0u8; 512];
         let written = encode(&bytes, &mut text).unwrap();
         let mut read = [0u8; 256];
