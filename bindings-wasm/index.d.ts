@@ -128,3 +128,12 @@ export class Hotp {
 
 /** A typed code ("１２３ ４５６", "123-456") as plain digits, or null. */
 export function normalizeCode(typed: string): string | null;
+
+/**
+ * Every default and limit of nidan, as the Rust core defines them and this
+ * package applies them, by camelCase name (`totpDigits`, `secretMaxBytes`,
+ * `windowMaxSide`, ...): numbers, or names such as "SHA1". The entries with
+ * exports (`nidan/enrol`) and the server side (`nidan/server`) list theirs
+ * too. A new object each call.
+ */
+export function limits(): Readonly<Record<string, number | string>>;

@@ -39,7 +39,7 @@ fn rust_names() -> Vec<String> {
             Totp::new, Totp::generate, Totp::generate_now, Totp::generate_at_step, Totp::step,
             Totp::time_step, Totp::time_step_now, Totp::verify, Totp::verify_now,
             Verification::verdict, Match::step, Match::drift, Match::next_counter,
-            Hotp::new, Hotp::generate, Hotp::verify, normalize_code,
+            Hotp::new, Hotp::generate, Hotp::verify, normalize_code, limits,
             KeyUri::totp, KeyUri::parse, KeyUri::import_uri, KeyUri::to_uri, KeyUri::to_totp,
             KeyUri::to_hotp, Repair::kind, Repair::is_spelling,
             MigrationBatch::parse, MigrationBatch::to_uri, MigrationBatch::export,

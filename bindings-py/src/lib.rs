@@ -6,6 +6,7 @@
 mod convert;
 mod errors;
 mod immutable;
+mod limits;
 mod migration;
 mod otp;
 mod outcome;
@@ -36,6 +37,8 @@ fn normalize_code<'py>(typed: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, 
 mod native {
     #[pymodule_export]
     use super::errors::{NidanError, ParameterError, SecretError, UriError, error_codes};
+    #[pymodule_export]
+    use super::limits::limits;
     #[pymodule_export]
     use super::migration::{MigrationBatch, MigrationImport};
     #[pymodule_export]

@@ -11,10 +11,6 @@ use crate::immutable::immutable;
 use crate::repair::ImportedKey;
 use crate::uri::KeyUri;
 
-/// The `max_uri_len` of `export` when none is given: about a thousand bytes
-/// scan reliably from a screen (a QR code holds at most 2953).
-const DEFAULT_MAX_URI_LEN: usize = 1000;
-
 /// One QR code of a Google Authenticator export: its accounts (`KeyUri`
 /// objects) and the batch fields that tie the codes of one export together.
 /// Immutable. `repr()` shows the number of accounts, never their secrets.
@@ -34,7 +30,7 @@ impl MigrationBatch {
     const MAX_LEN: usize = nidan::MigrationBatch::MAX_LEN;
     /// The `max_uri_len` of `export` when none is given, in bytes.
     #[classattr]
-    const DEFAULT_MAX_URI_LEN: usize = DEFAULT_MAX_URI_LEN;
+    const DEFAULT_MAX_URI_LEN: usize = nidan::MigrationBatch::DEFAULT_MAX_URI_LEN;
 
     /// One batch of `accounts` (`KeyUri` objects); `batch_id` is random
     /// when not given. `export` splits many accounts into batches that fit.
@@ -51,12 +47,13 @@ impl MigrationBatch {
         batch_index: Option<&Bound<'_, PyAny>>,
         batch_id: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let whole = nidan::MigrationBatch::new(Vec::new(), batch_id_arg(py, batch_id)?);
         Ok(Self {
             accounts: key_uris(accounts)?.into_iter().map(Bound::unbind).collect(),
-            version: version.map_or(Ok(1), |v| int32(v, "version"))?,
-            batch_size: batch_size.map_or(Ok(1), |v| int32(v, "batch_size"))?,
-            batch_index: batch_index.map_or(Ok(0), |v| int32(v, "batch_index"))?,
-            batch_id: batch_id_arg(py, batch_id)?,
+            version: version.map_or(Ok(whole.version), |v| int32(v, "version"))?,
+            batch_size: batch_size.map_or(Ok(whole.batch_size), |v| int32(v, "batch_size"))?,
+            batch_index: batch_index.map_or(Ok(whole.batch_index), |v| int32(v, "batch_index"))?,
+            batch_id: whole.batch_id,
         })
     }
 
@@ -118,8 +115,10 @@ impl MigrationBatch {
             .iter()
             .map(|account| account.get().core().clone())
             .collect();
-        let max_uri_len =
-            max_uri_len.map_or(Ok(DEFAULT_MAX_URI_LEN), |m| size(m, "max_uri_len"))?;
+        let max_uri_len = max_uri_len
+            .map_or(Ok(nidan::MigrationBatch::DEFAULT_MAX_URI_LEN), |m| {
+                size(m, "max_uri_len")
+            })?;
         let batch_id = batch_id_arg(py, batch_id)?;
         let uris = nidan::MigrationBatch::export(&accounts, batch_id, max_uri_len).or_raise()?;
         Ok(uris
@@ -296,16 +295,17 @@ fn key_uris<'py>(accounts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, KeyUri
         .collect()
 }
 
-/// The batch id given, or four random bytes from `os.urandom`.
+/// The batch id given, or a random one from `os.urandom` ([`nidan::MigrationBatch::random_batch_id`]).
 fn batch_id_arg(py: Python<'_>, batch_id: Option<&Bound<'_, PyAny>>) -> PyResult<i32> {
     if let Some(batch_id) = batch_id {
         return int32(batch_id, "batch_id");
     }
-    let random = py.import("os")?.call_method1("urandom", (4,))?;
-    let bytes: [u8; 4] = random
+    let count = nidan::MigrationBatch::BATCH_ID_BYTES;
+    let random = py.import("os")?.call_method1("urandom", (count,))?;
+    let random = random
         .cast::<PyBytes>()?
         .as_bytes()
         .try_into()
         .map_err(|_| errors::from_core(nidan::Error::RandomSource))?;
-    Ok(i32::from_le_bytes(bytes))
+    Ok(nidan::MigrationBatch::random_batch_id(random))
 }

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::convert::{self, unix_time, unsigned, window_side};
-use crate::errors::{IntoPy as _, parameter};
+use crate::errors::IntoPy as _;
 use crate::immutable::immutable;
 use crate::outcome::{self, Match, TimeStep, Verdict};
 use crate::secret::Secret;
@@ -189,22 +189,13 @@ impl Totp {
 
     /// The otpauth URI for a QR code. It contains the secret: show it once.
     fn to_uri<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let config = self.inner.config();
-        if config.t0 != 0 {
-            return Err(parameter(
-                "an otpauth URI cannot carry T0: only a TOTP with t0=0 can be written as one",
-            ));
-        }
-        let key = nidan::KeyUri {
-            kind: nidan::OtpKind::Totp {
-                period: config.period,
-            },
-            secret: self.secret.get().inner.clone(),
-            issuer: self.issuer.clone(),
-            account: self.account.clone(),
-            algorithm: config.algorithm,
-            digits: config.digits,
-        };
+        let key = nidan::KeyUri::for_totp(
+            self.secret.get().inner.clone(),
+            self.inner.config(),
+            self.issuer.as_deref(),
+            &self.account,
+        )
+        .or_raise()?;
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 
@@ -374,7 +365,9 @@ impl Hotp {
         look_ahead: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<Bound<'py, Match>>> {
         let counter = unsigned(counter, "counter")?;
-        let look_ahead = look_ahead.map_or(Ok(0), |l| window_side(l, "look_ahead"))?;
+        let look_ahead = look_ahead.map_or(Ok(nidan::Hotp::DEFAULT_LOOK_AHEAD), |l| {
+            window_side(l, "look_ahead")
+        })?;
         let code = code_text(code)?;
         let code = code.as_deref().unwrap_or_default();
         // Without the GIL, as in `TOTP.verify`.
@@ -392,17 +385,13 @@ impl Hotp {
         py: Python<'py>,
         counter: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyString>> {
-        let config = self.inner.config();
-        let key = nidan::KeyUri {
-            kind: nidan::OtpKind::Hotp {
-                counter: unsigned(counter, "counter")?,
-            },
-            secret: self.secret.get().inner.clone(),
-            issuer: self.issuer.clone(),
-            account: self.account.clone(),
-            algorithm: config.algorithm,
-            digits: config.digits,
-        };
+        let key = nidan::KeyUri::for_hotp(
+            self.secret.get().inner.clone(),
+            self.inner.config(),
+            unsigned(counter, "counter")?,
+            self.issuer.as_deref(),
+            &self.account,
+        );
         Ok(convert::secret_str(py, &key.to_uri().or_raise()?))
     }
 

@@ -139,7 +139,7 @@ def test_every_public_class_is_covered() -> None:
     classes = {type(value) for value in native_objects().values()}
     public = {getattr(nidan, name) for name in nidan.__all__}
     exceptions = {nidan.NidanError, nidan.SecretError, nidan.UriError, nidan.ParameterError}
-    assert public - classes == exceptions | {nidan.normalize_code, nidan.error_codes}
+    assert public - classes == exceptions | {nidan.normalize_code, nidan.error_codes, nidan.limits}
     pyotp_classes = {type(value) for value in pyotp_objects().values()}
     assert pyotp_classes == {nidan.pyotp.TOTP, nidan.pyotp.HOTP, nidan.pyotp.contrib.Steam}
 

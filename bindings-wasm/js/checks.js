@@ -2,12 +2,27 @@
 // reaches the wasm module, where a NaN would become 0 and a large number
 // would wrap silently.
 
+import { limits as coreLimits } from 'nidan-glue';
 import { checked, fail } from './errors.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_U64 = (1n << 64n) - 1n;
+
+/**
+ * The core's defaults and limits (`nidan::limits`, read through the wasm
+ * module once, when it loads), by camelCase name: `totpDigits`,
+ * `secretMaxBytes`, ... Numbers, or names such as "SHA1".
+ */
+export const LIMITS = Object.freeze(Object.fromEntries(coreLimits().split('&').map((pair) => {
+  const [name, value] = pair.split('=');
+  return [name.replace(/_(.)/g, (_, letter) => letter.toUpperCase()), /^\d+$/.test(value) ? Number(value) : value];
+})));
+
+/** Every default and limit of nidan, as the Rust core defines them and this package applies them (a new object each call). */
+export const limits = () => ({ ...LIMITS });
+
 /** The longest string or byte array passed into the wasm module. */
-export const MAX_INPUT = 65536;
+export const MAX_INPUT = LIMITS.maxInputLen;
 
 function show(value) {
   if (typeof value === 'bigint') return `${value}n`;

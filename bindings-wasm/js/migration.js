@@ -3,7 +3,7 @@
 
 import { WasmMigrationBatch, WasmMigrationImport } from 'nidan-glue';
 import { checked, errorOf, fail } from './errors.js';
-import { i32, u32, text, options } from './checks.js';
+import { i32, u32, text, options, LIMITS } from './checks.js';
 import { KeyUri, keyUriOf } from './uri.js';
 import { importedOf } from './import.js';
 
@@ -22,15 +22,21 @@ function keyUris(accounts) {
   return list;
 }
 
-/** A wasm batch holding copies of `accounts`; the caller frees it. */
-function wasmBatch(accounts, version, batchSize, batchIndex, batchId) {
-  const batch = WasmMigrationBatch.create(version, batchSize, batchIndex, batchId);
+/** `batch` (a wasm batch) with copies of `accounts` pushed; the caller frees it. */
+function filled(batch, accounts) {
   for (const account of accounts) batch.push(account._handle());
   return batch;
 }
 
-/** A random batch id from `crypto.getRandomValues`, as Google Authenticator draws one. */
-const randomBatchId = () => globalThis.crypto.getRandomValues(new Int32Array(1))[0];
+/**
+ * A wasm batch that is a whole export (the core's `MigrationBatch::new`),
+ * with `batchId`, or without one the core's id of random bytes from
+ * `crypto.getRandomValues`; the caller frees it.
+ */
+function whole(batchId) {
+  if (batchId !== undefined) return WasmMigrationBatch.whole(i32(batchId, 'batchId'), 0);
+  return WasmMigrationBatch.whole(undefined, globalThis.crypto.getRandomValues(new Uint32Array(1))[0]);
+}
 
 /**
  * One QR code of a Google Authenticator export: its accounts (`KeyUri`
@@ -39,18 +45,23 @@ const randomBatchId = () => globalThis.crypto.getRandomValues(new Int32Array(1))
  */
 export class MigrationBatch {
   /** The longest export URI `parse` reads, in bytes. */
-  static MAX_LEN = 8192;
+  static MAX_LEN = LIMITS.migrationMaxLen;
   /** The default `maxUriLen` of `export`: QR codes of this size scan reliably from a screen. */
-  static DEFAULT_MAX_URI_LEN = 1000;
+  static DEFAULT_MAX_URI_LEN = LIMITS.migrationMaxUriLen;
 
-  /** A batch of `accounts`; `batchId` is random unless given. */
+  /** A batch of `accounts`: a whole export (one QR code) unless told otherwise; `batchId` is random unless given. */
   constructor(accounts, given) {
-    const { version = 1, batchSize = 1, batchIndex = 0, batchId = randomBatchId() } = options(given);
+    const { version, batchSize, batchIndex, batchId } = options(given);
     this.accounts = Object.freeze(keyUris(accounts));
-    this.version = i32(version, 'version');
-    this.batchSize = i32(batchSize, 'batchSize');
-    this.batchIndex = i32(batchIndex, 'batchIndex');
-    this.batchId = i32(batchId, 'batchId');
+    const base = whole(batchId);
+    try {
+      this.version = version === undefined ? base.version : i32(version, 'version');
+      this.batchSize = batchSize === undefined ? base.batchSize : i32(batchSize, 'batchSize');
+      this.batchIndex = batchIndex === undefined ? base.batchIndex : i32(batchIndex, 'batchIndex');
+      this.batchId = base.batchId;
+    } finally {
+      base.free();
+    }
     Object.freeze(this);
   }
 
@@ -105,9 +116,9 @@ export class MigrationBatch {
    * `batchIndex` and `batchSize`, all with one `batchId` (random unless given).
    */
   static export(accounts, given) {
-    const { batchId = randomBatchId(), maxUriLen = MigrationBatch.DEFAULT_MAX_URI_LEN } = options(given);
+    const { batchId, maxUriLen = MigrationBatch.DEFAULT_MAX_URI_LEN } = options(given);
     const list = keyUris(accounts);
-    const batch = wasmBatch(list, 1, 1, 0, i32(batchId, 'batchId'));
+    const batch = filled(whole(batchId), list);
     try {
       return checked(batch.export(u32(maxUriLen, 'maxUriLen')));
     } finally {
@@ -117,7 +128,7 @@ export class MigrationBatch {
 
   /** This batch as one export URI (it contains the secrets). */
   toUri() {
-    const batch = wasmBatch(this.accounts, this.version, this.batchSize, this.batchIndex, this.batchId);
+    const batch = filled(WasmMigrationBatch.create(this.version, this.batchSize, this.batchIndex, this.batchId), this.accounts);
     try {
       return checked(batch.toUri());
     } finally {

@@ -5,7 +5,7 @@ import {
 } from 'nidan-glue';
 import { checked, fail } from './errors.js';
 import {
-  u64, u32, high, low, asBigInt, codeText, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT,
+  u64, u32, high, low, asBigInt, codeText, out, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT, LIMITS,
 } from './checks.js';
 
 /** Opens the private constructors to the package's own modules (uri.js); not exported by any entry. */
@@ -56,7 +56,7 @@ export class Secret {
 
   /** A new random secret from `crypto.getRandomValues`: 20 bytes, or `bytes` (16 to 256). */
   static generate(given) {
-    const { bytes: count = 20 } = options(given);
+    const { bytes: count = LIMITS.secretRandomBytes } = options(given);
     const random = randomBytes(u32(count, 'bytes'));
     try {
       return new Secret(PRIVATE, WasmSecret.fromBytes(random, false, true));
@@ -137,7 +137,9 @@ export class Totp {
   #handle;
 
   constructor(secret, given) {
-    let { algorithm = 'SHA1', digits = 6, period = 30, t0 = 0, handle } = options(given);
+    let {
+      algorithm = LIMITS.totpAlgorithm, digits = LIMITS.totpDigits, period = LIMITS.totpPeriod, t0 = LIMITS.totpT0, handle,
+    } = options(given);
     if (secret === PRIVATE) {
       this.#handle = checked(handle);
     } else {
@@ -186,7 +188,9 @@ export class Totp {
    * `digits` ASCII digits is rejected.
    */
   verify(code, given) {
-    const { time = nowSeconds(), behind = 1, ahead = 1, lastAccepted = null } = options(given);
+    const {
+      time = nowSeconds(), behind = LIMITS.windowBehind, ahead = LIMITS.windowAhead, lastAccepted = null,
+    } = options(given);
     const at = u64(time, 'time');
     const hasLast = lastAccepted !== null && lastAccepted !== undefined;
     const last = hasLast ? u64(lastAccepted, 'lastAccepted') : 0;
@@ -201,7 +205,7 @@ export class Hotp {
   #handle;
 
   constructor(secret, given) {
-    let { algorithm = 'SHA1', digits = 6, handle } = options(given);
+    let { algorithm = LIMITS.hotpAlgorithm, digits = LIMITS.hotpDigits, handle } = options(given);
     if (secret === PRIVATE) {
       this.#handle = checked(handle);
     } else {
@@ -225,7 +229,7 @@ export class Hotp {
    * store `nextCounter` as the new counter.
    */
   verify(code, counter, given) {
-    const { lookAhead = 0 } = options(given);
+    const { lookAhead = LIMITS.hotpLookAhead } = options(given);
     const big = typeof counter === 'bigint';
     const h = this.#handle;
     const at = u64(counter, 'counter');

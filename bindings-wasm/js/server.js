@@ -6,7 +6,7 @@
 
 import { WasmRecord, WasmLogin, WasmRecoveryCodes, WasmDeliveredCode } from 'nidan-glue';
 import { checked, fail } from './errors.js';
-import { u64, u32, asBigInt, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT } from './checks.js';
+import { u64, u32, asBigInt, text, bytes, options, randomBytes, nowSeconds, MAX_INPUT, LIMITS } from './checks.js';
 import { Totp } from './native.js';
 
 const PRIVATE = Symbol('nidan');
@@ -144,11 +144,11 @@ export class RecoveryCodes extends StoredValue {
   }
 
   /** The most codes in a set. */
-  static MAX_COUNT = 20;
+  static MAX_COUNT = LIMITS.recoveryMaxCount;
 
   /** A new set of `count` (default 10) codes from `crypto.getRandomValues`: `[codes, printed]`. */
   static generate(given) {
-    const { count = 10 } = options(given);
+    const { count = LIMITS.recoveryCount } = options(given);
     const random = randomBytes(WasmRecoveryCodes.randomLen(Math.min(u32(count, 'count'), RecoveryCodes.MAX_COUNT)));
     try {
       return RecoveryCodes.fromRandom(random, given);
@@ -159,7 +159,7 @@ export class RecoveryCodes extends StoredValue {
 
   /** As `generate`, from random bytes the caller drew (16 + 8 per code). */
   static fromRandom(random, given) {
-    const { pepper, count = 10 } = options(given);
+    const { pepper, count = LIMITS.recoveryCount } = options(given);
     const made = checked(WasmRecoveryCodes.fromRandom(bytes(random, 'random'), u32(count, 'count'), pepperOf(pepper)));
     return using(made, (handle) => [using(handle.codes(), (codes) => new RecoveryCodes(PRIVATE, codes)), handle.printed()]);
   }
@@ -206,7 +206,7 @@ export class DeliveredCode extends StoredValue {
 
   /** A new code from `crypto.getRandomValues`: `[stored, code]`, valid from `time` (default now). */
   static generate(given) {
-    const random = randomBytes(24);
+    const random = randomBytes(LIMITS.deliveredRandomLen);
     try {
       return DeliveredCode.fromRandom(random, given);
     } finally {
@@ -216,7 +216,10 @@ export class DeliveredCode extends StoredValue {
 
   /** As `generate`, from 24 random bytes the caller drew. */
   static fromRandom(random, given) {
-    const { pepper, time, digits = 6, lifetime = 600, maxAttempts = 5 } = options(given);
+    const {
+      pepper, time, digits = LIMITS.deliveredDigits, lifetime = LIMITS.deliveredLifetime,
+      maxAttempts = LIMITS.deliveredMaxAttempts,
+    } = options(given);
     const issued = checked(WasmDeliveredCode.fromRandom(bytes(random, 'random'), timeOf(time), pepperOf(pepper),
       u32(digits, 'digits'), asBigInt(u64(lifetime, 'lifetime')), u32(maxAttempts, 'maxAttempts')));
     return using(issued, (handle) => [using(handle.stored(), (stored) => new DeliveredCode(PRIVATE, stored)), handle.code()]);
@@ -266,7 +269,10 @@ export class Login {
   #handle;
 
   constructor(given) {
-    const { behind = 1, ahead = 1, maxLearned = 4, factor = 1, maxWait = 900, maxFailures = 100 } = options(given);
+    const {
+      behind = LIMITS.windowBehind, ahead = LIMITS.windowAhead, maxLearned = LIMITS.loginMaxLearned,
+      factor = LIMITS.loginFactor, maxWait = LIMITS.loginMaxWait, maxFailures = LIMITS.loginMaxFailures,
+    } = options(given);
     this.#handle = checked(WasmLogin.create(u32(behind, 'behind'), u32(ahead, 'ahead'), u32(maxLearned, 'maxLearned'),
       asBigInt(u64(factor, 'factor')), asBigInt(u64(maxWait, 'maxWait')), u32(maxFailures, 'maxFailures')));
     Object.assign(this, { behind, ahead, maxLearned, factor, maxWait, maxFailures });

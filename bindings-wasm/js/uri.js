@@ -4,7 +4,7 @@
 
 import { WasmKeyUri, WasmImported } from 'nidan-glue';
 import { checked, fail } from './errors.js';
-import { u64, u32, asBigInt, out, text, options } from './checks.js';
+import { u64, u32, asBigInt, out, text, options, LIMITS } from './checks.js';
 import { PRIVATE, inspect, handleOf, canonical, Secret, Totp, Hotp } from './native.js';
 import { importedOf } from './import.js';
 
@@ -21,7 +21,8 @@ export class KeyUri {
       this.#handle = checked(handle);
     } else {
       const {
-        secret, account, issuer = null, kind = 'totp', algorithm = 'SHA1', digits = 6, period = 30, counter = 0,
+        secret, account, issuer = null, kind = 'totp', algorithm = LIMITS.totpAlgorithm, digits = LIMITS.totpDigits,
+        period = LIMITS.totpPeriod, counter = 0,
       } = options(given);
       if (!(secret instanceof Secret)) {
         fail('INVALID_ARGUMENT', 'secret must be a Secret from nidan/enrol (one of nidan is another module\'s: pass secret.toBase32() across)');

@@ -126,7 +126,7 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
 }
 
 /// Appends `value` in decimal.
-fn push_decimal(mut value: u64, out: &mut String) {
+pub(crate) fn push_decimal(mut value: u64, out: &mut String) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
@@ -145,7 +145,7 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 39] = [
+    const EVERY_ERROR: [Error; 40] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
@@ -168,6 +168,7 @@ mod tests {
         Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
+        Error::T0InUri,
         Error::ClockBeforeUnixEpoch,
         Error::WindowTooLarge { steps: 101 },
         Error::QrTooLong,

@@ -19,6 +19,7 @@
 mod error;
 #[cfg(feature = "import")]
 mod import;
+mod limits;
 #[cfg(feature = "migration")]
 mod migration;
 mod otp;
@@ -36,6 +37,7 @@ mod uri;
 pub use error::{error_codes, error_text, take_error};
 #[cfg(feature = "import")]
 pub use import::{WasmImported, WasmMigrationImport, repair_fields};
+pub use limits::limits;
 #[cfg(feature = "migration")]
 pub use migration::WasmMigrationBatch;
 pub use otp::{WasmHotp, WasmTotp};

@@ -35,6 +35,23 @@ impl WasmMigrationBatch {
         record(MigrationBatch::parse(&uri)).map(Self)
     }
 
+    /// A whole export without accounts ([`MigrationBatch::new`]): one QR
+    /// code, with `batch_id`, or without one the id the core makes of
+    /// `random`, drawn by `crypto.getRandomValues`
+    /// ([`MigrationBatch::random_batch_id`]).
+    ///
+    /// ```
+    /// use nidan_wasm::WasmMigrationBatch;
+    /// let batch = WasmMigrationBatch::whole(None, u32::MAX - 1);
+    /// assert_eq!((batch.version(), batch.batch_size(), batch.batch_index(), batch.batch_id()), (1, 1, 0, -2));
+    /// assert_eq!(WasmMigrationBatch::whole(Some(7), 0).batch_id(), 7);
+    /// ```
+    pub fn whole(batch_id: Option<i32>, random: u32) -> WasmMigrationBatch {
+        let batch_id =
+            batch_id.unwrap_or_else(|| MigrationBatch::random_batch_id(random.to_le_bytes()));
+        Self(MigrationBatch::new(Vec::new(), batch_id))
+    }
+
     /// A batch without accounts; add them with [`WasmMigrationBatch::push`].
     pub fn create(
         version: i32,

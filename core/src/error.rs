@@ -36,6 +36,7 @@ use core::fmt;
 /// | `MAC_TOO_SHORT` | [`MacTooShort`](Error::MacTooShort) | parameter | a MAC given for truncation is shorter than 19 bytes |
 /// | `PERIOD` | [`Period`](Error::Period) | parameter | the TOTP period is zero |
 /// | `TIME_BEFORE_T0` | [`TimeBeforeT0`](Error::TimeBeforeT0) | parameter | the time is before the TOTP epoch T0 |
+/// | `T0_IN_URI` | [`T0InUri`](Error::T0InUri) | parameter | a TOTP whose T0 is not 0 cannot be written as an otpauth URI |
 /// | `CLOCK_BEFORE_UNIX_EPOCH` | [`ClockBeforeUnixEpoch`](Error::ClockBeforeUnixEpoch) | parameter | the system clock reads before 1970 |
 /// | `WINDOW_TOO_LARGE` | [`WindowTooLarge`](Error::WindowTooLarge) | parameter | a verification window side is over [`Window::MAX_SIDE`](crate::Window::MAX_SIDE) |
 /// | `QR_TOO_LONG` | [`QrTooLong`](Error::QrTooLong) | parameter | the text does not fit in the largest QR code |
@@ -143,6 +144,9 @@ pub enum Error {
     Period,
     /// The time is before the TOTP epoch T0.
     TimeBeforeT0,
+    /// A TOTP whose T0 is not 0 was to be written as an otpauth URI, which
+    /// has no parameter for T0.
+    T0InUri,
     /// The system clock reads before 1970, the start of Unix time.
     ClockBeforeUnixEpoch,
     /// A verification window side is larger than [`Window::MAX_SIDE`](crate::Window::MAX_SIDE).
@@ -314,6 +318,7 @@ impl Error {
             | Self::MacTooShort { .. }
             | Self::Period
             | Self::TimeBeforeT0
+            | Self::T0InUri
             | Self::ClockBeforeUnixEpoch
             | Self::WindowTooLarge { .. }
             | Self::QrTooLong
@@ -352,7 +357,7 @@ impl Error {
     /// ```
     /// assert!(nidan::Error::CODES.contains(&nidan::Error::Period.code()));
     /// ```
-    pub const CODES: [&'static str; 45] = [
+    pub const CODES: [&'static str; 46] = [
         "BASE32_CHARACTER",
         "BASE32_LENGTH",
         "BASE32_PADDING",
@@ -370,6 +375,7 @@ impl Error {
         "MAC_TOO_SHORT",
         "PERIOD",
         "TIME_BEFORE_T0",
+        "T0_IN_URI",
         "CLOCK_BEFORE_UNIX_EPOCH",
         "WINDOW_TOO_LARGE",
         "QR_TOO_LONG",
@@ -426,6 +432,7 @@ impl Error {
             Self::MacTooShort { .. } => "MAC_TOO_SHORT",
             Self::Period => "PERIOD",
             Self::TimeBeforeT0 => "TIME_BEFORE_T0",
+            Self::T0InUri => "T0_IN_URI",
             Self::ClockBeforeUnixEpoch => "CLOCK_BEFORE_UNIX_EPOCH",
             Self::WindowTooLarge { .. } => "WINDOW_TOO_LARGE",
             Self::QrTooLong => "QR_TOO_LONG",
@@ -555,6 +562,9 @@ impl fmt::Display for Error {
             Self::CodeFormat => f.write_str("format must be decimal or steam"),
             Self::Period => f.write_str("period must be at least 1 second"),
             Self::TimeBeforeT0 => f.write_str("time is before the TOTP epoch T0"),
+            Self::T0InUri => f.write_str(
+                "an otpauth URI cannot carry T0: only a TOTP with T0 = 0 can be written as one",
+            ),
             Self::ClockBeforeUnixEpoch => {
                 f.write_str("the system clock reads before 1970: set the clock")
             }

@@ -55,6 +55,12 @@ pub struct Hotp {
 }
 
 impl Hotp {
+    /// The `look_ahead` of [`Hotp::verify`] that the bindings use when none
+    /// is given: only the counter itself. A larger look-ahead resynchronises
+    /// a token pressed without logging in [RFC 4226 §7.4], at the cost of
+    /// more codes that match a guess.
+    pub const DEFAULT_LOOK_AHEAD: u32 = 0;
+
     /// Keys the HMAC with `secret`.
     ///
     /// # Errors

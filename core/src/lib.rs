@@ -16,7 +16,7 @@ extern crate std;
 
 mod algorithm;
 pub mod base32;
-#[cfg(feature = "alloc")]
+#[cfg(feature = "migration")]
 mod base64;
 mod code;
 #[cfg(feature = "server")]
@@ -27,10 +27,11 @@ mod error;
 mod foreign_mac;
 pub mod hex;
 mod hotp;
+mod limits;
 #[cfg(feature = "server")]
 mod login;
 mod mac;
-#[cfg(feature = "alloc")]
+#[cfg(feature = "migration")]
 mod migration;
 #[cfg(feature = "qr")]
 mod qr;
@@ -64,9 +65,10 @@ pub use drift::Drift;
 pub use error::StoredKind;
 pub use error::{ArgumentError, Error, ErrorFamily, Result};
 pub use hotp::{Hotp, HotpConfig};
+pub use limits::{Limit, MAX_INPUT_LEN, limits};
 #[cfg(feature = "server")]
 pub use login::{Attempt, Login, LoginSettings, Recovery};
-#[cfg(feature = "alloc")]
+#[cfg(feature = "migration")]
 pub use migration::{MigrationBatch, MigrationImport};
 #[cfg(feature = "qr")]
 pub use qr::Qr;

@@ -53,6 +53,47 @@ pub struct MigrationBatch {
 impl MigrationBatch {
     /// The longest export URI accepted when parsing, in bytes.
     pub const MAX_LEN: usize = 8192;
+    /// The `max_uri_len` the bindings give [`MigrationBatch::export`] when
+    /// the caller gives none: a QR code holds at most 2953 bytes, and codes
+    /// of about a thousand bytes scan reliably from a screen.
+    pub const DEFAULT_MAX_URI_LEN: usize = 1000;
+    /// The format version written ([`MigrationBatch::version`]).
+    pub const VERSION: i32 = 1;
+    /// How many random bytes make a batch id ([`MigrationBatch::random_batch_id`]).
+    pub const BATCH_ID_BYTES: usize = 4;
+
+    /// A batch that is a whole export: format [`MigrationBatch::VERSION`],
+    /// one QR code (`batch_size` 1, `batch_index` 0), with `batch_id`.
+    ///
+    /// ```
+    /// let batch = nidan::MigrationBatch::new(Vec::new(), 7);
+    /// assert_eq!((batch.version, batch.batch_size, batch.batch_index, batch.batch_id), (1, 1, 0, 7));
+    /// ```
+    pub const fn new(accounts: Vec<KeyUri>, batch_id: i32) -> Self {
+        Self {
+            accounts,
+            version: Self::VERSION,
+            batch_size: 1,
+            batch_index: 0,
+            batch_id,
+        }
+    }
+
+    /// The batch id of a new export, from [`MigrationBatch::BATCH_ID_BYTES`]
+    /// random bytes the caller drew (the bindings use the operating system
+    /// or `crypto.getRandomValues`): any 32-bit number, negative ones
+    /// included, as Google Authenticator draws them (its own exports carry
+    /// ids such as -1320898453). The id only ties the QR codes of one export
+    /// together; it is no secret.
+    ///
+    /// ```
+    /// use nidan::MigrationBatch;
+    /// assert_eq!(MigrationBatch::random_batch_id([7, 0, 0, 0]), 7);
+    /// assert_eq!(MigrationBatch::random_batch_id([0xff; 4]), -1);
+    /// ```
+    pub const fn random_batch_id(random: [u8; Self::BATCH_ID_BYTES]) -> i32 {
+        i32::from_le_bytes(random)
+    }
 
     /// Decodes an `otpauth-migration://offline?data=...` URI.
     ///
@@ -178,13 +219,7 @@ impl MigrationBatch {
         batch_id: i32,
         max_uri_len: usize,
     ) -> Result<Vec<Zeroizing<String>>> {
-        let batch_of = |accounts: &[KeyUri]| Self {
-            accounts: accounts.to_vec(),
-            version: 1,
-            batch_size: 1,
-            batch_index: 0,
-            batch_id,
-        };
+        let batch_of = |accounts: &[KeyUri]| Self::new(accounts.to_vec(), batch_id);
         // Greedy packing, measured with the widest batch fields, then numbered.
         let mut groups: Vec<&[KeyUri]> = Vec::new();
         let mut start = 0;

@@ -346,6 +346,7 @@ impl<const IMPORT: bool> Repairs<IMPORT> {
     }
 }
 
+#[cfg(feature = "migration")]
 impl<const IMPORT: bool> Repairs<IMPORT> {
     /// Takes raw key bytes: at least 80 bits in strict mode; shorter keys
     /// are kept in import mode, and reported.

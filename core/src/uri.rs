@@ -105,6 +105,72 @@ impl KeyUri {
         }
     }
 
+    /// The enrolment of a TOTP generator's parameters: what its QR code
+    /// carries. The URI has no parameter for T0, so a `config` whose `t0`
+    /// is not 0 cannot be written as one.
+    ///
+    /// # Errors
+    /// [`Error::T0InUri`] when `config.t0` is not 0. (What else the URI
+    /// cannot carry, such as 10 digits, [`KeyUri::to_uri`] refuses.)
+    ///
+    /// ```
+    /// use nidan::{Error, KeyUri, Secret, TotpConfig};
+    /// let secret = Secret::from_base32("JBSWY3DPEHPK3PXP")?;
+    /// let config = TotpConfig { period: 60, ..Default::default() };
+    /// let key = KeyUri::for_totp(secret.clone(), config, Some("ACME"), "alice")?;
+    /// assert!(key.to_uri()?.ends_with("&period=60"));
+    /// let shifted = TotpConfig { t0: 5, ..config };
+    /// assert_eq!(KeyUri::for_totp(secret, shifted, None, "alice"), Err(Error::T0InUri));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn for_totp(
+        secret: Secret,
+        config: TotpConfig,
+        issuer: Option<&str>,
+        account: &str,
+    ) -> Result<Self> {
+        if config.t0 != 0 {
+            return Err(Error::T0InUri);
+        }
+        Ok(Self {
+            kind: OtpKind::Totp {
+                period: config.period,
+            },
+            secret,
+            issuer: issuer.map(String::from),
+            account: String::from(account),
+            algorithm: config.algorithm,
+            digits: config.digits,
+        })
+    }
+
+    /// The enrolment of an HOTP generator's parameters, with `counter` as
+    /// the next counter.
+    ///
+    /// ```
+    /// use nidan::{HotpConfig, KeyUri, OtpKind, Secret};
+    /// let secret = Secret::from_base32("JBSWY3DPEHPK3PXP")?;
+    /// let key = KeyUri::for_hotp(secret, HotpConfig::default(), 7, None, "alice");
+    /// assert_eq!(key.kind, OtpKind::Hotp { counter: 7 });
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn for_hotp(
+        secret: Secret,
+        config: HotpConfig,
+        counter: u64,
+        issuer: Option<&str>,
+        account: &str,
+    ) -> Self {
+        Self {
+            kind: OtpKind::Hotp { counter },
+            secret,
+            issuer: issuer.map(String::from),
+            account: String::from(account),
+            algorithm: config.algorithm,
+            digits: config.digits,
+        }
+    }
+
     /// Reads an otpauth URI strictly, to the letter of the Key URI Format:
     /// the default, and what a server uses on its own enrolments.
     ///
@@ -602,7 +668,9 @@ pub(crate) fn percent_decode(text: &str) -> Result<String> {
     })
 }
 
-/// Appends `text` with everything but unreserved characters and `@` escaped.
+/// Appends `text` with everything but unreserved characters and `@` escaped
+/// (the export's base64 data).
+#[cfg(feature = "migration")]
 pub(crate) fn percent_encode(text: &str, out: &mut String) {
     crate::uri_style::percent_encode(text, UriStyle::KeyUriFormat, out);
 }

@@ -66,6 +66,7 @@ fn every_error() -> Vec<Error> {
         Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
+        Error::T0InUri,
         Error::ClockBeforeUnixEpoch,
         Error::WindowTooLarge { steps: 101 },
         Error::QrTooLong,

@@ -88,6 +88,7 @@ fn every_error_message_says_what_is_wrong() {
         Error::MacTooShort { len: 18 },
         Error::Period,
         Error::TimeBeforeT0,
+        Error::T0InUri,
         Error::WindowTooLarge { steps: 101 },
         Error::QrTooLong,
         Error::BufferTooSmall { needed: 32 },

@@ -1,4 +1,5 @@
 //! Google Authenticator export: the recorded samples, round trips and bad input.
+#![cfg(feature = "migration")]
 
 use nidan::{Algorithm, Error, KeyUri, MigrationBatch, OtpKind, Secret};
 use proptest::prelude::*;

@@ -1,5 +1,5 @@
 //! QR codes read back by an independent decoder (`rqrr`), not by the encoder.
-#![cfg(feature = "qr")]
+#![cfg(all(feature = "qr", feature = "migration"))]
 
 use nidan::{KeyUri, MigrationBatch, Qr, Secret};
 

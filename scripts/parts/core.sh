@@ -19,6 +19,10 @@ step "the core without std, and without alloc"
 cargo check -p nidan --no-default-features --locked
 cargo check -p nidan --no-default-features --features alloc --locked
 cargo check -p nidan --no-default-features --features server --locked
+cargo check -p nidan --no-default-features --features migration --locked
+step "the core with every feature but the export (migration), warnings denied"
+cargo clippy -p nidan --lib --no-default-features --locked \
+    --features std,getrandom,sha3,sha224-sha384,server,steam,qr -- -D warnings
 step "the core for $NIDAN_NOSTD_TARGET, a target with no standard library"
 build_core_nostd
 step "examples"

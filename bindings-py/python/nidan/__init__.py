@@ -39,6 +39,7 @@ from ._native import (
     UriError,
     Verdict,
     error_codes,
+    limits,
     normalize_code,
 )
 
@@ -67,5 +68,6 @@ __all__ = [
     "UriError",
     "Verdict",
     "error_codes",
+    "limits",
     "normalize_code",
 ]

@@ -31,6 +31,7 @@ __all__ = [
     "UriError",
     "Verdict",
     "error_codes",
+    "limits",
     "normalize_code",
 ]
 
@@ -467,6 +468,13 @@ class Qr:
 def error_codes() -> list[str]:
     """Every code a nidan exception can carry, from the core: those of its
     errors and those of the bindings' own argument checks.
+    """
+
+def limits() -> dict[str, Union[int, str]]:
+    """Every default and limit nidan applies, by name, as the Rust core
+    defines them: `{"totp_digits": 6, "totp_algorithm": "SHA1",
+    "secret_max_bytes": 256, ...}`. The constructors and methods of this
+    package use these values; nothing here is typed a second time.
     """
 
 def normalize_code(typed: str) -> Optional[str]:

@@ -1,5 +1,5 @@
 // Type checks (tsc, not run): the native API from an ES module.
-import { Secret, Totp, Hotp, normalizeCode, NidanError, NidanSecretError, type Verdict } from 'nidan';
+import { Secret, Totp, Hotp, normalizeCode, limits, NidanError, NidanSecretError, type Verdict } from 'nidan';
 import * as otpauth from 'nidan/otpauth';
 
 const secret: Secret = Secret.generate({ bytes: 20 });
@@ -27,6 +27,8 @@ const next: number | undefined = match?.nextCounter;
 const bigMatch = hotp.verify('123456', 5n);
 const nextBig: bigint | undefined = bigMatch?.nextCounter;
 const typed: string | null = normalizeCode('123 456');
+const defaultDigits: number | string | undefined = limits().totpDigits;
+void defaultDigits;
 try {
   Secret.fromTypedBase32('jbsw y3dp');
 } catch (e) {
