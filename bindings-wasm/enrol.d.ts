@@ -35,6 +35,8 @@ export class KeyUri {
   readonly account: string;
   readonly algorithm: Algorithm;
   readonly digits: number;
+  /** How codes are written: 'steam' for a Steam Guard key (read by the import mode only; the package computes decimal codes only). */
+  readonly format: 'decimal' | 'steam';
   /** The TOTP period, null for HOTP (a bigint only beyond 2^53 - 1 or when given as one). */
   readonly period: Integer | null;
   /** The HOTP counter, null for TOTP (a bigint only beyond 2^53 - 1 or when given as one). */
@@ -79,7 +81,8 @@ export interface Repair {
     | 'secret_padding'
     | 'secret_trailing_bits'
     | 'secret_short'
-    | 'algorithm_outside_format';
+    | 'algorithm_outside_format'
+    | 'steam_guard';
   readonly message: string;
   /** `issuer_differs`: the issuer in the label. */
   readonly label?: string;

@@ -165,6 +165,20 @@ impl ImportedKey {
     }
 }
 
+impl Repair {
+    /// Core repairs as a tuple of `Repair`s.
+    pub(crate) fn tuple(
+        py: Python<'_>,
+        repairs: Vec<nidan::Repair>,
+    ) -> PyResult<Bound<'_, PyTuple>> {
+        let repairs = repairs
+            .into_iter()
+            .map(|inner| Py::new(py, Self { inner }))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, repairs)
+    }
+}
+
 immutable!(ImportedKey, refuses pickle: HoldsSecret, "imported.key.to_uri()");
 
 impl ImportedKey {

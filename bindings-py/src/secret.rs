@@ -60,6 +60,20 @@ impl Secret {
         })
     }
 
+    /// Reads base32 as the import mode reads a URI's secret: spaces,
+    /// hyphens, padding of any length, lower case and bits past the last
+    /// byte are repaired, short keys kept. Returns the key and the repairs
+    /// made (empty when `from_base32` reads the text the same).
+    #[staticmethod]
+    fn import_base32<'py>(
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<(Self, Bound<'py, pyo3::types::PyTuple>)> {
+        let text = secret_text(text)?;
+        let (inner, repairs) = nidan::Secret::import_base32(&text).or_raise()?;
+        Ok((Self { inner }, crate::repair::Repair::tuple(py, repairs)?))
+    }
+
     /// Takes raw key bytes, at least 10 unless `allow_short=True`.
     #[staticmethod]
     #[pyo3(signature = (data, /, *, allow_short = false))]

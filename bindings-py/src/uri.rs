@@ -45,15 +45,23 @@ impl KeyUri {
     /// services put in QR codes, with the list of every repair made (see
     /// `Repair`). When the label's issuer and `issuer=` differ, the
     /// parameter is used. Strict parsing (`parse`) stays the default.
+    /// `policy="pyotp"` reads it as pyotp 2.12's `parse_uri` does (for
+    /// `nidan.pyotp`; see the core's `ImportPolicy::Pyotp`).
     #[staticmethod]
-    fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>) -> PyResult<ImportedKey> {
+    #[pyo3(signature = (uri, /, *, policy = "authenticator"))]
+    fn import_uri(py: Python<'_>, uri: &Bound<'_, PyAny>, policy: &str) -> PyResult<ImportedKey> {
         let text = convert::text(uri, "uri")?.ok_or_else(|| {
             errors::argument::<UriError>(
                 nidan::ArgumentError::Invalid,
                 "otpauth URI is not Unicode text",
             )
         })?;
-        ImportedKey::from_core(py, nidan::KeyUri::import_uri(&text).or_raise()?)
+        let policy = nidan::ImportPolicy::from_name(policy)
+            .ok_or_else(|| errors::parameter("policy must be 'authenticator' or 'pyotp'"))?;
+        ImportedKey::from_core(
+            py,
+            nidan::KeyUri::import_uri_with(&text, policy).or_raise()?,
+        )
     }
 
     /// "totp" or "hotp".
@@ -89,10 +97,17 @@ impl KeyUri {
         self.inner.algorithm.name()
     }
 
-    /// Digits per code: 6, 7 or 8.
+    /// Digits per code: 6, 7 or 8 (5 for Steam Guard codes).
     #[getter]
     fn digits(&self) -> u32 {
         self.inner.digits
+    }
+
+    /// How codes are written: "decimal", or "steam" for a Steam Guard key
+    /// (which only `import_uri` reads).
+    #[getter]
+    fn format(&self) -> &'static str {
+        self.inner.format.name()
     }
 
     /// Seconds per step for TOTP; `None` for HOTP.

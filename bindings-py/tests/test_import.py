@@ -30,6 +30,8 @@ def key_json(key: nidan.KeyUri) -> dict[str, Any]:
         "algorithm": key.algorithm,
         "digits": key.digits,
     }
+    if key.format != "decimal":
+        value["format"] = key.format
     if key.kind == "totp":
         value["period"] = key.period
     else:

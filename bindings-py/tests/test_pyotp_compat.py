@@ -127,3 +127,63 @@ def test_pickles_and_copies_as_in_pyotp(make: Callable[[Any], Any]) -> None:
     loaded: Any = object.__new__(type(ours))
     loaded.__setstate__(pickle.loads(pickle.dumps(vars(theirs))))
     assert loaded.at(59) == theirs.at(59) and loaded.__getstate__() == vars(theirs)
+
+
+def test_uris_are_read_by_the_core_under_its_pyotp_policy() -> None:
+    # The drop-in has no URI reader of its own: what the core's pyotp policy
+    # reads is what parse_uri returns (pyotp's readings, see the core's
+    # `ImportPolicy::Pyotp`), and the authenticator import differs.
+    uri = "otpauth://totp/ACME:%20a%3Ab?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+    key = nidan.KeyUri.import_uri(uri, policy="pyotp").key
+    assert (key.issuer, key.account) == ("ACME", " a:b")
+    otp = nidan.pyotp.parse_uri(uri)
+    assert (otp.issuer, otp.name) == ("ACME", " a:b") == (pyotp.parse_uri(uri).issuer, pyotp.parse_uri(uri).name)
+    assert nidan.KeyUri.import_uri(uri).key.account == "a:b"
+    with pytest.raises(nidan.ParameterError, match="policy must be") as raised:
+        nidan.KeyUri.import_uri(uri, policy="otpauth")
+    assert raised.value.code == "INVALID_ARGUMENT"
+    hotp = nidan.pyotp.parse_uri("otpauth://hotp/a?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    assert isinstance(hotp, nidan.pyotp.HOTP) and hotp.at(0) == "755224"
+
+
+def test_steam_is_the_cores_steam_guard_format() -> None:
+    # KeePassXC's vector (steam.json), through the drop-in, the native API
+    # and an imported KeePassXC URI: one code format in the core.
+    secret = "63BEDWCQZKTQWPESARIERL5DTTQFCJTK"
+    steam = nidan.pyotp.contrib.Steam(secret)
+    assert steam.at(1511200518) == "FR8RV" and steam.at(1511200714) == "9P3VP"
+    assert steam.digits == 10 and steam.interval == 30  # pyotp's attributes
+    imported = nidan.KeyUri.import_uri(f"otpauth://totp/Steam:alice?secret={secret}&digits=5&encoder=steam")
+    assert [r.kind for r in imported.repairs] == ["steam_guard"]
+    assert (imported.key.format, imported.key.digits) == ("steam", 5)
+    assert imported.key.to_totp().generate(1511200518) == "FR8RV"
+    with pytest.raises(nidan.UriError, match="invalid encoder value"):
+        nidan.KeyUri.parse(f"otpauth://totp/Steam:alice?secret={secret}&digits=5&encoder=steam")
+    parsed = nidan.pyotp.parse_uri(f"otpauth://totp/Steam:?secret={secret}&period=15&digits=7&encoder=steam")
+    assert type(parsed) is nidan.pyotp.contrib.Steam and parsed.at(1511200518) == "FR8RV"
+    assert not steam.verify("fr8rv", for_time=1511200518)  # codes are compared as written, as pyotp does
+    assert steam.verify("FR8RV", for_time=1511200518 + 30, valid_window=1)
+
+
+def test_keys_longer_than_256_bytes_are_refused_with_a_clear_error() -> None:
+    # pyotp takes any length; nidan's core holds keys of at most 256 bytes
+    # (Secret.MAX_BYTES), so the drop-in says so instead of computing.
+    longest = "A" * 408  # 255 bytes
+    assert nidan.pyotp.TOTP(longest).at(0) == pyotp.TOTP(longest).at(0)
+    too_long = "A" * 500  # 312 bytes
+    assert len(pyotp.TOTP(too_long).byte_secret()) == 312
+    with pytest.raises(nidan.SecretError, match="too long: at most 256 bytes"):
+        nidan.pyotp.TOTP(too_long)
+    with pytest.raises(nidan.SecretError, match="too long: at most 256 bytes"):
+        nidan.pyotp.parse_uri(f"otpauth://totp/a?secret={too_long}")
+
+
+def test_an_empty_key_is_short_as_pyotp_says() -> None:
+    # The drop-in turns the core's "empty" into pyotp's "short"; this pins
+    # the core's wording it reads.
+    with pytest.raises(nidan.SecretError) as core:
+        nidan.Secret.import_base32("")
+    assert str(core.value) == nidan.pyotp.otp._EMPTY_SECRET_MESSAGE
+    for secret in ("", "===="):
+        with pytest.raises(ValueError, match="^Secrets must be at least 112 bits after decoding$"):
+            nidan.pyotp.TOTP(secret)

@@ -43,6 +43,7 @@ export class KeyUri {
     this.account = h.account;
     this.algorithm = h.algorithm;
     this.digits = h.digits;
+    this.format = h.format;
     this.period = h.isTotp ? out(value, wide) : null;
     this.counter = h.isTotp ? null : out(value, wide);
     Object.freeze(this);
@@ -79,16 +80,22 @@ export class KeyUri {
     return checked(this.#handle.toUri());
   }
 
-  /** A TOTP generator for this enrolment. */
+  /** A TOTP generator for this enrolment (decimal codes only: the package has no Steam Guard codes). */
   toTotp() {
+    this.#decimal();
     const { algorithm, digits, period } = this;
     return new Totp(PRIVATE, { algorithm, digits, period, t0: 0, handle: this.#handle.toTotp() });
   }
 
   /** An HOTP generator for this enrolment; its counter is `counter`. */
   toHotp() {
+    this.#decimal();
     const { algorithm, digits } = this;
     return new Hotp(PRIVATE, { algorithm, digits, handle: this.#handle.toHotp() });
+  }
+
+  #decimal() {
+    if (this.format !== 'decimal') fail('FORMAT', `the npm package computes decimal codes only, and this key's codes are ${this.format}`);
   }
 
   toString() {

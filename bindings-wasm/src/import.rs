@@ -160,6 +160,7 @@ mod tests {
             Repair::AlgorithmOutsideFormat {
                 algorithm: Algorithm::Sha1,
             },
+            Repair::SteamGuard,
         ]
     }
 

@@ -206,6 +206,7 @@ pub fn otpauth_uri(
         secret: &secret,
         algorithm,
         digits,
+        format: nidan::CodeFormat::Decimal,
     };
     // The otpauth style has no errors.
     let uri = parts

@@ -49,6 +49,7 @@ impl WasmKeyUri {
             account,
             algorithm,
             digits,
+            format: nidan::CodeFormat::Decimal,
         }))
     }
 
@@ -57,6 +58,13 @@ impl WasmKeyUri {
     #[wasm_bindgen(js_name = toUri, unchecked_return_type = "string | undefined")]
     pub fn to_uri(&self) -> Option<SecretText> {
         record(self.0.to_uri()).map(|uri| secret_text(&uri))
+    }
+
+    /// How codes are written: `decimal`, or `steam` for a Steam Guard key
+    /// (which only the import mode reads).
+    #[wasm_bindgen(getter)]
+    pub fn format(&self) -> String {
+        self.0.format.name().into()
     }
 
     /// Whether this is a TOTP enrolment (else HOTP).

@@ -121,7 +121,8 @@ test('KeyUri (nidan/enrol): parse, build, and parse(build(x)) == x', () => {
   const { KeyUri, Secret, NidanError, NidanSecretError, NidanUriError } = enrol; // eslint-disable-line no-shadow
   const key = KeyUri.parse('otpauth://totp/ACME%20Co:john@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co');
   assert.deepEqual({ ...key }, {
-    kind: 'totp', issuer: 'ACME Co', account: 'john@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: null,
+    kind: 'totp', issuer: 'ACME Co', account: 'john@example.com', algorithm: 'SHA1', digits: 6, format: 'decimal',
+    period: 30, counter: null,
   });
   assert.equal(key.secret.toBase32(), 'JBSWY3DPEHPK3PXP');
   assert.equal(key.toUri(),

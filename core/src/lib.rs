@@ -77,7 +77,7 @@ pub use record::Record;
 #[cfg(feature = "server")]
 pub use recovery::{RecoveryCode, RecoveryCodes, RecoverySheet};
 #[cfg(feature = "alloc")]
-pub use repair::{ImportedKey, Repair};
+pub use repair::{ImportPolicy, ImportedKey, Repair};
 pub use secret::Secret;
 #[cfg(feature = "server")]
 pub use throttle::{Hold, Throttle};

@@ -424,6 +424,7 @@ fn decode_account<const MODE: bool>(message: &[u8], repairs: &mut Repairs<MODE>)
         account,
         algorithm,
         digits,
+        format: crate::code::CodeFormat::Decimal,
     })
 }
 

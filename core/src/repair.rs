@@ -91,6 +91,13 @@ pub enum Repair {
         /// The algorithm.
         algorithm: Algorithm,
     },
+    /// The key is a Steam Guard key: `encoder=steam`, as `KeePassXC` writes
+    /// it (`...&digits=5&encoder=steam`), or the type `otpauth://steam/`,
+    /// as Aegis writes it. Its codes are 5 characters from Steam's alphabet
+    /// ([`CodeFormat::Steam`](crate::CodeFormat)), so the key's `digits`
+    /// is 5 and the digits parameter is not read (`KeePassXC` and pyotp do
+    /// not use it either).
+    SteamGuard,
 }
 
 impl Repair {
@@ -111,6 +118,7 @@ impl Repair {
             Self::SecretTrailingBits => "secret_trailing_bits",
             Self::SecretShort { .. } => "secret_short",
             Self::AlgorithmOutsideFormat { .. } => "algorithm_outside_format",
+            Self::SteamGuard => "steam_guard",
         }
     }
 
@@ -126,11 +134,12 @@ impl Repair {
     /// ```
     /// assert!(nidan::Repair::SecretPadding.is_spelling());
     /// assert!(!nidan::Repair::SecretShort { bits: 40 }.is_spelling());
+    /// assert!(!nidan::Repair::SteamGuard.is_spelling());
     /// ```
     pub const fn is_spelling(&self) -> bool {
         !matches!(
             self,
-            Self::SecretShort { .. } | Self::AlgorithmOutsideFormat { .. }
+            Self::SecretShort { .. } | Self::AlgorithmOutsideFormat { .. } | Self::SteamGuard
         )
     }
 
@@ -156,7 +165,10 @@ impl Repair {
             Self::AlgorithmOutsideFormat { algorithm } => {
                 alloc::vec![("algorithm", String::from(algorithm.name()))]
             }
-            Self::SecretSeparators | Self::SecretPadding | Self::SecretTrailingBits => Vec::new(),
+            Self::SecretSeparators
+            | Self::SecretPadding
+            | Self::SecretTrailingBits
+            | Self::SteamGuard => Vec::new(),
         }
     }
 
@@ -193,6 +205,7 @@ impl Repair {
             ("secret_separators", []) => Self::SecretSeparators,
             ("secret_padding", []) => Self::SecretPadding,
             ("secret_trailing_bits", []) => Self::SecretTrailingBits,
+            ("steam_guard", []) => Self::SteamGuard,
             ("secret_short", [bits]) => Self::SecretShort {
                 bits: bits.as_ref().parse().ok()?,
             },
@@ -237,6 +250,9 @@ impl fmt::Display for Repair {
                 f,
                 "the algorithm {algorithm} is not one of the Key URI Format's SHA1, SHA256 and SHA512"
             ),
+            Self::SteamGuard => f.write_str(
+                "the key is a Steam Guard key: its codes are 5 characters from Steam's alphabet",
+            ),
         }
     }
 }
@@ -258,6 +274,85 @@ pub struct ImportedKey {
     pub repairs: Vec<Repair>,
 }
 
+/// Whose rules the import mode follows where readers of otpauth URIs
+/// disagree ([`KeyUri::import_uri_with`]).
+///
+/// ```
+/// use nidan::{ImportPolicy, KeyUri};
+/// let uri = "otpauth://hotp/alice?secret=JBSWY3DPEHPK3PXP";
+/// assert!(KeyUri::import_uri(uri).is_err());
+/// assert_eq!(KeyUri::import_uri_with(uri, ImportPolicy::Pyotp)?.key.kind, nidan::OtpKind::Hotp { counter: 0 });
+/// # Ok::<(), nidan::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ImportPolicy {
+    /// What authenticator apps need: [`KeyUri::import_uri`].
+    #[default]
+    Authenticator,
+    /// pyotp 2.12's `parse_uri` (`pyotp/__init__.py`), for the pyotp
+    /// drop-in (`nidan.pyotp`). Beyond [`ImportPolicy::Authenticator`]:
+    /// - the label is split at the first literal `:` only, and what follows
+    ///   is the account as written, spaces included: a `%3A` belongs to the
+    ///   name (pyotp#174), and the account may be empty (pyotp then names
+    ///   it `Secret`); issuer and account may keep what no label carries
+    ///   back (a `:`, leading spaces), so such a key builds no URI
+    ///   ([`KeyUri::to_uri`] refuses it);
+    /// - parameter names are percent-decoded (`%73ecret` is `secret`), and
+    ///   an empty value counts as given once but is not used;
+    /// - an HOTP key without `counter` starts at counter 0;
+    /// - `encoder=steam` makes a Steam Guard key whatever the type says.
+    ///
+    /// And short of it, as pyotp refuses them: an issuer in the label that
+    /// differs from `issuer=` ([`Error::UriIssuerMismatch`]; an empty
+    /// issuer before the label's `:` is an issuer too), and algorithms
+    /// other than `SHA1`, `SHA256` and `SHA512` spelled so.
+    ///
+    /// pyotp's other readings, where nidan stays with the import mode:
+    /// numbers in Python's `int()` spellings (`+6`, ` 6`), `%` escapes that
+    /// are not hexadecimal or not UTF-8, URIs over [`KeyUri::MAX_LEN`],
+    /// secrets with spaces or `+`, a Steam key's digits that are not a
+    /// number (nidan does not read them), negative counters (which pyotp takes, then
+    /// fails on when asked for a code), parameters that pyotp hands to a
+    /// constructor without that argument and fails on with a `TypeError`
+    /// (`period` on HOTP, `counter` on TOTP, `algorithm` or `counter` with
+    /// `encoder=steam`: nidan does not use them), and parameter names or a
+    /// type in another case, which pyotp does not read as known and nidan
+    /// reads. When a URI has several faults, pyotp names the first in the
+    /// order of its parameters, nidan the first in its own order.
+    ///
+    /// The repairs listed are the import mode's; pyotp's readings above are
+    /// the policy itself and are not listed.
+    Pyotp,
+}
+
+impl ImportPolicy {
+    /// The policy named `name` (`authenticator` or `pyotp`, as
+    /// [`ImportPolicy::name`] writes them).
+    ///
+    /// ```
+    /// assert_eq!(nidan::ImportPolicy::from_name("pyotp"), Some(nidan::ImportPolicy::Pyotp));
+    /// assert_eq!(nidan::ImportPolicy::from_name("otpauth"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Authenticator, Self::Pyotp]
+            .into_iter()
+            .find(|policy| policy.name() == name)
+    }
+
+    /// The policy's name, the same on every surface.
+    ///
+    /// ```
+    /// assert_eq!(nidan::ImportPolicy::default().name(), "authenticator");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Authenticator => "authenticator",
+            Self::Pyotp => "pyotp",
+        }
+    }
+}
+
 /// The modes, as the `IMPORT` parameter of [`Repairs`]: a constant, so that
 /// a build that only parses strictly (`nidan.wasm`) carries no import code.
 pub(crate) const STRICT: bool = false;
@@ -268,11 +363,25 @@ pub(crate) const IMPORT: bool = true;
 /// reader refuses what the import mode repairs and records.
 pub(crate) struct Repairs<const IMPORT: bool> {
     list: Vec<Repair>,
+    policy: ImportPolicy,
 }
 
 impl<const IMPORT: bool> Repairs<IMPORT> {
     pub(crate) fn new() -> Self {
-        Self { list: Vec::new() }
+        Self::with_policy(ImportPolicy::Authenticator)
+    }
+
+    /// Repairs under the import `policy` (strict mode has none).
+    pub(crate) fn with_policy(policy: ImportPolicy) -> Self {
+        Self {
+            list: Vec::new(),
+            policy,
+        }
+    }
+
+    /// Whether pyotp's reading applies ([`ImportPolicy::Pyotp`]).
+    pub(crate) fn pyotp(&self) -> bool {
+        IMPORT && self.policy == ImportPolicy::Pyotp
     }
 
     /// In import mode, records the repair that `repair` makes; in strict
@@ -364,6 +473,32 @@ impl<const IMPORT: bool> Repairs<IMPORT> {
     }
 }
 
+impl Secret {
+    /// Reads a base32 secret as the import mode reads a URI's `secret`
+    /// parameter (see [`Repair`]): spaces, hyphens, padding of any length,
+    /// lower case and bits past the last byte are repaired, and keys
+    /// shorter than 80 bits are kept; returns the repairs made, empty when
+    /// [`Secret::from_base32`] reads the text the same.
+    ///
+    /// # Errors
+    /// A secret-family [`Error`] for what cannot be repaired: characters
+    /// outside base32, an impossible length, no key at all, or more than
+    /// [`Secret::MAX_BYTES`].
+    ///
+    /// ```
+    /// use nidan::{Repair, Secret};
+    /// let (secret, repairs) = Secret::import_base32("s46sqcpptcnpromhwybdctbzxv")?;
+    /// assert_eq!(secret, Secret::from_base32("S46SQCPPTCNPROMHWYBDCTBZXU")?);
+    /// assert_eq!(repairs, [Repair::SecretTrailingBits]);
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_base32(text: &str) -> Result<(Self, Vec<Repair>)> {
+        let mut repairs = Repairs::<IMPORT>::new();
+        let secret = repairs.secret(text)?;
+        Ok((secret, repairs.into_list()))
+    }
+}
+
 /// `0xff` when `value < bound`, else `0`, without a branch: the borrow of
 /// a wider subtraction.
 fn mask_below(value: u8, bound: u8) -> u8 {
@@ -452,7 +587,7 @@ mod tests {
 
     /// One repair of every kind; the exhaustive match makes a new variant
     /// fail to compile until it is listed here.
-    fn every_kind() -> [Repair; 9] {
+    fn every_kind() -> [Repair; 10] {
         let every = [
             Repair::IssuerDiffers {
                 label: String::from("A"),
@@ -472,6 +607,7 @@ mod tests {
             Repair::AlgorithmOutsideFormat {
                 algorithm: Algorithm::Sha1,
             },
+            Repair::SteamGuard,
         ];
         for repair in &every {
             match repair {
@@ -483,7 +619,8 @@ mod tests {
                 | Repair::SecretPadding
                 | Repair::SecretTrailingBits
                 | Repair::SecretShort { .. }
-                | Repair::AlgorithmOutsideFormat { .. } => {}
+                | Repair::AlgorithmOutsideFormat { .. }
+                | Repair::SteamGuard => {}
             }
         }
         every
@@ -644,7 +781,9 @@ mod tests {
             }
             let kept = matches!(
                 a,
-                Repair::SecretShort { .. } | Repair::AlgorithmOutsideFormat { .. }
+                Repair::SecretShort { .. }
+                    | Repair::AlgorithmOutsideFormat { .. }
+                    | Repair::SteamGuard
             );
             assert_eq!(a.is_spelling(), !kept, "{a:?}");
             assert!(!alloc::string::ToString::to_string(a).is_empty());

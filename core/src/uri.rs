@@ -9,9 +9,10 @@ use core::str::FromStr;
 use zeroize::{Zeroize as _, Zeroizing};
 
 use crate::algorithm::Algorithm;
+use crate::code::CodeFormat;
 use crate::error::{Error, Result};
 use crate::hotp::{Hotp, HotpConfig};
-use crate::repair::{IMPORT, ImportedKey, Repair, Repairs, STRICT};
+use crate::repair::{IMPORT, ImportPolicy, ImportedKey, Repair, Repairs, STRICT};
 use crate::secret::Secret;
 use crate::totp::{Totp, TotpConfig};
 use crate::uri_style::{UriParts, UriStyle};
@@ -78,8 +79,11 @@ pub struct KeyUri {
     pub account: String,
     /// The HMAC hash.
     pub algorithm: Algorithm,
-    /// Digits per code: 6, 7 or 8.
+    /// Digits per code: 6, 7 or 8 (5 characters for Steam Guard codes).
     pub digits: u32,
+    /// How codes are written: decimal digits, or Steam Guard's characters,
+    /// which only the import mode reads (see [`Repair::SteamGuard`]).
+    pub format: CodeFormat,
 }
 
 impl KeyUri {
@@ -102,6 +106,7 @@ impl KeyUri {
             account: String::from(account),
             algorithm: Algorithm::Sha1,
             digits: 6,
+            format: CodeFormat::Decimal,
         }
     }
 
@@ -141,6 +146,7 @@ impl KeyUri {
             account: String::from(account),
             algorithm: config.algorithm,
             digits: config.digits,
+            format: config.format,
         })
     }
 
@@ -168,6 +174,7 @@ impl KeyUri {
             account: String::from(account),
             algorithm: config.algorithm,
             digits: config.digits,
+            format: config.format,
         }
     }
 
@@ -201,7 +208,7 @@ impl KeyUri {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn parse(uri: &str) -> Result<Self> {
-        read::<STRICT>(uri, None).map(|imported| imported.key)
+        read::<STRICT>(uri, None, ImportPolicy::Authenticator).map(|imported| imported.key)
     }
 
     /// Reads an otpauth URI as an authenticator app must: whatever real
@@ -214,7 +221,8 @@ impl KeyUri {
     /// differs from `issuer=`, `+` for a space in the issuer, upper-case
     /// parameter names, leading zeros in numbers, secrets with spaces,
     /// hyphens, padding of any length or non-zero trailing bits, secrets
-    /// shorter than 80 bits, and algorithms outside SHA1, SHA256 and SHA512.
+    /// shorter than 80 bits, algorithms outside SHA1, SHA256 and SHA512,
+    /// and Steam Guard keys ([`Repair::SteamGuard`]).
     /// Refused as in strict mode: everything else (a missing or unreadable
     /// secret, an empty account, a duplicated parameter, digits outside 6
     /// to 8, HOTP without counter).
@@ -232,15 +240,35 @@ impl KeyUri {
     ///     Repair::ParameterNameCase { parameter: "secret" },
     ///     Repair::PlusAsSpace { part: "issuer" },
     ///     Repair::IssuerDiffers { label: "ACME".into(), parameter: "ACME Inc".into() },
-    ///     Repair::SecretPadding,
     ///     Repair::NumberLeadingZeros { parameter: "digits" },
+    ///     Repair::SecretPadding,
     /// ]);
     /// // Every imported key builds a URI that strict parsing reads back.
     /// assert_eq!(KeyUri::parse(&imported.key.to_uri()?)?, imported.key);
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn import_uri(uri: &str) -> Result<ImportedKey> {
-        read::<IMPORT>(uri, None)
+        read::<IMPORT>(uri, None, ImportPolicy::Authenticator)
+    }
+
+    /// [`KeyUri::import_uri`] under another reader's rules, where that
+    /// reader differs from what authenticator apps need (see
+    /// [`ImportPolicy`] for each policy and whose behaviour it is).
+    /// `ImportPolicy::Authenticator` is [`KeyUri::import_uri`].
+    ///
+    /// # Errors
+    /// As [`KeyUri::import_uri`], and what the policy refuses.
+    ///
+    /// ```
+    /// use nidan::{ImportPolicy, KeyUri};
+    /// // pyotp splits the label at a literal ':' only, and keeps what follows.
+    /// let uri = "otpauth://totp/ACME:%20a%3Ab?secret=JBSWY3DPEHPK3PXP";
+    /// let key = KeyUri::import_uri_with(uri, ImportPolicy::Pyotp)?.key;
+    /// assert_eq!((key.issuer.as_deref(), key.account.as_str()), (Some("ACME"), " a:b"));
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    pub fn import_uri_with(uri: &str, policy: ImportPolicy) -> Result<ImportedKey> {
+        read::<IMPORT>(uri, None, policy)
     }
 
     /// Writes the URI for a QR code, in [`UriStyle::KeyUriFormat`].
@@ -289,7 +317,7 @@ impl KeyUri {
             digits: self.digits,
             period,
             t0: 0,
-            ..Default::default()
+            format: self.format,
         };
         Totp::new(&self.secret, config)
     }
@@ -313,7 +341,7 @@ impl KeyUri {
             HotpConfig {
                 algorithm: self.algorithm,
                 digits: self.digits,
-                ..Default::default()
+                format: self.format,
             },
         )
     }
@@ -341,34 +369,38 @@ pub(crate) struct ReadNotes {
 }
 
 /// Reads an otpauth URI in `mode`: one set of rules, where strict refuses
-/// what import repairs. With `notes`, what another library's reader
-/// remembers is noted there.
+/// what import repairs, and where the import `policy` says whose rules to
+/// follow. With `notes`, what another library's reader remembers is noted
+/// there.
 pub(crate) fn read<const MODE: bool>(
     uri: &str,
     mut notes: Option<&mut ReadNotes>,
+    policy: ImportPolicy,
 ) -> Result<ImportedKey> {
     if uri.len() > KeyUri::MAX_LEN {
         return Err(Error::UriTooLong {
             max: KeyUri::MAX_LEN,
         });
     }
-    let mut repairs = Repairs::<MODE>::new();
+    let mut repairs = Repairs::<MODE>::with_policy(policy);
     let rest = strip_prefix_ignore_case(uri, "otpauth://").ok_or(Error::UriScheme)?;
     let rest = rest
         .split_once('#')
         .map_or(rest, |(before, _fragment)| before);
     let type_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (otp_type, rest) = rest.split_at(type_end);
-    let is_totp = if otp_type.eq_ignore_ascii_case("totp") {
-        true
+    let (is_totp, steam_type) = if otp_type.eq_ignore_ascii_case("totp") {
+        (true, false)
     } else if otp_type.eq_ignore_ascii_case("hotp") {
-        false
+        (false, false)
+    } else if otp_type.eq_ignore_ascii_case("steam") && MODE {
+        (true, true)
     } else {
         return Err(Error::UriType);
     };
     let rest = rest.strip_prefix('/').unwrap_or(rest);
     let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let (label_issuer, account) = split_label(label)?;
+    let (label_issuer, account) = split_label(label, repairs.pyotp())?;
     if let Some(notes) = notes.as_deref_mut() {
         notes.label_has_issuer = label_issuer.is_some();
     }
@@ -378,13 +410,26 @@ pub(crate) fn read<const MODE: bool>(
         params.issuer.take().filter(|issuer| !issuer.is_empty()),
         &mut repairs,
     )?;
-    // Keep out what no label can carry, so that every parsed key builds again.
-    if issuer.as_ref().is_some_and(|issuer| issuer.contains(':')) {
-        return Err(Error::UriInvalidValue {
-            parameter: "issuer",
-        });
+    // Keep out what no label can carry, so that every parsed key builds
+    // again (pyotp's reading keeps it: see `ImportPolicy::Pyotp`).
+    if !repairs.pyotp() {
+        if issuer.as_ref().is_some_and(|issuer| issuer.contains(':')) {
+            return Err(Error::UriInvalidValue {
+                parameter: "issuer",
+            });
+        }
+        check_label(issuer.as_deref(), &account)?;
     }
-    check_label(issuer.as_deref(), &account)?;
+    // The parameters' values before the secret, so that an error names
+    // them first (as pyotp's reader does).
+    let custom_mac = notes
+        .filter(|notes| notes.custom_mac)
+        .map(|notes| &mut notes.algorithm_name);
+    let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
+    let encoder = params.encoder.take();
+    let format = read_format(steam_type, encoder.as_deref(), is_totp, &mut repairs)?;
+    let is_totp = is_totp || format != CodeFormat::Decimal;
+    let digits = read_digits(params.digits.take(), format, &mut repairs)?;
     let secret_text = params.secret.take().ok_or(Error::UriMissingParameter {
         parameter: "secret",
     })?;
@@ -392,20 +437,6 @@ pub(crate) fn read<const MODE: bool>(
     let mut secret_text = secret_text;
     secret_text.zeroize();
     let secret = secret?;
-    let custom_mac = notes
-        .filter(|notes| notes.custom_mac)
-        .map(|notes| &mut notes.algorithm_name);
-    let algorithm = read_algorithm(params.algorithm.take(), custom_mac, &mut repairs)?;
-    let digits = match params.digits.take() {
-        Some(text) => parse_number(&text, "digits", &mut repairs)?,
-        None => 6,
-    };
-    let digits = u32::try_from(digits)
-        .ok()
-        .filter(|d| (6..=8).contains(d))
-        .ok_or(Error::UriInvalidValue {
-            parameter: "digits",
-        })?;
     let kind = if is_totp {
         let period = match params.period.take() {
             Some(text) => parse_number(&text, "period", &mut repairs)?,
@@ -418,12 +449,17 @@ pub(crate) fn read<const MODE: bool>(
         }
         OtpKind::Totp { period }
     } else {
-        let text = params.counter.take().ok_or(Error::UriMissingParameter {
-            parameter: "counter",
-        })?;
-        OtpKind::Hotp {
-            counter: parse_number(&text, "counter", &mut repairs)?,
-        }
+        let counter = match params.counter.take() {
+            Some(text) => parse_number(&text, "counter", &mut repairs)?,
+            // pyotp reads a missing counter as 0.
+            None if repairs.pyotp() => 0,
+            None => {
+                return Err(Error::UriMissingParameter {
+                    parameter: "counter",
+                });
+            }
+        };
+        OtpKind::Hotp { counter }
     };
     Ok(ImportedKey {
         key: KeyUri {
@@ -433,9 +469,73 @@ pub(crate) fn read<const MODE: bool>(
             account,
             algorithm,
             digits,
+            format,
         },
         repairs: repairs.into_list(),
     })
+}
+
+/// The digits parameter: 6 to 8, 6 when absent. A Steam Guard key's is not
+/// read (as `KeePassXC` does not): its codes have 5 characters.
+fn read_digits<const MODE: bool>(
+    text: Option<String>,
+    format: CodeFormat,
+    repairs: &mut Repairs<MODE>,
+) -> Result<u32> {
+    let digits = match text {
+        _ if format != CodeFormat::Decimal => return Ok(steam::DIGITS),
+        Some(text) => parse_number(&text, "digits", repairs)?,
+        None => 6,
+    };
+    u32::try_from(digits)
+        .ok()
+        .filter(|d| (6..=8).contains(d))
+        .ok_or(Error::UriInvalidValue {
+            parameter: "digits",
+        })
+}
+
+/// How codes are written: Steam Guard's characters for `encoder=steam` or
+/// the type `steam`, which only the import mode reads, on TOTP keys;
+/// decimal digits otherwise (other encoder values are ignored, as
+/// `KeePassXC` ignores encoders it does not know).
+fn read_format<const MODE: bool>(
+    steam_type: bool,
+    encoder: Option<&str>,
+    is_totp: bool,
+    repairs: &mut Repairs<MODE>,
+) -> Result<CodeFormat> {
+    let steam_encoder = encoder.is_some_and(|name| name.eq_ignore_ascii_case(steam::ENCODER));
+    if !steam_type && !steam_encoder {
+        return Ok(CodeFormat::Decimal);
+    }
+    let invalid = Error::UriInvalidValue {
+        parameter: "encoder",
+    };
+    // pyotp makes a Steam key whatever the type says.
+    if !is_totp && !repairs.pyotp() {
+        return Err(invalid);
+    }
+    repairs.allow(|| Repair::SteamGuard, invalid)?;
+    steam::FORMAT.ok_or(invalid)
+}
+
+/// Steam Guard in URIs, as `KeePassXC` writes it (`encoder=steam`).
+pub(crate) mod steam {
+    use crate::code::CodeFormat;
+
+    /// The encoder parameter's value for Steam Guard keys.
+    pub(crate) const ENCODER: &str = "steam";
+    /// The length of a Steam Guard code.
+    pub(crate) const DIGITS: u32 = 5;
+    #[cfg(feature = "steam")]
+    const _: () = assert!(DIGITS == CodeFormat::STEAM_DIGITS);
+
+    /// Steam Guard's format, or `None` in a build without it (feature `steam`).
+    #[cfg(feature = "steam")]
+    pub(crate) const FORMAT: Option<CodeFormat> = Some(CodeFormat::Steam);
+    #[cfg(not(feature = "steam"))]
+    pub(crate) const FORMAT: Option<CodeFormat> = None;
 }
 
 /// The algorithm parameter, in `repairs`' mode, or as a caller's HMAC name
@@ -461,6 +561,10 @@ fn read_algorithm<const MODE: bool>(
                 parameter: "algorithm",
             };
             let algorithm = Algorithm::from_name(&name).ok_or(invalid)?;
+            // pyotp takes the Key URI Format's three, spelled as it spells them.
+            if repairs.pyotp() && !(algorithm.is_key_uri_standard() && name == algorithm.name()) {
+                return Err(invalid);
+            }
             if !algorithm.is_key_uri_standard() {
                 repairs.allow(|| Repair::AlgorithmOutsideFormat { algorithm }, invalid)?;
             }
@@ -487,6 +591,9 @@ fn choose_issuer<const MODE: bool>(
 ) -> Result<Option<String>> {
     match (in_label, in_parameter) {
         (Some(label), Some(parameter)) if label.decoded != parameter => {
+            if repairs.pyotp() {
+                return Err(Error::UriIssuerMismatch);
+            }
             // Which repair it would be matters only to the import mode.
             let plus_as_space = MODE && label.form_decoded()?.as_ref() == Some(&parameter);
             repairs.allow(
@@ -535,6 +642,7 @@ pub(crate) struct Params {
     digits: Option<String>,
     period: Option<String>,
     counter: Option<String>,
+    encoder: Option<String>,
 }
 
 impl Drop for Params {
@@ -545,20 +653,29 @@ impl Drop for Params {
 }
 
 impl Params {
-    /// The Key URI Format's parameters (also what a [`Repair`] names).
-    pub(crate) const NAMES: [&'static str; 6] = [
+    /// The Key URI Format's parameters, and `encoder` (also what a [`Repair`] names).
+    pub(crate) const NAMES: [&'static str; 7] = [
         "secret",
         "issuer",
         "algorithm",
         "digits",
         "period",
         "counter",
+        "encoder",
     ];
 
     fn read<const MODE: bool>(query: &str, repairs: &mut Repairs<MODE>) -> Result<Self> {
         let mut params = Self::default();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (raw_name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            // pyotp decodes names too (`%73ecret` is `secret`).
+            let decoded_name;
+            let raw_name = if repairs.pyotp() && raw_name.contains('%') {
+                decoded_name = percent_decode(raw_name)?;
+                decoded_name.as_str()
+            } else {
+                raw_name
+            };
             let Some(name) = Self::NAMES
                 .into_iter()
                 .find(|name| name.eq_ignore_ascii_case(raw_name))
@@ -578,7 +695,8 @@ impl Params {
                 "algorithm" => &mut params.algorithm,
                 "digits" => &mut params.digits,
                 "period" => &mut params.period,
-                _ => &mut params.counter,
+                "counter" => &mut params.counter,
+                _ => &mut params.encoder,
             };
             if slot.is_some() {
                 return Err(Error::UriDuplicateParameter { parameter: name });
@@ -593,16 +711,35 @@ impl Params {
             };
             *slot = Some(decoded);
         }
+        if repairs.pyotp() {
+            // pyotp skips empty values (after counting them as duplicates).
+            for slot in [
+                &mut params.secret,
+                &mut params.issuer,
+                &mut params.algorithm,
+                &mut params.digits,
+                &mut params.period,
+                &mut params.counter,
+                &mut params.encoder,
+            ] {
+                if slot.as_ref().is_some_and(String::is_empty) {
+                    *slot = None;
+                }
+            }
+        }
         Ok(params)
     }
 }
 
 /// Splits a raw label at the first `:` or `%3A` into issuer and account,
 /// then decodes each part; the spaces after the separator (the optional
-/// `%20`s, or raw spaces) are not part of the account.
-fn split_label(label: &str) -> Result<(Option<LabelIssuer<'_>>, String)> {
+/// `%20`s, or raw spaces) are not part of the account. `pyotp`: at a
+/// literal `:` only, keeping the spaces (see [`ImportPolicy::Pyotp`]).
+fn split_label(label: &str, pyotp: bool) -> Result<(Option<LabelIssuer<'_>>, String)> {
     let colon = label.find(':').map(|at| (at, 1));
-    let encoded = find_ignore_case(label, "%3A").map(|at| (at, 3));
+    let encoded = find_ignore_case(label, "%3A")
+        .filter(|_| !pyotp)
+        .map(|at| (at, 3));
     let separator = match (colon, encoded) {
         (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
         (a, b) => a.or(b),
@@ -614,10 +751,13 @@ fn split_label(label: &str) -> Result<(Option<LabelIssuer<'_>>, String)> {
                 decoded: percent_decode(raw)?,
                 raw,
             };
-            let account = percent_decode(&label[at + len..])?;
+            let mut account = percent_decode(&label[at + len..])?;
+            if !pyotp {
+                account = String::from(account.trim_start_matches(' '));
+            }
             Ok((
-                Some(issuer).filter(|issuer| !issuer.decoded.is_empty()),
-                String::from(account.trim_start_matches(' ')),
+                Some(issuer).filter(|issuer| pyotp || !issuer.decoded.is_empty()),
+                account,
             ))
         }
         None => Ok((None, percent_decode(label)?)),

@@ -13,9 +13,10 @@ use zeroize::Zeroizing;
 
 use crate::algorithm::Algorithm;
 use crate::base32;
+use crate::code::CodeFormat;
 use crate::error::{Error, Result};
-use crate::repair::{IMPORT, ImportedKey};
-use crate::uri::{KeyUri, OtpKind, ReadNotes, check_label, read};
+use crate::repair::{IMPORT, ImportPolicy, ImportedKey};
+use crate::uri::{KeyUri, OtpKind, ReadNotes, check_label, read, steam};
 
 /// Whose conventions an otpauth URI is written in.
 ///
@@ -28,6 +29,7 @@ use crate::uri::{KeyUri, OtpKind, ReadNotes, check_label, read};
 ///     secret: b"Hello!\xde\xad\xbe\xef",
 ///     algorithm: "SHA1",
 ///     digits: 6,
+///     format: nidan::CodeFormat::Decimal,
 /// };
 /// assert_eq!(
 ///     *parts.write(UriStyle::KeyUriFormat)?,
@@ -87,6 +89,9 @@ pub struct UriParts<'a> {
     pub algorithm: &'a str,
     /// Digits per code.
     pub digits: u32,
+    /// How codes are written; a Steam Guard key is written with
+    /// `encoder=steam` (which only the import mode reads).
+    pub format: CodeFormat,
 }
 
 impl UriParts<'_> {
@@ -110,6 +115,7 @@ impl UriParts<'_> {
     ///     secret: b"foo",
     ///     algorithm: "CUSTOM",
     ///     digits: 10,
+    ///     format: nidan::CodeFormat::Decimal,
     /// };
     /// let otpauth = parts.write(UriStyle::OtpauthJs { issuer_in_label: true })?;
     /// assert_eq!(*otpauth, "otpauth://hotp/it's%20(me)?secret=MZXW6&algorithm=CUSTOM&digits=10&counter=7");
@@ -170,6 +176,10 @@ impl UriParts<'_> {
         };
         uri.push_str(name);
         push_decimal(value, &mut uri);
+        if self.format != CodeFormat::Decimal {
+            uri.push_str("&encoder=");
+            uri.push_str(self.format.name());
+        }
         if style == UriStyle::KeyUriFormat && uri.len() > KeyUri::MAX_LEN {
             // Dropping the text wipes it.
             return Err(Error::UriTooLong {
@@ -181,7 +191,12 @@ impl UriParts<'_> {
 
     /// What [`KeyUri::parse`] needs to read the URI back to the same key.
     fn check_key_uri_format(&self) -> Result<()> {
-        if !(6..=8).contains(&self.digits) {
+        let digits = if self.format == CodeFormat::Decimal {
+            6..=8
+        } else {
+            steam::DIGITS..=steam::DIGITS
+        };
+        if !digits.contains(&self.digits) {
             return Err(Error::Digits {
                 digits: self.digits,
             });
@@ -211,6 +226,7 @@ impl<'a> From<&'a KeyUri> for UriParts<'a> {
             secret: key.secret.as_bytes(),
             algorithm: key.algorithm.name(),
             digits: key.digits,
+            format: key.format,
         }
     }
 }
@@ -262,7 +278,7 @@ impl KeyUri {
             custom_mac,
             ..ReadNotes::default()
         };
-        let imported = read::<IMPORT>(uri, Some(&mut notes))?;
+        let imported = read::<IMPORT>(uri, Some(&mut notes), ImportPolicy::Authenticator)?;
         let issuer_in_label = imported.key.issuer.is_none() || notes.label_has_issuer;
         Ok(OtpauthJsImport {
             imported,

@@ -2,7 +2,9 @@
 //! read by the Python and JavaScript suites too), and the properties that
 //! tie it to strict parsing.
 
-use nidan::{Error, ImportedKey, KeyUri, MigrationBatch, OtpKind, Repair, Secret};
+use nidan::{
+    CodeFormat, Error, ImportPolicy, ImportedKey, KeyUri, MigrationBatch, OtpKind, Repair, Secret,
+};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -28,6 +30,9 @@ fn key_json(key: &KeyUri) -> Value {
         "algorithm": key.algorithm.name(),
         "digits": key.digits,
     });
+    if key.format != CodeFormat::Decimal {
+        value["format"] = json!(key.format.name());
+    }
     match key.kind {
         OtpKind::Totp { period } => {
             value["type"] = json!("totp");
@@ -334,6 +339,7 @@ fn any_key() -> impl Strategy<Value = KeyUri> {
                 account,
                 algorithm: algorithm.parse().unwrap(),
                 digits,
+                format: CodeFormat::Decimal,
             },
         )
 }
@@ -431,4 +437,206 @@ proptest! {
             builds_a_uri_that_reads_back(imported);
         }
     }
+}
+
+/// Steam Guard keys: `encoder=steam` as `KeePassXC` writes it
+/// (`src/totp/totp.cpp`: `digits=5&encoder=steam`, read as 5 characters
+/// whatever `digits` says), and `otpauth://steam/` as Aegis writes it (PR
+/// #366); `KeeWeb`'s reader knows neither (`otp.ts` takes totp and hotp,
+/// digits 6 to 8). Strict parsing refuses both.
+#[test]
+fn steam_guard_keys_are_read_by_the_import_mode_only() {
+    let uri =
+        "otpauth://totp/Steam:alice?secret=63BEDWCQZKTQWPESARIERL5DTTQFCJTK&digits=5&encoder=steam";
+    assert_eq!(
+        KeyUri::parse(uri),
+        Err(Error::UriInvalidValue {
+            parameter: "encoder"
+        })
+    );
+    let imported = KeyUri::import_uri(uri).unwrap();
+    assert_eq!(imported.repairs, [Repair::SteamGuard]);
+    assert_eq!(
+        (imported.key.format, imported.key.digits),
+        (CodeFormat::Steam, 5)
+    );
+    // KeePassXC's own vector (tests/TestTotp.cpp, in steam.json).
+    let totp = imported.key.to_totp().unwrap();
+    assert_eq!(totp.generate(1_511_200_518).unwrap(), "FR8RV");
+    // Written back with its encoder, and read back the same.
+    let written = imported.key.to_uri().unwrap();
+    assert!(
+        written.ends_with("&digits=5&period=30&encoder=steam"),
+        "{}",
+        *written
+    );
+    assert_eq!(KeyUri::import_uri(&written).unwrap(), imported);
+    // A Steam generator's enrolment is that key.
+    let steam = nidan::TotpConfig::steam();
+    let enrolled = KeyUri::for_totp(imported.key.secret.clone(), steam, Some("Steam"), "alice");
+    assert_eq!(enrolled.as_ref(), Ok(&imported.key));
+    // Google Authenticator's export has no Steam codes: it refuses the key.
+    let batch = MigrationBatch {
+        accounts: vec![imported.key.clone()],
+        version: 1,
+        batch_size: 1,
+        batch_index: 0,
+        batch_id: 1,
+    };
+    assert_eq!(
+        batch.to_uri().map(|_| ()),
+        Err(Error::MigrationValue { field: "digits" })
+    );
+    // The digits parameter is not used; the type may say steam instead.
+    let seven = KeyUri::import_uri(&uri.replace("digits=5", "digits=7")).unwrap();
+    assert_eq!(seven.key, imported.key);
+    let typed = KeyUri::import_uri(&uri.replace("totp/", "steam/").replace("&encoder=steam", ""));
+    assert_eq!(typed.unwrap(), imported);
+    assert_eq!(
+        KeyUri::parse(&uri.replace("totp/", "steam/")),
+        Err(Error::UriType)
+    );
+    // Only time-based Steam keys exist; other encoders are ignored.
+    let hotp = uri.replace("totp/", "hotp/") + "&counter=0";
+    assert_eq!(
+        KeyUri::import_uri(&hotp),
+        Err(Error::UriInvalidValue {
+            parameter: "encoder"
+        })
+    );
+    let other = "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&encoder=base26";
+    assert_eq!(KeyUri::parse(other).unwrap().format, CodeFormat::Decimal);
+    assert_eq!(
+        KeyUri::parse(&format!("{other}&encoder=steam")),
+        Err(Error::UriDuplicateParameter {
+            parameter: "encoder"
+        })
+    );
+}
+
+/// pyotp 2.12's `parse_uri` (`pyotp/__init__.py`), as `ImportPolicy::Pyotp`
+/// reads it for the drop-in; each case is one of pyotp's own readings.
+#[test]
+fn the_pyotp_policy_reads_as_pyotp_does() {
+    let pyotp = |uri: &str| KeyUri::import_uri_with(uri, ImportPolicy::Pyotp);
+    // The label splits at a literal ':' only and keeps the spaces (pyotp#174).
+    let key = pyotp("otpauth://totp/A%3AB:%20c%3Ad?secret=JBSWY3DPEHPK3PXP")
+        .unwrap()
+        .key;
+    assert_eq!(
+        (key.issuer.as_deref(), key.account.as_str()),
+        (Some("A:B"), " c:d")
+    );
+    let key = KeyUri::import_uri("otpauth://totp/A%3AB:%20c?secret=JBSWY3DPEHPK3PXP")
+        .unwrap()
+        .key;
+    assert_eq!(
+        (key.issuer.as_deref(), key.account.as_str()),
+        (Some("A"), "B: c")
+    );
+    // An empty account is read (pyotp names it "Secret"); it builds no URI.
+    let key = pyotp("otpauth://totp/Steam:?secret=JBSWY3DPEHPK3PXP")
+        .unwrap()
+        .key;
+    assert_eq!(
+        (key.issuer.as_deref(), key.account.as_str()),
+        (Some("Steam"), "")
+    );
+    assert_eq!(key.to_uri().map(|_| ()), Err(Error::AccountEmpty));
+    assert_eq!(
+        pyotp("otpauth://totp?secret=JBSWY3DPEHPK3PXP")
+            .unwrap()
+            .key
+            .account,
+        ""
+    );
+    // Parameter names are percent-decoded; empty values count once, unused.
+    assert_eq!(
+        pyotp("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&%73ecret=JBSWY3DPEHPK3PXP"),
+        Err(Error::UriDuplicateParameter {
+            parameter: "secret"
+        })
+    );
+    let key = pyotp("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=&period=&issuer=")
+        .unwrap()
+        .key;
+    assert_eq!(
+        (key.digits, key.kind, key.issuer),
+        (6, OtpKind::Totp { period: 30 }, None)
+    );
+    assert_eq!(
+        pyotp("otpauth://totp/a?secret=&digits=7"),
+        Err(Error::UriMissingParameter {
+            parameter: "secret"
+        })
+    );
+    assert_eq!(
+        pyotp("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=7&digits="),
+        Err(Error::UriDuplicateParameter {
+            parameter: "digits"
+        })
+    );
+    // HOTP without counter starts at 0.
+    let key = pyotp("otpauth://hotp/a?secret=JBSWY3DPEHPK3PXP")
+        .unwrap()
+        .key;
+    assert_eq!(key.kind, OtpKind::Hotp { counter: 0 });
+    // What pyotp refuses and the authenticator import repairs.
+    assert_eq!(
+        pyotp("otpauth://totp/Old:a?secret=JBSWY3DPEHPK3PXP&issuer=New"),
+        Err(Error::UriIssuerMismatch)
+    );
+    assert_eq!(
+        pyotp("otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&algorithm=SHA224"),
+        Err(Error::UriInvalidValue {
+            parameter: "algorithm"
+        })
+    );
+    // The values' errors come before a missing secret, as in pyotp.
+    assert_eq!(
+        pyotp("otpauth://totp?digits=-1"),
+        Err(Error::UriInvalidValue {
+            parameter: "digits"
+        })
+    );
+    assert_eq!(
+        pyotp("otpauth://totp?algorithm=aes"),
+        Err(Error::UriInvalidValue {
+            parameter: "algorithm"
+        })
+    );
+    // Steam: digits are not used, the period is kept for pyotp's own check.
+    let steam =
+        pyotp("otpauth://totp/Steam:?secret=JBSWY3DPEHPK3PXP&period=15&digits=7&encoder=steam")
+            .unwrap();
+    assert_eq!(
+        (steam.key.format, steam.key.digits, steam.key.kind),
+        (CodeFormat::Steam, 5, OtpKind::Totp { period: 15 })
+    );
+    // The authenticator policy is `import_uri`.
+    let uri = "otpauth://totp/ACME:alice?SECRET=jbswy3dpehpk3pxp&issuer=ACME+Inc";
+    assert_eq!(
+        KeyUri::import_uri_with(uri, ImportPolicy::Authenticator),
+        KeyUri::import_uri(uri)
+    );
+}
+
+#[test]
+fn import_base32_reads_secrets_as_the_import_mode_does() {
+    let (secret, repairs) = Secret::import_base32("gezd gnbv-gy3t qojq===").unwrap();
+    assert_eq!(secret.as_bytes(), b"1234567890");
+    assert_eq!(repairs, [Repair::SecretSeparators, Repair::SecretPadding]);
+    let (short, repairs) = Secret::import_base32("MZXW6").unwrap();
+    assert_eq!(
+        (short.byte_len(), repairs),
+        (3, vec![Repair::SecretShort { bits: 24 }])
+    );
+    assert_eq!(Secret::import_base32("GEZDGNBVGY3TQOJQ").unwrap().1, []);
+    assert!(Secret::import_base32("SOME_SECRET").is_err());
+    assert_eq!(
+        Secret::import_base32(&"A".repeat(500)),
+        Err(Error::SecretTooLong {
+            max_bytes: Secret::MAX_BYTES
+        })
+    );
 }

@@ -301,6 +301,7 @@ fn any_account() -> impl Strategy<Value = KeyUri> {
                 account,
                 algorithm,
                 digits,
+                format: nidan::CodeFormat::Decimal,
             },
         )
 }

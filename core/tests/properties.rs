@@ -144,7 +144,7 @@ proptest! {
         // An account of colons only is empty without them, which is refused.
         prop_assume!(!account.is_empty());
         let kind = if totp { OtpKind::Totp { period: number.max(1) } } else { OtpKind::Hotp { counter: number } };
-        let key = KeyUri { kind, secret, issuer, account, algorithm, digits };
+        let key = KeyUri { kind, secret, issuer, account, algorithm, digits, format: nidan::CodeFormat::Decimal };
         let uri = key.to_uri().unwrap();
         prop_assert!(uri.len() <= KeyUri::MAX_LEN);
         prop_assert_eq!(&KeyUri::parse(&uri).unwrap(), &key);

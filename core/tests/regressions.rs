@@ -39,6 +39,25 @@ fn an_issuer_parameter_with_a_colon_is_refused() {
     assert_round_trip("otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&issuer=A%20B");
 }
 
+/// fuzz target `uri`, regressions/uri/encoder-name-in-another-case:
+/// `encodeR=` is a name strict parsing ignores and the import mode reads
+/// as `encoder` (as it reads `SECRET=`), so given twice it is a duplicate
+/// there only. (The target's list of known names lacked `encoder`.)
+#[test]
+fn an_encoder_name_in_another_case_is_read_by_the_import_mode_only() {
+    let uri = "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&encodeR=x&encodeR=y";
+    assert_eq!(
+        KeyUri::parse(uri).map(|key| key.format),
+        Ok(nidan::CodeFormat::Decimal)
+    );
+    assert_eq!(
+        KeyUri::import_uri(uri),
+        Err(Error::UriDuplicateParameter {
+            parameter: "encoder"
+        })
+    );
+}
+
 /// An empty issuer prefix (`:alice:x`) leaves no issuer and an account with
 /// a `:`, which a label without issuer cannot carry either.
 #[test]

@@ -7,12 +7,13 @@
 //! a `+` or a name differently; it gives no key without repairs that strict parsing would
 //! refuse; and every key it returns builds a URI that strict parsing reads
 //! back to it (the import mode, when the key keeps a short secret or another
-//! algorithm).
+//! algorithm). pyotp's policy (`ImportPolicy::Pyotp`) never panics either,
+//! and every key it returns that builds a URI reads back from it the same.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nidan::{Error, ErrorFamily, ImportedKey, KeyUri, OtpKind, Repair, Zeroizing};
+use nidan::{Error, ErrorFamily, ImportPolicy, ImportedKey, KeyUri, OtpKind, Repair, Zeroizing};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -46,9 +47,21 @@ fuzz_target!(|data: &[u8]| {
         }
         (Err(_), Err(_)) => {}
     }
-    for error in [strict.as_ref().err(), imported.as_ref().err()]
-        .into_iter()
-        .flatten()
+    let pyotp = KeyUri::import_uri_with(&text, ImportPolicy::Pyotp);
+    if let Ok(read) = &pyotp
+        && let Ok(built) = read.key.to_uri()
+    {
+        let again = KeyUri::import_uri_with(&built, ImportPolicy::Pyotp)
+            .unwrap_or_else(|error| panic!("pyotp: {built:?} from {text:?}: {error:?}"));
+        assert_eq!(again.key, read.key, "pyotp: {text:?} -> {built:?}");
+    }
+    for error in [
+        strict.as_ref().err(),
+        imported.as_ref().err(),
+        pyotp.as_ref().err(),
+    ]
+    .into_iter()
+    .flatten()
     {
         // A parse error belongs to the URI family, or the secret family for
         // a bad `secret` value; never a parameter error.
@@ -137,6 +150,7 @@ fn has_name_in_another_case(text: &str) -> bool {
             "digits",
             "period",
             "counter",
+            "encoder",
         ]
         .iter()
         .any(|known| name != *known && name.eq_ignore_ascii_case(known))

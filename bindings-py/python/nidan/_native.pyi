@@ -80,6 +80,13 @@ class Secret:
         full-width characters are fine. At least 80 bits.
         """
     @staticmethod
+    def import_base32(text: str) -> tuple[Secret, tuple[Repair, ...]]:
+        """Reads base32 as the import mode reads a URI's secret: spaces,
+        hyphens, padding of any length, lower case and bits past the last
+        byte are repaired, short keys kept. Returns the key and the repairs
+        made (empty when `from_base32` reads the text the same).
+        """
+    @staticmethod
     def from_bytes(data: bytes, /, *, allow_short: bool = False) -> Secret:
         """Takes raw key bytes, at least 10 unless `allow_short=True`."""
     @staticmethod
@@ -334,11 +341,13 @@ class KeyUri:
         a counter, digits 6 to 8, a secret of at least 80 bits.
         """
     @staticmethod
-    def import_uri(uri: str) -> ImportedKey:
+    def import_uri(uri: str, /, *, policy: str = "authenticator") -> ImportedKey:
         """Reads an otpauth URI as an authenticator app must: what real
         services put in QR codes, with the list of every repair made (see
         `Repair`). When the label's issuer and `issuer=` differ, the
         parameter is used. Strict parsing (`parse`) stays the default.
+        `policy="pyotp"` reads it as pyotp 2.12's `parse_uri` does (for
+        `nidan.pyotp`; see the core's `ImportPolicy::Pyotp`).
         """
     @property
     def kind(self) -> str:
@@ -357,7 +366,12 @@ class KeyUri:
         """The HMAC hash: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" or "SHA3-224/256/384/512"."""
     @property
     def digits(self) -> int:
-        """Digits per code: 6, 7 or 8."""
+        """Digits per code: 6, 7 or 8 (5 for Steam Guard codes)."""
+    @property
+    def format(self) -> str:
+        """How codes are written: "decimal", or "steam" for a Steam Guard key
+        (which only `import_uri` reads).
+        """
     @property
     def period(self) -> Optional[int]:
         """Seconds per step for TOTP; `None` for HOTP."""

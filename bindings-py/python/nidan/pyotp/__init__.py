@@ -12,11 +12,12 @@ or import it under pyotp's name: ``import nidan.pyotp as pyotp``.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Sequence
-from typing import Any
-from urllib.parse import parse_qsl, unquote, urlparse
+from urllib.parse import parse_qsl, urlsplit
 
+from .. import _native
 from . import compat, contrib, exceptions, hotp, otp, totp, utils
 from .compat import random
 from .exceptions import OTPVerificationError, PyOTPError
@@ -45,9 +46,20 @@ __all__ = [
 ]
 
 _BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-_URI_DIGESTS = {"SHA1": hashlib.sha1, "SHA256": hashlib.sha256, "SHA512": hashlib.sha512}
-# Parameters that may appear once only: a second value could override a checked one.
-_SINGLE_PARAMETERS = frozenset({"secret", "issuer", "algorithm", "encoder", "digits", "period", "counter"})
+_DIGESTS = {"SHA1": hashlib.sha1, "SHA256": hashlib.sha256, "SHA512": hashlib.sha512}
+# pyotp's messages for the core's URI errors (the core's message -> pyotp's).
+_URI_MESSAGES = {
+    "URI does not start with otpauth://": "Not an otpauth URI",
+    "otpauth URI type must be totp or hotp": "Not a supported OTP type",
+    "otpauth URI lacks the secret parameter": "No secret found in URI",
+    "otpauth URI has an invalid digits value": "Digits may only be 6, 7, or 8",
+    "otpauth URI has an invalid algorithm value": "Invalid value for algorithm, must be SHA1, SHA256 or SHA512",
+    "otpauth URI has an invalid period value": "interval must be positive and at most 120 seconds",
+    "otpauth URI names one issuer in its label and another in its issuer parameter": (
+        "If issuer is specified in both label and parameters, it should be equal."
+    ),
+}
+_DUPLICATE = re.compile(r"otpauth URI has the (\w+) parameter more than once")
 
 
 def random_base32(length: int = 32, chars: Sequence[str] = _BASE32_ALPHABET) -> str:
@@ -67,60 +79,29 @@ def random_hex(length: int = 40, chars: Sequence[str] = "ABCDEF0123456789") -> s
 
 def parse_uri(uri: str) -> OTP:
     """The ``TOTP``, ``HOTP`` or ``contrib.Steam`` an otpauth URI describes,
-    read the way pyotp 2.12 reads it (for nidan's strict reader see
-    ``nidan.KeyUri.parse``)."""
-    parts = urlparse(uri)
-    if parts.scheme != "otpauth":
-        raise ValueError("Not an otpauth URI")
-
-    # Split the label at a literal ':' before decoding: '%3A' belongs to a name.
-    options: dict[str, Any] = {}
-    label_issuer, colon, account = parts.path[1:].partition(":")
-    if colon:
-        options["issuer"] = unquote(label_issuer)
-        options["name"] = unquote(account)
-    else:
-        options["name"] = unquote(label_issuer)
-
-    secret = encoder = digits = None
-    seen: set[str] = set()
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if key in _SINGLE_PARAMETERS:
-            if key in seen:
-                raise ValueError(f"Duplicate {key} parameter")
-            seen.add(key)
-        if not value:
-            continue
-        if key == "secret":
-            secret = value
-        elif key == "issuer":
-            if options.get("issuer") not in (None, value):
-                raise ValueError("If issuer is specified in both label and parameters, it should be equal.")
-            options["issuer"] = value
-        elif key == "algorithm":
-            if value not in _URI_DIGESTS:
-                raise ValueError("Invalid value for algorithm, must be SHA1, SHA256 or SHA512")
-            options["digest"] = _URI_DIGESTS[value]
-        elif key == "encoder":
-            encoder = value
-        elif key == "digits":
-            digits = options["digits"] = int(value)
-        elif key == "period":
-            options["interval"] = int(value)
-        elif key == "counter":
-            options["initial_count"] = int(value)
-
-    if encoder != "steam" and digits is not None and digits not in (6, 7, 8):
-        raise ValueError("Digits may only be 6, 7, or 8")
-    if not secret:
-        raise ValueError("No secret found in URI")
-    if encoder == "steam":
-        return contrib.Steam(secret, **options)
-    if parts.netloc == "totp":
-        return TOTP(secret, **options)
-    if parts.netloc == "hotp":
-        return HOTP(secret, **options)
-    raise ValueError("Not a supported OTP type")
+    read the way pyotp 2.12 reads it: by nidan's core under its pyotp
+    policy (``nidan.KeyUri.import_uri(uri, policy="pyotp")``; for nidan's
+    strict reader see ``nidan.KeyUri.parse``). Errors are ``ValueError``s
+    with pyotp's messages."""
+    try:
+        key = _native.KeyUri.import_uri(uri, policy="pyotp").key
+    except _native.UriError as error:
+        message = str(error)
+        duplicate = _DUPLICATE.fullmatch(message)
+        raise ValueError(
+            f"Duplicate {duplicate[1]} parameter" if duplicate else _URI_MESSAGES.get(message, message)
+        ) from None
+    # pyotp keeps the secret's text as the URI writes it (and writes it back
+    # so); the core has read the key, and reads this text again.
+    written = dict(parse_qsl(urlsplit(uri).query)).get("secret")
+    secret = written if written else key.secret.to_base32()
+    name, issuer = key.account, key.issuer
+    if key.format == "steam":
+        return contrib.Steam(secret, name=name, issuer=issuer, interval=key.period or 30)
+    digest = _DIGESTS[key.algorithm]
+    if key.kind == "totp":
+        return TOTP(secret, digits=key.digits, digest=digest, name=name, issuer=issuer, interval=key.period or 30)
+    return HOTP(secret, digits=key.digits, digest=digest, name=name, issuer=issuer, initial_count=key.counter or 0)
 
 
 def install() -> None:

@@ -7,7 +7,6 @@ lets callers change ``otp.secret`` after construction).
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from typing import Any, Callable, Optional
 
@@ -18,6 +17,8 @@ from . import utils
 _WEAK_DIGESTS = (hashlib.md5, hashlib.shake_128)
 _WEAK_DIGEST_MESSAGE = "selected digest function must generate digest size greater than or equals to 18 bytes"
 _SHORT_SECRET_MESSAGE = "Secrets must be at least 112 bits after decoding"
+# The core's message for an empty key, which pyotp reports as short.
+_EMPTY_SECRET_MESSAGE = "secret is empty"
 # pyotp 2.12 requires 112-bit keys (NIST SP 800-63B-4); the core's floor is 80.
 _MIN_SECRET_BYTES = 14
 # hashlib's names of the hashes the core computes, and the core's names.
@@ -165,16 +166,26 @@ def _counter(value: Any) -> Any:
 def _decoded_secret(secret: Any) -> _native.Secret:
     """The key of a base32 secret (str or ASCII bytes) of at least 112 bits.
 
-    Read the way pyotp reads it, by the standard library: missing padding
-    is added, case is ignored, and bits past the last byte are dropped
-    (nidan's own ``Secret.from_base32`` refuses such non-canonical text).
+    Read by the core as its import mode reads secrets
+    (``Secret.import_base32``), which takes all that pyotp's reader (the
+    standard library's, after adding missing padding) takes: any case,
+    missing padding, bits past the last byte (nidan's own
+    ``Secret.from_base32`` refuses such non-canonical text). It also takes
+    spaces and hyphens, which pyotp refuses. Keys longer than 256 bytes
+    (``nidan.Secret.MAX_BYTES``), which pyotp takes, are refused with a
+    ``nidan.SecretError`` saying so: the core holds keys of at most that size.
     """
-    missing = -len(secret) % 8
-    padded = secret + ("=" if isinstance(secret, str) else b"=") * missing
-    key = base64.b32decode(padded, casefold=True)
-    if len(key) < _MIN_SECRET_BYTES:
+    text = secret.decode("ascii") if isinstance(secret, bytes) else secret
+    try:
+        key, _repairs = _native.Secret.import_base32(text)
+    except _native.SecretError as error:
+        # pyotp calls an empty key short.
+        if str(error) == _EMPTY_SECRET_MESSAGE:
+            raise ValueError(_SHORT_SECRET_MESSAGE) from None
+        raise
+    if key.byte_len < _MIN_SECRET_BYTES:
         raise ValueError(_SHORT_SECRET_MESSAGE)
-    return _native.Secret.from_bytes(key)
+    return key
 
 
 _KNOWN_DIGESTS = ((hashlib.sha1, "SHA1"), (hashlib.sha256, "SHA256"), (hashlib.sha512, "SHA512"))

@@ -125,7 +125,7 @@ class TOTP(OTP):
         """The native TOTP for the current key, parameters and interval."""
         hotp = self._hotp or self._keyed()
         clock = _native.TOTP(
-            hotp.secret, algorithm=hotp.algorithm, digits=hotp.digits, period=int(self.interval)
+            hotp.secret, algorithm=hotp.algorithm, digits=hotp.digits, period=int(self.interval), format=hotp.format
         )
         self._clock = clock
         return clock

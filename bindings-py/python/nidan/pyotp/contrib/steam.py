@@ -1,22 +1,22 @@
-"""Steam Guard codes: five characters from Steam's alphabet, one per 30 s.
-
-The 31-bit truncated HMAC value comes from nidan's core (a 10-digit code);
-only its spelling in Steam's alphabet happens here.
-"""
+"""Steam Guard codes: five characters from Steam's alphabet, one per 30 s,
+computed by nidan's core (its Steam Guard code format, ``format="steam"``)."""
 
 from __future__ import annotations
 
 import hashlib
 from typing import Optional
 
+from ... import _native
+from ..otp import _decoded_secret
 from ..totp import TOTP
 
+# pyotp's names for Steam's alphabet and code length (the core computes the codes).
 STEAM_CHARS = "23456789BCDFGHJKMNPQRTVWXY"
 STEAM_DEFAULT_DIGITS = 5
 
 
 class Steam(TOTP):
-    """Steam's TOTP variant; a ``TOTP`` whose codes are spelled in Steam's alphabet."""
+    """Steam's TOTP variant: a ``TOTP`` whose codes are Steam Guard codes."""
 
     def __init__(
         self,
@@ -28,16 +28,14 @@ class Steam(TOTP):
         digits: int = 5,
     ) -> None:
         """Like pyotp, ``interval`` is checked but steps stay 30 seconds
-        long, and ``digits`` is ignored: codes have five characters."""
+        long, and ``digits`` is ignored: codes have five characters (and
+        ``digits`` reads 10, as in pyotp)."""
         if not 0 < interval <= 120:
             raise ValueError("interval must be positive and at most 120 seconds")
         super().__init__(s, digits=10, digest=hashlib.sha1, name=name, issuer=issuer)
 
-    def generate_otp(self, input: int) -> str:
-        """The Steam code for HMAC counter ``input``."""
-        value = int(super().generate_otp(input))
-        characters = []
-        for _ in range(STEAM_DEFAULT_DIGITS):
-            value, index = divmod(value, len(STEAM_CHARS))
-            characters.append(STEAM_CHARS[index])
-        return "".join(characters)
+    def _keyed(self) -> _native.HOTP:
+        """The core's Steam Guard generator for the current secret."""
+        hotp = _native.HOTP(_decoded_secret(self.secret), algorithm="SHA1", digits=STEAM_DEFAULT_DIGITS, format="steam")
+        self._hotp = hotp
+        return hotp
