@@ -6,10 +6,11 @@
 // `hmac` option the MAC is the caller's, and the core truncates it.
 
 import {
-  WasmSecret, WasmTotp, WasmImportedUri, algorithmName, base32Encode, checkRandomLength, codeFromMac, windowSide,
+  WasmSecret, WasmTotp, WasmImportedUri, algorithmName, base32Encode, checkRandomLength, codeFromMac, hexDecode,
+  hexEncode, windowSide,
   otpauthUri, timeStep as keylessTimeStep,
 } from 'nidan-glue';
-import { NidanSecretError, checked, fail } from './errors.js';
+import { checked, fail } from './errors.js';
 import {
   u64, u32, high, low, asBigInt, codeText, out, text, bytes, options, randomBytes, MAX_INPUT,
 } from './checks.js';
@@ -71,7 +72,6 @@ function customDelta(hmac, algorithm, secret, digits, token, counter, window) {
   return found;
 }
 
-const hex = '0123456789ABCDEF';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -113,19 +113,9 @@ export class Secret {
     }
   }
 
+  /** Hex in either case, spaces ignored (the core's reading of otpauth's `fromHex`). */
   static fromHex(str) {
-    const digits = text(str, 'str').replace(/ /g, '').toUpperCase();
-    const key = new Uint8Array(digits.length >> 1);
-    for (let i = 0; i < digits.length; i += 2) {
-      const high = hex.indexOf(digits[i]);
-      const low = i + 1 < digits.length ? hex.indexOf(digits[i + 1]) : -1;
-      if (high < 0 || low < 0) {
-        const position = i + (high < 0 ? 1 : 2);
-        throw new NidanSecretError(`secret is not valid hex: character ${position} is not 0-9 or A-F`, 'HEX_CHARACTER');
-      }
-      key[i >> 1] = (high << 4) | low;
-    }
-    return new Secret({ buffer: key.buffer });
+    return new Secret({ buffer: checked(hexDecode(text(str, 'str'))).buffer });
   }
 
   /** @deprecated As in otpauth: use `bytes`. */
@@ -146,9 +136,7 @@ export class Secret {
   }
 
   get hex() {
-    let digits = '';
-    for (const byte of this.bytes) digits += hex[byte >> 4] + hex[byte & 15];
-    return digits;
+    return hexEncode(bytes(this.bytes, 'bytes'));
   }
 }
 

@@ -90,7 +90,9 @@ fn fields(error: Error) -> (Option<Field>, Option<Field>) {
     let number = |value: usize| Some(Field::Number(u64::try_from(value).unwrap_or(u64::MAX)));
     match error {
         // Display counts characters from 1.
-        Error::Base32Character { position } => (number(position.saturating_add(1)), None),
+        Error::Base32Character { position } | Error::HexCharacter { position } => {
+            (number(position.saturating_add(1)), None)
+        }
         Error::SecretTooShort { bits, min_bits } => (number(bits), number(min_bits)),
         Error::SecretTooLong { max_bytes } => (number(max_bytes), None),
         Error::Digits { digits } => (Some(Field::Number(digits.into())), None),
@@ -143,11 +145,13 @@ mod tests {
     use super::*;
 
     /// Every error of the core, with field values that show in the message.
-    const EVERY_ERROR: [Error; 38] = [
+    const EVERY_ERROR: [Error; 40] = [
         Error::Base32Character { position: 15 },
         Error::Base32Length,
         Error::Base32Padding,
         Error::Base32TrailingBits,
+        Error::HexCharacter { position: 3 },
+        Error::HexLength,
         Error::SecretEmpty,
         Error::SecretTooShort {
             bits: 40,
@@ -266,12 +270,11 @@ mod tests {
     }
 
     /// The codes of the errors the bindings find themselves.
-    fn argument_codes() -> [&'static str; 4] {
+    fn argument_codes() -> [&'static str; 3] {
         [
             nidan::ArgumentError::Invalid,
             nidan::ArgumentError::Number,
             nidan::ArgumentError::TooLong,
-            nidan::ArgumentError::Hex,
         ]
         .map(nidan::ArgumentError::code)
     }

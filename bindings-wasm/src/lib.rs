@@ -43,8 +43,8 @@ pub use migration::WasmMigrationBatch;
 pub use otp::{WasmHotp, WasmTotp};
 #[cfg(feature = "otpauth")]
 pub use otpauth::{
-    WasmImportedUri, base32_encode, check_random_length, code_from_mac, otpauth_uri, time_step,
-    window_side,
+    WasmImportedUri, base32_encode, check_random_length, code_from_mac, hex_decode, hex_encode,
+    otpauth_uri, time_step, window_side,
 };
 #[cfg(feature = "qr")]
 pub use qr::WasmQr;

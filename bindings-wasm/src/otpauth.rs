@@ -8,7 +8,7 @@
 
 use nidan::{
     Code, KeyUri, OtpauthJsImport, Secret, TotpConfig, UriParts, UriStyle, Window, Zeroizing,
-    base32,
+    base32, hex,
 };
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
@@ -60,6 +60,42 @@ pub fn base32_encode(mut bytes: Vec<u8>) -> String {
     bytes.zeroize();
     text.truncate(written);
     String::from_utf8(text).unwrap_or_default()
+}
+
+/// The bytes of hex key text, read as otpauth's `Secret.fromHex` reads it
+/// ([`hex::decode`]: either case, spaces ignored, any length); `None`
+/// after recording the error. `text` is wiped before it is freed.
+///
+/// ```
+/// assert_eq!(nidan_wasm::hex_decode("de AD".into()), Some(vec![0xde, 0xad]));
+/// assert_eq!(nidan_wasm::hex_decode(String::new()), Some(vec![]));
+/// assert!(nidan_wasm::hex_decode("0x12".into()).is_none());
+/// ```
+#[wasm_bindgen(js_name = hexDecode)]
+pub fn hex_decode(text: String) -> Option<Vec<u8>> {
+    let text = Zeroizing::new(text);
+    let mut bytes = Zeroizing::new(vec![0u8; hex::decoded_len(&text)]);
+    record(hex::decode(&text, &mut bytes).map(<[u8]>::to_vec))
+}
+
+/// Upper-case hex of key bytes of any length, as otpauth's `Secret.hex`
+/// writes it ([`hex::encode`]); `bytes` is wiped before it is freed.
+///
+/// ```
+/// assert_eq!(nidan_wasm::hex_encode(vec![0x00, 0xab, 0x7f]), "00AB7F");
+/// assert_eq!(nidan_wasm::hex_encode(vec![0x5a; 300]).len(), 600);
+/// ```
+#[wasm_bindgen(js_name = hexEncode, unchecked_return_type = "string")]
+pub fn hex_encode(bytes: Vec<u8>) -> SecretText {
+    let bytes = Zeroizing::new(bytes);
+    let mut text = Zeroizing::new(vec![0u8; hex::encoded_len(bytes.len())]);
+    // The buffer has exactly the length needed: encoding cannot fail.
+    let written = Zeroizing::new(
+        hex::encode(&bytes, &mut text)
+            .map(String::from)
+            .unwrap_or_default(),
+    );
+    secret_text(&written)
 }
 
 /// The step at Unix `time` for steps of `period` seconds from T0 = 0,

@@ -51,7 +51,9 @@ test('every code the JS layer throws itself is one of errorCodes()', () => {
     for (const [, code] of source.matchAll(/fail\('([A-Z0-9_]+)'/g)) thrown.add(code);
     for (const [, code] of source.matchAll(/new Nidan\w*Error\([^;]*?, '([A-Z0-9_]+)'\)/g)) thrown.add(code);
   }
-  assert.ok(thrown.has('INVALID_NUMBER') && thrown.has('HEX_CHARACTER'), [...thrown].join(' '));
+  assert.ok(thrown.has('INVALID_NUMBER'), [...thrown].join(' '));
+  // Hex keys are read by the core (nidan::hex), so the JS layer has no hex error of its own.
+  assert.ok(!thrown.has('HEX_CHARACTER'), [...thrown].join(' '));
   const codes = new Set(errorCodes());
   assert.deepEqual([...thrown].filter((code) => !codes.has(code)), []);
 });

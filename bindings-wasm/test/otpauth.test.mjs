@@ -51,6 +51,40 @@ test('Secret: the same bytes and encodings', () => {
   assert.equal(new nidan.Secret({ size: 32 }).bytes.length, 32);
 });
 
+test('Secret.fromHex: the core reads hex text as otpauth does, and refuses what it refuses', () => {
+  const r = random(9);
+  const alphabet = '0123456789abcdefABCDEF      g\tx:-é';
+  const texts = ['', ' ', 'ab cd', ' a b ', 'ABcd', 'abc', '0x12', 'ab\tcd', 'zz', 'abcdé', 'abé', 'ab\ncd', 'a'.repeat(8192)];
+  for (let i = 0; i < 3000; i++) {
+    const [a] = pair(r, r.int(0, 40));
+    const spaced = a.hex.replace(/../g, (digits) => (r.next() < 0.3 ? ' ' : '') + (r.next() < 0.5 ? digits.toLowerCase() : digits));
+    texts.push(spaced, Array.from({ length: r.int(0, 12) }, () => alphabet[r.int(0, alphabet.length - 1)]).join(''));
+  }
+  let refused = 0;
+  for (const text of texts) {
+    let theirs;
+    try {
+      theirs = real.Secret.fromHex(text).bytes;
+    } catch {
+      theirs = null;
+    }
+    if (theirs === null) {
+      refused++;
+      const odd = /^[0-9a-f]*$/i.test(text.replace(/ /g, ''));
+      assert.throws(() => nidan.Secret.fromHex(text),
+        (e) => e.name === 'NidanSecretError' && e.code === (odd ? 'HEX_LENGTH' : 'HEX_CHARACTER'), JSON.stringify(text));
+    } else {
+      assert.deepEqual(nidan.Secret.fromHex(text).bytes, theirs, JSON.stringify(text));
+    }
+  }
+  assert.ok(refused > 500 && refused < texts.length - 500, `${refused} of ${texts.length} refused`);
+  // The position in the message counts characters of the text as given, from 1.
+  assert.throws(() => nidan.Secret.fromHex('ab c\u00e9'), (e) => e.message === 'secret is not valid hex: character 5 is not 0-9, A-F, a-f or a space');
+  // The one difference: otpauth upper-cases with Unicode's full mapping, which turns the ligature U+FB00 into FF.
+  assert.deepEqual(real.Secret.fromHex('\ufb00').bytes, new Uint8Array([255]));
+  assert.throws(() => nidan.Secret.fromHex('\ufb00'), (e) => e.code === 'HEX_CHARACTER');
+});
+
 test('HOTP: the same codes and validate results', () => {
   const r = random(2);
   for (let i = 0; i < CASES; i++) {

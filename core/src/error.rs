@@ -23,6 +23,8 @@ use core::fmt;
 /// | `BASE32_LENGTH` | [`Base32Length`](Error::Base32Length) | secret | the number of base32 characters cannot come from whole bytes |
 /// | `BASE32_PADDING` | [`Base32Padding`](Error::Base32Padding) | secret | the `=` padding is not the exact amount |
 /// | `BASE32_TRAILING_BITS` | [`Base32TrailingBits`](Error::Base32TrailingBits) | secret | the last base32 character has bits set past the final byte |
+/// | `HEX_CHARACTER` | [`HexCharacter`](Error::HexCharacter) | secret | a character of a hex secret is not a digit 0-9, A-F, a-f or a space |
+/// | `HEX_LENGTH` | [`HexLength`](Error::HexLength) | secret | a hex secret has an odd number of digits |
 /// | `SECRET_EMPTY` | [`SecretEmpty`](Error::SecretEmpty) | secret | the secret is empty |
 /// | `SECRET_TOO_SHORT` | [`SecretTooShort`](Error::SecretTooShort) | secret | the secret is shorter than the minimum for its use |
 /// | `SECRET_TOO_LONG` | [`SecretTooLong`](Error::SecretTooLong) | secret | the secret is longer than [`Secret::MAX_BYTES`](crate::Secret::MAX_BYTES) |
@@ -69,7 +71,6 @@ use core::fmt;
 /// | `INVALID_ARGUMENT` | [`ArgumentError::Invalid`] | parameter, or the argument's | an argument cannot be converted: a wrong type (JavaScript), text that is not Unicode, a naive `datetime` (Python) |
 /// | `INVALID_NUMBER` | [`ArgumentError::Number`] | parameter | a number is not a whole count in range: negative, a fraction, NaN, infinite, too large |
 /// | `INPUT_TOO_LONG` | [`ArgumentError::TooLong`] | parameter | a string or byte array is longer than the binding takes (JavaScript) |
-/// | `HEX_CHARACTER` | [`ArgumentError::Hex`] | secret | a hex secret has a character outside 0-9, A-F (the `otpauth` drop-in's `Secret.fromHex`) |
 ///
 /// [`Error::CODES`] lists every code of both tables.
 ///
@@ -96,6 +97,13 @@ pub enum Error {
     Base32Padding,
     /// The last base32 character carries non-zero bits past the final byte.
     Base32TrailingBits,
+    /// A character of a hex secret is not a digit or a space ([`hex`](crate::hex)).
+    HexCharacter {
+        /// Position of the first offending character, counted in characters.
+        position: usize,
+    },
+    /// A hex secret has an odd number of digits.
+    HexLength,
     /// The secret is empty.
     SecretEmpty,
     /// The secret is shorter than the minimum for its use.
@@ -297,6 +305,8 @@ impl Error {
             | Self::Base32Length
             | Self::Base32Padding
             | Self::Base32TrailingBits
+            | Self::HexCharacter { .. }
+            | Self::HexLength
             | Self::SecretEmpty
             | Self::SecretTooShort { .. }
             | Self::SecretTooLong { .. }
@@ -347,11 +357,13 @@ impl Error {
     /// ```
     /// assert!(nidan::Error::CODES.contains(&nidan::Error::Period.code()));
     /// ```
-    pub const CODES: [&'static str; 45] = [
+    pub const CODES: [&'static str; 46] = [
         "BASE32_CHARACTER",
         "BASE32_LENGTH",
         "BASE32_PADDING",
         "BASE32_TRAILING_BITS",
+        "HEX_CHARACTER",
+        "HEX_LENGTH",
         "SECRET_EMPTY",
         "SECRET_TOO_SHORT",
         "SECRET_TOO_LONG",
@@ -392,7 +404,6 @@ impl Error {
         ArgumentError::Invalid.code(),
         ArgumentError::Number.code(),
         ArgumentError::TooLong.code(),
-        ArgumentError::Hex.code(),
     ];
 
     /// The error's stable code, one of [`Error::CODES`] (the table above
@@ -408,6 +419,8 @@ impl Error {
             Self::Base32Length => "BASE32_LENGTH",
             Self::Base32Padding => "BASE32_PADDING",
             Self::Base32TrailingBits => "BASE32_TRAILING_BITS",
+            Self::HexCharacter { .. } => "HEX_CHARACTER",
+            Self::HexLength => "HEX_LENGTH",
             Self::SecretEmpty => "SECRET_EMPTY",
             Self::SecretTooShort { .. } => "SECRET_TOO_SHORT",
             Self::SecretTooLong { .. } => "SECRET_TOO_LONG",
@@ -471,8 +484,6 @@ pub enum ArgumentError {
     Number,
     /// A string or byte array is longer than the binding takes.
     TooLong,
-    /// A hex secret has a character outside 0-9, A-F.
-    Hex,
 }
 
 impl ArgumentError {
@@ -486,7 +497,6 @@ impl ArgumentError {
             Self::Invalid => "INVALID_ARGUMENT",
             Self::Number => "INVALID_NUMBER",
             Self::TooLong => "INPUT_TOO_LONG",
-            Self::Hex => "HEX_CHARACTER",
         }
     }
 }
@@ -509,6 +519,14 @@ impl fmt::Display for Error {
             Self::Base32TrailingBits => f.write_str(
                 "secret is not valid base32: the last character has bits set past the final byte",
             ),
+            Self::HexCharacter { position } => write!(
+                f,
+                "secret is not valid hex: character {} is not 0-9, A-F, a-f or a space",
+                position.saturating_add(1)
+            ),
+            Self::HexLength => {
+                f.write_str("secret is not valid hex: it has an odd number of digits")
+            }
             Self::SecretEmpty => f.write_str("secret is empty"),
             Self::SecretTooShort { bits, min_bits } => write!(
                 f,

@@ -25,6 +25,7 @@ mod delivered;
 mod drift;
 mod error;
 mod foreign_mac;
+pub mod hex;
 mod hotp;
 mod limits;
 #[cfg(feature = "server")]

@@ -48,6 +48,8 @@ fn every_error() -> Vec<Error> {
         Error::Base32Length,
         Error::Base32Padding,
         Error::Base32TrailingBits,
+        Error::HexCharacter { position: 3 },
+        Error::HexLength,
         Error::SecretEmpty,
         Error::SecretTooShort {
             bits: 40,
@@ -108,11 +110,10 @@ fn every_error() -> Vec<Error> {
     errors
 }
 
-const ARGUMENT_ERRORS: [ArgumentError; 4] = [
+const ARGUMENT_ERRORS: [ArgumentError; 3] = [
     ArgumentError::Invalid,
     ArgumentError::Number,
     ArgumentError::TooLong,
-    ArgumentError::Hex,
 ];
 
 /// The variant name of an error, from its `Debug` form.

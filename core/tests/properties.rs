@@ -2,8 +2,8 @@
 //! secrets, algorithms, digits, periods and times.
 
 use nidan::{
-    Algorithm, Hotp, HotpConfig, KeyUri, OtpKind, Secret, Totp, TotpConfig, UriParts, UriStyle,
-    Verdict, Window, base32,
+    Algorithm, Error, Hotp, HotpConfig, KeyUri, OtpKind, Secret, Totp, TotpConfig, UriParts,
+    UriStyle, Verdict, Window, base32, hex,
 };
 use proptest::prelude::*;
 
@@ -90,6 +90,36 @@ proptest! {
             let mut again = [0u8; 128];
             let canonical = base32::encode(&decoded[..len], &mut again).unwrap();
             prop_assert_eq!(canonical, text.trim_end_matches('=').to_uppercase());
+        }
+    }
+
+    #[test]
+    fn hex_round_trips_and_reads_as_data_encoding_does(
+        bytes in proptest::collection::vec(any::<u8>(), 0..=300),
+        text in "[0-9a-fA-F ]{0,40}|[0-9a-fA-Fg-zG-Z \t:é\u{fb00}]{0,12}",
+    ) {
+        let mut encoded = vec![0u8; hex::encoded_len(bytes.len())];
+        let encoded = hex::encode(&bytes, &mut encoded).unwrap();
+        prop_assert_eq!(encoded, data_encoding::HEXUPPER.encode(&bytes));
+        let mut decoded = vec![0u8; bytes.len()];
+        prop_assert_eq!(hex::decode(&encoded.to_lowercase(), &mut decoded).unwrap(), &bytes[..]);
+        // Any text: accepted exactly when its digits, spaces left out, are
+        // hex of whole bytes, with the same bytes as data-encoding reads.
+        let digits = text.replace(' ', "");
+        let expected = data_encoding::HEXLOWER_PERMISSIVE.decode(digits.to_lowercase().as_bytes());
+        let mut out = vec![0u8; hex::decoded_len(&text)];
+        let read = hex::decode(&text, &mut out);
+        match (&read, &expected) {
+            (Ok(read), Ok(expected)) => prop_assert_eq!(read, &expected.as_slice()),
+            (Err(Error::HexCharacter { position }), Err(_)) => {
+                let bad = text.chars().nth(*position).unwrap();
+                prop_assert!(!bad.is_ascii_hexdigit() && bad != ' ', "{:?} at {}", text, position);
+                prop_assert!(text.chars().take(*position).all(|c| c.is_ascii_hexdigit() || c == ' '));
+            }
+            (Err(Error::HexLength), Err(_)) => {
+                prop_assert!(digits.chars().all(|c| c.is_ascii_hexdigit()) && digits.len() % 2 == 1);
+            }
+            _ => prop_assert!(false, "{:?}: {:?} against {:?}", text, read, expected),
         }
     }
 

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nidan::{Error, ErrorFamily, Secret, base32};
+use nidan::{Error, ErrorFamily, Secret, base32, hex};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -47,6 +47,17 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = base32::decode_typed(&text, &mut out);
+    // Hex (the otpauth drop-in's): an error of the secret family, never a
+    // panic; what it reads, it writes back as the same digits.
+    match hex::decode(&text, &mut out) {
+        Ok(bytes) => {
+            let mut again = vec![0u8; hex::encoded_len(bytes.len())];
+            let written = hex::encode(bytes, &mut again).unwrap();
+            assert_eq!(written, text.replace(' ', "").to_uppercase(), "{text:?}");
+        }
+        Err(Error::BufferTooSmall { needed }) => assert!(needed > size),
+        Err(error) => check_error(error, chars, &text),
+    }
     // Raw bytes of any length.
     match Secret::from_bytes_allow_short(data) {
         Ok(secret) => {
@@ -66,7 +77,7 @@ fn check_error(error: Error, chars: usize, text: &str) {
         ErrorFamily::Secret,
         "{error:?} for {text:?}"
     );
-    if let Error::Base32Character { position } = error {
+    if let Error::Base32Character { position } | Error::HexCharacter { position } = error {
         assert!(
             position < chars,
             "position {position} of {chars} characters in {text:?}"
