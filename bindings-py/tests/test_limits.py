@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -69,6 +70,12 @@ def test_totp_and_hotp_use_the_defaults() -> None:
     assert (hotp.algorithm, hotp.digits, hotp.format) == (
         LIMITS["hotp_algorithm"], LIMITS["hotp_digits"], LIMITS["hotp_format"],
     )  # fmt: skip
+
+
+# CPython 3.9's stable ABI (the abi3 wheel) gives a class no text signature,
+# so ``help()`` shows none there; methods keep theirs on every version.
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="abi3 classes have no text signature before CPython 3.10")
+def test_class_signatures_show_the_defaults() -> None:
     shown = defaults(nidan.TOTP)
     assert (shown["algorithm"], shown["digits"], shown["period"], shown["t0"], shown["format"]) == (
         LIMITS["totp_algorithm"], LIMITS["totp_digits"], LIMITS["totp_period"], LIMITS["totp_t0"],
@@ -78,6 +85,12 @@ def test_totp_and_hotp_use_the_defaults() -> None:
     assert (shown["algorithm"], shown["digits"], shown["format"]) == (
         LIMITS["hotp_algorithm"], LIMITS["hotp_digits"], LIMITS["hotp_format"],
     )  # fmt: skip
+    shown = defaults(nidan.Login)
+    assert shown == {
+        "behind": LIMITS["window_behind"], "ahead": LIMITS["window_ahead"],
+        "max_learned": LIMITS["login_max_learned"], "factor": LIMITS["login_factor"],
+        "max_wait": LIMITS["login_max_wait"], "max_failures": LIMITS["login_max_failures"],
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("make", [nidan.TOTP, nidan.HOTP])
@@ -195,12 +208,6 @@ def test_server_defaults() -> None:
     login = nidan.Login()
     assert login.delay(1) == number("login_factor")
     assert login.delay(number("login_max_failures") - 1) == number("login_max_wait")
-    shown = defaults(nidan.Login)
-    assert shown == {
-        "behind": LIMITS["window_behind"], "ahead": LIMITS["window_ahead"],
-        "max_learned": LIMITS["login_max_learned"], "factor": LIMITS["login_factor"],
-        "max_wait": LIMITS["login_max_wait"], "max_failures": LIMITS["login_max_failures"],
-    }  # fmt: skip
     nidan.Login(max_failures=number("throttle_max_failures"))
     with pytest.raises(nidan.ParameterError):
         nidan.Login(max_failures=number("throttle_max_failures") + 1)
