@@ -35,7 +35,7 @@ export class KeyUri {
   readonly account: string;
   readonly algorithm: Algorithm;
   readonly digits: number;
-  /** How codes are written: 'steam' for a Steam Guard key (read by the import mode only; the package computes decimal codes only). */
+  /** How codes are written: 'steam' for a Steam Guard key (read by the import mode only; `toTotp()` then writes Steam codes). */
   readonly format: 'decimal' | 'steam';
   /** The TOTP period, null for HOTP (a bigint only beyond 2^53 - 1 or when given as one). */
   readonly period: Integer | null;

@@ -51,10 +51,17 @@ export class Secret {
   toJSON(): string;
 }
 
+/** How codes are written: decimal digits, or Steam Guard's 5 characters of `23456789BCDFGHJKMNPQRTVWXY`. */
+export type CodeFormat = 'decimal' | 'steam';
+/** A code format's name, in any case ("Steam"); an unknown one throws `FORMAT`. */
+export type CodeFormatName = CodeFormat | (string & {});
+
 export interface TotpOptions {
   algorithm?: AlgorithmName;
-  /** 6 to 10; 6 by default. */
+  /** 6 to 10; 6 by default; exactly 5 for `format: 'steam'`. */
   digits?: number;
+  /** 'decimal' (the default) or 'steam', in any case. */
+  format?: CodeFormatName;
   /** Seconds per step; 30 by default. */
   period?: Integer;
   /** Unix time at which step 0 starts; 0 by default. */
@@ -94,6 +101,8 @@ export class Totp {
   readonly digits: number;
   readonly period: Integer;
   readonly t0: Integer;
+  /** How codes are written, 'decimal' or 'steam'. */
+  readonly format: CodeFormat;
   step(time?: number): number;
   step(time: bigint): bigint;
   timeStep(time?: number): TimeStep<number>;
@@ -117,9 +126,11 @@ export interface HotpMatch<N extends Integer> {
 
 /** An HOTP generator and verifier [RFC 4226]. */
 export class Hotp {
-  constructor(secret: Secret, options?: { algorithm?: AlgorithmName; digits?: number });
+  constructor(secret: Secret, options?: { algorithm?: AlgorithmName; digits?: number; format?: CodeFormatName });
   readonly algorithm: Algorithm;
   readonly digits: number;
+  /** How codes are written, 'decimal' or 'steam'. */
+  readonly format: CodeFormat;
   generate(counter: Integer): string;
   /** Checks `counter` to `counter + lookAhead` (default 0, at most 100); null when no counter matches. */
   verify(code: string, counter: number, options?: { lookAhead?: number }): HotpMatch<number> | null;

@@ -39,7 +39,7 @@ fn rust_names() -> Vec<String> {
             Totp::new, Totp::generate, Totp::generate_now, Totp::generate_at_step, Totp::step,
             Totp::time_step, Totp::time_step_now, Totp::verify, Totp::verify_now,
             Verification::verdict, Match::step, Match::drift, Match::next_counter,
-            Hotp::new, Hotp::generate, Hotp::verify, normalize_code, limits,
+            Hotp::new, Hotp::generate, Hotp::verify, normalize_code, limits, TotpConfig::steam,
             KeyUri::totp, KeyUri::parse, KeyUri::import_uri, KeyUri::to_uri, KeyUri::to_totp,
             KeyUri::to_hotp, Repair::kind, Repair::is_spelling,
             MigrationBatch::parse, MigrationBatch::to_uri, MigrationBatch::export,
@@ -59,6 +59,7 @@ fn rust_names() -> Vec<String> {
         ],
         fields: [
             TotpConfig::algorithm, TotpConfig::digits, TotpConfig::period, TotpConfig::t0,
+            TotpConfig::format, HotpConfig::format,
             TimeStep::start, TimeStep::end, TimeStep::remaining,
             ImportedKey::key, ImportedKey::repairs, KeyUri::kind, KeyUri::secret, KeyUri::issuer,
             KeyUri::account, KeyUri::algorithm, KeyUri::digits,
@@ -68,6 +69,7 @@ fn rust_names() -> Vec<String> {
         ],
         variants: [
             Verdict::Accepted, Verdict::Replayed, Verdict::Rejected, OtpKind::Totp, OtpKind::Hotp,
+            CodeFormat::Decimal, CodeFormat::Steam,
             ErrorFamily::Secret, ErrorFamily::Uri, ErrorFamily::Parameter,
             Attempt::Accepted, Attempt::Replayed, Attempt::Rejected, Attempt::Throttled, Attempt::Locked,
             Recovery::Accepted, Recovery::Rejected, Recovery::Throttled, Recovery::Locked,

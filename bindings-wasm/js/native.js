@@ -19,6 +19,12 @@ export function handleOf(secret) {
 
 export const canonical = (algorithm) => checked(algorithmName(text(algorithm, 'algorithm')));
 
+/**
+ * The name of the decimal format (`CodeFormat::Decimal`), whose codes cross
+ * from wasm as numbers; codes of other formats (Steam) cross as text.
+ */
+const DECIMAL = 'decimal';
+
 /** A code argument as the wasm module takes it: anything but a string is a wrong code. */
 const codeArgument = (code) => (typeof code === 'string' && code.length <= MAX_INPUT ? code : '');
 
@@ -138,16 +144,18 @@ export class Totp {
 
   constructor(secret, given) {
     let {
-      algorithm = LIMITS.totpAlgorithm, digits = LIMITS.totpDigits, period = LIMITS.totpPeriod, t0 = LIMITS.totpT0, handle,
+      algorithm = LIMITS.totpAlgorithm, digits = LIMITS.totpDigits, period = LIMITS.totpPeriod, t0 = LIMITS.totpT0,
+      format = LIMITS.totpFormat, handle,
     } = options(given);
     if (secret === PRIVATE) {
       this.#handle = checked(handle);
     } else {
       const key = handleOf(secret);
       algorithm = canonical(algorithm);
-      this.#handle = checked(WasmTotp.create(key, algorithm, u32(digits, 'digits'), asBigInt(u64(period, 'period')), asBigInt(u64(t0, 't0'))));
+      this.#handle = checked(WasmTotp.create(key, algorithm, u32(digits, 'digits'), asBigInt(u64(period, 'period')),
+        asBigInt(u64(t0, 't0')), text(format, 'format')));
     }
-    Object.assign(this, { algorithm, digits, period, t0 });
+    Object.assign(this, { algorithm, digits, period, t0, format: this.#handle.format() });
     Object.freeze(this);
   }
 
@@ -171,13 +179,15 @@ export class Totp {
   /** The code at `time` (default: now). */
   generate(time = nowSeconds()) {
     const at = u64(time, 'time');
-    return codeText(this.#handle.generate(high(at), low(at)), this.digits);
+    const h = this.#handle;
+    return this.format === DECIMAL ? codeText(h.generate(high(at), low(at)), this.digits) : checked(h.generateText(high(at), low(at)));
   }
 
   /** The code of time step `step`; `generateAtStep(step + 1)` is the next code. */
   generateAtStep(step) {
     const at = u64(step, 'step');
-    return codeText(this.#handle.generateAtStep(high(at), low(at)), this.digits);
+    const h = this.#handle;
+    return this.format === DECIMAL ? codeText(h.generateAtStep(high(at), low(at)), this.digits) : h.generateAtStepText(high(at), low(at));
   }
 
   /**
@@ -185,7 +195,8 @@ export class Totp {
    * `ahead` of it (default 1 each, at most 100), in constant time, and
    * refuses steps at or below `lastAccepted` (store the `step` of each
    * accepted code and pass it here). Anything but a string of exactly
-   * `digits` ASCII digits is rejected.
+   * `digits` ASCII digits (5 upper-case Steam characters for `format:
+   * 'steam'`) is rejected.
    */
   verify(code, given) {
     const {
@@ -205,22 +216,25 @@ export class Hotp {
   #handle;
 
   constructor(secret, given) {
-    let { algorithm = LIMITS.hotpAlgorithm, digits = LIMITS.hotpDigits, handle } = options(given);
+    let {
+      algorithm = LIMITS.hotpAlgorithm, digits = LIMITS.hotpDigits, format = LIMITS.hotpFormat, handle,
+    } = options(given);
     if (secret === PRIVATE) {
       this.#handle = checked(handle);
     } else {
       const key = handleOf(secret);
       algorithm = canonical(algorithm);
-      this.#handle = checked(WasmHotp.create(key, algorithm, u32(digits, 'digits')));
+      this.#handle = checked(WasmHotp.create(key, algorithm, u32(digits, 'digits'), text(format, 'format')));
     }
-    Object.assign(this, { algorithm, digits });
+    Object.assign(this, { algorithm, digits, format: this.#handle.format() });
     Object.freeze(this);
   }
 
   /** The code for `counter`. */
   generate(counter) {
     const at = u64(counter, 'counter');
-    return codeText(this.#handle.generate(high(at), low(at)), this.digits);
+    const h = this.#handle;
+    return this.format === DECIMAL ? codeText(h.generate(high(at), low(at)), this.digits) : h.generateText(high(at), low(at));
   }
 
   /**

@@ -170,7 +170,7 @@ function generatorFor(secret, algorithm, digits, period) {
   const places = u32(digits, 'digits');
   const step = asBigInt(u64(period, 'period'));
   const wasmKey = checked(WasmSecret.fromBytes(key, true, false));
-  const generator = WasmTotp.create(wasmKey, name, places, step, 0n);
+  const generator = WasmTotp.create(wasmKey, name, places, step, 0n, 'decimal');
   wasmKey.free();
   checked(generator);
   keyed.set(secret, { algorithm, digits, period, key: key.slice(), generator });

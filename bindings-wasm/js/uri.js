@@ -80,22 +80,16 @@ export class KeyUri {
     return checked(this.#handle.toUri());
   }
 
-  /** A TOTP generator for this enrolment (decimal codes only: the package has no Steam Guard codes). */
+  /** A TOTP generator for this enrolment (Steam Guard codes for a Steam key). */
   toTotp() {
-    this.#decimal();
     const { algorithm, digits, period } = this;
     return new Totp(PRIVATE, { algorithm, digits, period, t0: 0, handle: this.#handle.toTotp() });
   }
 
   /** An HOTP generator for this enrolment; its counter is `counter`. */
   toHotp() {
-    this.#decimal();
     const { algorithm, digits } = this;
     return new Hotp(PRIVATE, { algorithm, digits, handle: this.#handle.toHotp() });
-  }
-
-  #decimal() {
-    if (this.format !== 'decimal') fail('FORMAT', `the npm package computes decimal codes only, and this key's codes are ${this.format}`);
   }
 
   toString() {

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! let key = nidan_wasm::WasmSecret::from_base32("JBSWY3DPEHPK3PXP".into(), false, false).unwrap();
-//! let totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 6, 30, 0).unwrap();
+//! let totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 6, 30, 0, "decimal").unwrap();
 //! assert_eq!(totp.generate(0, 59), 996_554.0);
 //! assert_eq!(totp.generate_at_step(0, 1), 996_554.0);
 //! ```

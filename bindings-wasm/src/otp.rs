@@ -8,7 +8,9 @@
 //! allocated on the way out. Fallible exports return `None` (or a negative
 //! code) and record the error (see [`take_error`](crate::take_error)).
 
-use nidan::{Algorithm, Code, Error, Hotp, HotpConfig, Match, Totp, TotpConfig, Verdict, Window};
+use nidan::{
+    Algorithm, Code, CodeFormat, Error, Hotp, HotpConfig, Match, Totp, TotpConfig, Verdict, Window,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::error::record;
@@ -30,11 +32,17 @@ fn join(high: u32, low: u32) -> u64 {
     (u64::from(high) << 32) | u64::from(low)
 }
 
-/// A code as the number its digits spell (below 10^10, exact in an `f64`).
+/// The code format named `name` (`decimal` or `steam`, [`CodeFormat::from_name`]).
+fn format(name: &str) -> Result<CodeFormat, Error> {
+    name.parse()
+}
+
+/// A decimal code as the number its digits spell (below 10^10, exact in an
+/// `f64`). The JS layer reads codes of other formats as text.
 fn value(code: &Code) -> f64 {
-    code.as_str()
-        .bytes()
-        .fold(0.0, |value, digit| value * 10.0 + f64::from(digit - b'0'))
+    code.as_str().bytes().fold(0.0, |value, digit| {
+        value * 10.0 + f64::from(digit) - f64::from(b'0')
+    })
 }
 
 /// What a fallible code export returns on error: no code is negative.
@@ -44,7 +52,7 @@ const NO_CODE: f64 = -1.0;
 ///
 /// ```
 /// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
-/// let mut totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 8, 30, 0).unwrap();
+/// let mut totp = nidan_wasm::WasmTotp::create(&key, "SHA1", 8, 30, 0, "decimal").unwrap();
 /// assert_eq!(totp.generate(0, 59), 94_287_082.0);
 /// assert_eq!(totp.verify("94287082", 0, 59, 1, 1, false, 0, 0), Some(1));
 /// assert_eq!((totp.matched_step(), totp.matched_drift()), (1, 0));
@@ -58,14 +66,17 @@ pub struct WasmTotp {
 
 #[wasm_bindgen]
 impl WasmTotp {
-    /// Keys a TOTP generator ([`Totp::new`]); `None` for an unknown
-    /// algorithm, digits outside 6 to 10 or a zero period.
+    /// Keys a TOTP generator ([`Totp::new`]) writing codes in the format
+    /// named `format_name` (`decimal` or `steam`); `None` for an unknown
+    /// algorithm or format, digits the format does not allow (6 to 10
+    /// decimal, 5 Steam) or a zero period.
     pub fn create(
         secret: &WasmSecret,
         algorithm_name: &str,
         digits: u32,
         period: u64,
         t0: u64,
+        format_name: &str,
     ) -> Option<WasmTotp> {
         let totp = algorithm(algorithm_name).and_then(|algorithm| {
             let config = TotpConfig {
@@ -73,11 +84,32 @@ impl WasmTotp {
                 digits,
                 period,
                 t0,
-                ..Default::default()
+                format: format(format_name)?,
             };
             Totp::new(&secret.0, config)
         });
         record(totp).map(Self::from)
+    }
+
+    /// The name of the format codes are written in (`decimal`, `steam`).
+    pub fn format(&self) -> String {
+        self.totp.config().format.name().into()
+    }
+
+    /// The code at the time of halves `time_high`, `time_low` as text (how
+    /// the JS layer reads Steam codes); `None` before T0.
+    #[wasm_bindgen(js_name = generateText)]
+    pub fn generate_text(&self, time_high: u32, time_low: u32) -> Option<String> {
+        record(self.totp.generate(join(time_high, time_low))).map(|code| code.as_str().into())
+    }
+
+    /// The code of the step of halves `step_high`, `step_low` as text.
+    #[wasm_bindgen(js_name = generateAtStepText)]
+    pub fn generate_at_step_text(&self, step_high: u32, step_low: u32) -> String {
+        self.totp
+            .generate_at_step(join(step_high, step_low))
+            .as_str()
+            .into()
     }
 
     /// The step at `time`, its start and end, and the seconds left
@@ -182,7 +214,7 @@ fn drift(found: &Match) -> i32 {
 ///
 /// ```
 /// let key = nidan_wasm::WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
-/// let mut hotp = nidan_wasm::WasmHotp::create(&key, "SHA1", 6).unwrap();
+/// let mut hotp = nidan_wasm::WasmHotp::create(&key, "SHA1", 6, "decimal").unwrap();
 /// assert_eq!(hotp.generate(0, 3), 969_429.0);
 /// assert_eq!(hotp.verify("969429", 0, 1, 3), Some(true));
 /// assert_eq!((hotp.matched_counter(), hotp.matched_drift()), (3, 2));
@@ -199,20 +231,39 @@ pub struct WasmHotp {
 
 #[wasm_bindgen]
 impl WasmHotp {
-    /// Keys an HOTP generator ([`Hotp::new`]); `None` for an unknown
-    /// algorithm or digits outside 6 to 10.
-    pub fn create(secret: &WasmSecret, algorithm_name: &str, digits: u32) -> Option<WasmHotp> {
+    /// Keys an HOTP generator ([`Hotp::new`]) writing codes in the format
+    /// named `format_name`; `None` for an unknown algorithm or format or
+    /// digits the format does not allow.
+    pub fn create(
+        secret: &WasmSecret,
+        algorithm_name: &str,
+        digits: u32,
+        format_name: &str,
+    ) -> Option<WasmHotp> {
         let hotp = algorithm(algorithm_name).and_then(|algorithm| {
-            Hotp::new(
-                &secret.0,
-                HotpConfig {
-                    algorithm,
-                    digits,
-                    ..Default::default()
-                },
-            )
+            let config = HotpConfig {
+                algorithm,
+                digits,
+                format: format(format_name)?,
+            };
+            Hotp::new(&secret.0, config)
         });
         record(hotp).map(Self::from)
+    }
+
+    /// The name of the format codes are written in (`decimal`, `steam`).
+    pub fn format(&self) -> String {
+        self.hotp.config().format.name().into()
+    }
+
+    /// The code for the counter of halves `counter_high`, `counter_low` as
+    /// text (how the JS layer reads Steam codes).
+    #[wasm_bindgen(js_name = generateText)]
+    pub fn generate_text(&self, counter_high: u32, counter_low: u32) -> String {
+        self.hotp
+            .generate(join(counter_high, counter_low))
+            .as_str()
+            .into()
     }
 
     /// The code for the counter of halves `counter_high`, `counter_low`
@@ -279,7 +330,7 @@ mod tests {
 
     #[test]
     fn replay_and_rejection_statuses() {
-        let mut totp = WasmTotp::create(&rfc_key(), "sha1", 6, 30, 0).unwrap();
+        let mut totp = WasmTotp::create(&rfc_key(), "sha1", 6, 30, 0, "decimal").unwrap();
         assert_eq!(
             totp.verify("050471", 0, 1_111_111_111, 1, 1, false, 0, 0),
             Some(ACCEPTED)
@@ -301,29 +352,53 @@ mod tests {
             let (high, low) = halves(value);
             assert_eq!(join(high, low), value);
         }
-        let totp = WasmTotp::create(&rfc_key(), "SHA1", 10, 30, 0).unwrap();
+        let totp = WasmTotp::create(&rfc_key(), "SHA1", 10, 30, 0, "decimal").unwrap();
         for step in [0, 1, 37_037_036, u64::MAX] {
             let code = totp.totp.generate_at_step(step);
             let (high, low) = halves(step);
             let number = totp.generate_at_step(high, low);
             assert_eq!(format!("{number:010}"), code.as_str(), "step {step}");
         }
-        let hotp = WasmHotp::create(&rfc_key(), "SHA1", 6).unwrap();
+        let hotp = WasmHotp::create(&rfc_key(), "SHA1", 6, "decimal").unwrap();
         // RFC 4226's counter 4 gives 338314; counter 1 << 32 differs from 0.
         assert_eq!(hotp.generate(0, 4), 338_314.0);
         assert_ne!(hotp.generate(1, 0), hotp.generate(0, 0));
     }
 
+    /// Steam handles write their codes as text, and name their format.
+    #[test]
+    fn steam_codes_are_text() {
+        let totp = WasmTotp::create(&rfc_key(), "SHA1", 5, 30, 0, "Steam").unwrap();
+        assert_eq!(totp.format(), "steam");
+        assert_eq!(
+            totp.generate_text(0, 59).unwrap(),
+            totp.generate_at_step_text(0, 1)
+        );
+        let hotp = WasmHotp::create(&rfc_key(), "SHA1", 5, "steam").unwrap();
+        assert_eq!(
+            (hotp.format(), hotp.generate_text(0, 0)),
+            ("steam".into(), "GG5F5".into())
+        );
+        let decimal = WasmHotp::create(&rfc_key(), "SHA1", 6, "decimal").unwrap();
+        assert_eq!(decimal.generate_text(0, 0), "755224");
+    }
+
     #[test]
     fn bad_parameters_are_recorded_errors_not_panics() {
         let key = rfc_key();
-        assert!(WasmTotp::create(&key, "MD5", 6, 30, 0).is_none());
+        assert!(WasmTotp::create(&key, "MD5", 6, 30, 0, "decimal").is_none());
         assert_eq!(last_code(), "ALGORITHM");
-        assert!(WasmTotp::create(&key, "SHA1", 6, 0, 0).is_none());
+        assert!(WasmTotp::create(&key, "SHA1", 6, 0, 0, "decimal").is_none());
         assert_eq!(last_code(), "PERIOD");
-        assert!(WasmHotp::create(&key, "SHA1", 11).is_none());
+        assert!(WasmHotp::create(&key, "SHA1", 11, "decimal").is_none());
         assert_eq!(last_code(), "DIGITS");
-        let mut totp = WasmTotp::create(&key, "SHA1", 6, 1, u64::MAX).unwrap();
+        assert!(WasmTotp::create(&key, "SHA1", 6, 30, 0, "hex").is_none());
+        assert_eq!(last_code(), "FORMAT");
+        assert!(WasmTotp::create(&key, "SHA1", 6, 30, 0, "steam").is_none());
+        assert_eq!(last_code(), "DIGITS");
+        assert!(WasmHotp::create(&key, "SHA1", 5, "steam ").is_none());
+        assert_eq!(last_code(), "FORMAT");
+        let mut totp = WasmTotp::create(&key, "SHA1", 6, 1, u64::MAX, "decimal").unwrap();
         assert!(totp.generate(0, 0) < 0.0);
         assert_eq!(last_code(), "TIME_BEFORE_T0");
         let max = u32::MAX;
@@ -333,7 +408,7 @@ mod tests {
             totp.time_step(u64::MAX),
             Some(vec![0, u64::MAX, u64::MAX, 1])
         );
-        let mut hotp = WasmHotp::create(&key, "SHA1", 6).unwrap();
+        let mut hotp = WasmHotp::create(&key, "SHA1", 6, "decimal").unwrap();
         assert_eq!(hotp.verify("123456", max, max, 100), Some(false));
         // No match: the counter asked about stands in for the match's.
         assert_eq!(

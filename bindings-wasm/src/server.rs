@@ -8,7 +8,7 @@
 //! ```
 //! use nidan_wasm::{WasmLogin, WasmRecord, WasmSecret, WasmTotp};
 //! let key = WasmSecret::from_bytes(b"12345678901234567890".to_vec(), false, false).unwrap();
-//! let totp = WasmTotp::create(&key, "SHA1", 6, 30, 0).unwrap();
+//! let totp = WasmTotp::create(&key, "SHA1", 6, 30, 0, "decimal").unwrap();
 //! let login = WasmLogin::create(1, 1, 4, 1, 900, 100).unwrap();
 //! let record = WasmRecord::from_text(&WasmRecord::fresh().to_text()).unwrap();
 //! let attempt = login.attempt(&totp, &record, "050471", 1_111_111_111).unwrap();

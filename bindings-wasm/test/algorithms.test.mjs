@@ -48,11 +48,26 @@ test('the browser module of nidan has no SHA-3, SHA-224 or SHA-384 and says so; 
     glue.initSync({ module: readFileSync(new URL(`${name}.wasm`, dist)) });
     const secret = glue.WasmSecret.fromBytes(key, false, false);
     for (const algorithm of ['SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512']) {
-      const totp = glue.WasmTotp.create(secret, algorithm, 6, 30n, 0n);
+      const totp = glue.WasmTotp.create(secret, algorithm, 6, 30n, 0n, 'decimal');
       const available = hasSha3 || !(algorithm.startsWith('SHA3-') || algorithm === 'SHA224' || algorithm === 'SHA384');
       assert.equal(totp !== undefined, available, `${name} ${algorithm}`);
       const feature = algorithm.startsWith('SHA3-') ? 'sha3' : 'sha224-sha384';
       if (!available) assert.equal(glue.takeError(), `Parameter|ALGORITHM_UNAVAILABLE|${algorithm}|${feature}`);
     }
+  }
+});
+
+test('every wasm module, the browser module of nidan included, writes Steam codes (steam.json)', async () => {
+  const dist = new URL('../dist/', import.meta.url);
+  const steam = load('steam.json');
+  const row = steam.totp[0];
+  for (const name of ['nidan', 'nidan-full', 'nidan-enrol', 'nidan-server']) {
+    const glue = await import(new URL(`../pkg/${name}/nidan.js`, import.meta.url));
+    glue.initSync({ module: readFileSync(new URL(`${name}.wasm`, dist)) });
+    const secret = glue.WasmSecret.fromBase32(row.secret_base32, false, false);
+    const totp = glue.WasmTotp.create(secret, steam.algorithm, steam.digits, BigInt(steam.period), 0n, 'steam');
+    assert.notEqual(totp, undefined, name);
+    assert.equal(totp.format(), 'steam');
+    assert.equal(totp.generateText(0, row.unix_time), row.code, name);
   }
 });

@@ -59,7 +59,7 @@ test('TOTP: time helpers for an authenticator screen', () => {
   // The default time is now: the code of this step, or of the next one if it just began.
   assert.ok([now.step, now.step + 1].map((step) => totp.generateAtStep(step)).includes(totp.generate()));
   assert.equal(totp.generateAtStep(37037038), '266759');
-  assert.deepEqual({ ...totp }, { algorithm: 'SHA1', digits: 6, period: 30, t0: 0 });
+  assert.deepEqual({ ...totp }, { algorithm: 'SHA1', digits: 6, period: 30, t0: 0, format: 'decimal' });
   assert.ok(Object.isFrozen(totp));
   const custom = new Totp(rfc(), { algorithm: 'sha-512', digits: 10, period: 60, t0: 100 });
   assert.equal(custom.algorithm, 'SHA512');

@@ -1,7 +1,9 @@
 // The core's JSON vectors, through the native API and the otpauth drop-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Secret, Totp, Hotp, NidanSecretError } from 'nidan';
+import {
+  Secret, Totp, Hotp, NidanError, NidanSecretError, NidanParameterError, limits,
+} from 'nidan';
 import * as otpauth from 'nidan/otpauth';
 import { load, scenario, ascii, fromHex } from './vectors.mjs';
 
@@ -183,4 +185,46 @@ test('scenario: only exact ASCII digits are a code', () => {
     assert.equal(accepted, c.expect === 'accept', JSON.stringify(c.input));
     assert.equal(totp.verify(c.input, { time: 0 }).accepted, c.expect === 'accept');
   }
+});
+
+test('Steam Guard codes (steam.json, as the Rust and Python suites read it)', () => {
+  const table = load('steam.json');
+  assert.equal(limits().totpFormat, 'decimal');
+  assert.equal(limits().hotpFormat, 'decimal');
+  for (const row of table.totp) {
+    const secret = Secret.fromBase32(row.secret_base32);
+    const totp = new Totp(secret, { algorithm: table.algorithm, digits: table.digits, period: table.period, format: 'steam' });
+    assert.deepEqual([totp.format, totp.digits], ['steam', 5]);
+    assert.equal(totp.generate(row.unix_time), row.code);
+    assert.equal(totp.generate(BigInt(row.unix_time)), row.code);
+    assert.equal(totp.generateAtStep(row.step), row.code);
+    assert.equal(totp.step(row.unix_time), row.step);
+    assert.match(row.code, new RegExp(`^[${table.alphabet}]{5}$`));
+    assert.deepEqual(totp.verify(row.code, { time: row.unix_time, behind: 0, ahead: 0 }),
+      { kind: 'accepted', accepted: true, step: row.step, drift: 0 });
+    // Steam codes are upper case only, and a decimal code of the same key is no Steam code.
+    assert.equal(totp.verify(row.code.toLowerCase(), { time: row.unix_time }).kind, 'rejected');
+    assert.equal(totp.verify(new Totp(secret).generate(row.unix_time), { time: row.unix_time }).kind, 'rejected');
+    assert.equal(totp.verify(row.code, { time: row.unix_time, lastAccepted: row.step }).kind, 'replayed');
+  }
+  const hotp = new Hotp(Secret.fromBytes(ascii(table.hotp.secret_ascii)), { digits: 5, format: 'STEAM' });
+  assert.equal(hotp.format, 'steam');
+  for (const row of table.hotp.vectors) {
+    assert.equal(hotp.generate(row.counter), row.code);
+    assert.deepEqual(hotp.verify(row.code, row.counter), { step: row.counter, drift: 0, nextCounter: row.counter + 1 });
+  }
+  assert.equal(new Hotp(rfcSecret()).format, 'decimal');
+  assert.equal(new Totp(rfcSecret()).format, 'decimal');
+});
+
+test('Steam: a bad format or length is a NidanParameterError with the core\'s code', () => {
+  const secret = Secret.fromBase32(load('steam.json').totp[0].secret_base32);
+  const refused = (options, code, message) => assert.throws(() => new Totp(secret, options),
+    (e) => e instanceof NidanParameterError && e.code === code && message.test(e.message));
+  refused({ format: 'hex' }, 'FORMAT', /format must be decimal or steam/);
+  refused({ format: 'steam' }, 'DIGITS', /digits/);
+  refused({ format: 'steam', digits: 6 }, 'DIGITS', /digits/);
+  assert.throws(() => new Hotp(secret, { format: 'steam', digits: 8 }), (e) => e instanceof NidanParameterError && e.code === 'DIGITS');
+  assert.throws(() => new Hotp(secret, { format: 'base26', digits: 5 }), (e) => e instanceof NidanParameterError && e.code === 'FORMAT');
+  assert.throws(() => new Totp(secret, { format: 5 }), (e) => e instanceof NidanError && e.code === 'INVALID_ARGUMENT');
 });

@@ -30,7 +30,8 @@ echo "--> ct: wasm32, the exports of bindings-wasm"
 command -v wasm-objdump >/dev/null || ensure_apt wabt
 bash bindings-wasm/build.sh >/dev/null
 wasm_roots=()
-for name in wasmtotp_generate wasmtotp_generateAtStep wasmtotp_verify wasmhotp_generate wasmhotp_verify; do
+for name in wasmtotp_generate wasmtotp_generateAtStep wasmtotp_generateText wasmtotp_generateAtStepText wasmtotp_verify \
+    wasmhotp_generate wasmhotp_generateText wasmhotp_verify; do
     wasm_roots+=(--root "$name")
 done
 python3 scripts/lib/no_division.py wasm target/wasm/nidan.wasm "${wasm_roots[@]}" --allow "$allow"

@@ -21,7 +21,10 @@ if (bigVerdict.kind !== 'rejected') {
   const step: bigint = bigVerdict.step;
   void step;
 }
-const hotp = new Hotp(Secret.fromBase32('JBSWY3DPEHPK3PXP'));
+const steam = new Totp(secret, { digits: 5, format: 'steam' });
+const steamFormat: 'decimal' | 'steam' = steam.format;
+void steamFormat;
+const hotp = new Hotp(Secret.fromBase32('JBSWY3DPEHPK3PXP'), { format: 'Decimal' });
 const match = hotp.verify('123456', 5, { lookAhead: 3 });
 const next: number | undefined = match?.nextCounter;
 const bigMatch = hotp.verify('123456', 5n);
