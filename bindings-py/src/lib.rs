@@ -58,5 +58,5 @@ mod native {
         Attempt, Confirmation, DeliveredCode, Login, Record, Recovery, RecoveryCodes,
     };
     #[pymodule_export]
-    use super::uri::KeyUri;
+    use super::uri::{KeyUri, pyotp_uri};
 }

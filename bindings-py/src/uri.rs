@@ -1,6 +1,7 @@
 //! `KeyUri`: otpauth URIs, the text inside enrolment QR codes.
 
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyString;
 
 use crate::convert;
@@ -196,4 +197,47 @@ impl KeyUri {
     pub(crate) fn core(&self) -> &nidan::KeyUri {
         &self.inner
     }
+}
+
+/// The otpauth URI pyotp 2.x's `build_uri` writes (`nidan.pyotp`'s
+/// writer): HOTP with a `counter`, TOTP without; the secret as given;
+/// parameters equal to pyotp's defaults left out; `extra` `(name, value)`
+/// pairs appended, an `image` being an https URL with a path (`UriError`
+/// otherwise). It contains the secret: show it once.
+#[pyfunction]
+#[pyo3(signature = (secret, name, *, counter=None, issuer=None, algorithm=None, digits=6, period=30, extra=Vec::new()))]
+#[allow(clippy::too_many_arguments)] // one per argument of pyotp's build_uri
+#[allow(clippy::needless_pass_by_value)] // pyo3 extracts the pairs owned
+pub fn pyotp_uri<'py>(
+    py: Python<'py>,
+    secret: &str,
+    name: &str,
+    counter: Option<u64>,
+    issuer: Option<&str>,
+    algorithm: Option<&str>,
+    digits: u32,
+    period: u64,
+    extra: Vec<(PyBackedStr, PyBackedStr)>,
+) -> PyResult<Bound<'py, PyString>> {
+    let extra: Vec<(&str, &str)> = extra
+        .iter()
+        .map(|(name, value)| (&**name, &**value))
+        .collect();
+    let parts = nidan::UriParts {
+        kind: counter.map_or(nidan::OtpKind::Totp { period }, |counter| {
+            nidan::OtpKind::Hotp { counter }
+        }),
+        issuer,
+        account: name,
+        secret: &[],
+        algorithm: algorithm.unwrap_or("sha1"),
+        digits,
+        format: nidan::CodeFormat::Decimal,
+        secret_text: Some(secret),
+        extra: &extra,
+    };
+    Ok(convert::secret_str(
+        py,
+        &parts.write(nidan::UriStyle::Pyotp).or_raise()?,
+    ))
 }

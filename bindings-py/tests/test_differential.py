@@ -289,3 +289,51 @@ def test_bad_uris_fail_the_same_way(uri: str) -> None:
     # (a period that is not a number); nidan.pyotp gives the core's.
     if "secret=SOME_SECRET" not in uri and "period=abc" not in uri:
         assert str(ours.value) == str(theirs.value)
+
+
+IMAGES = ["https://x.org/a.png", "HTTPS://x.org/a b.png", "https://x.org", "http://x.org/a.png", "https:///a.png",
+          " https://x.org/a", "https://x.org?a", "https://x.org#a", "https://\tx.org/a", "ftp://x", "x.org/a.png", ""]
+
+
+def outcome(write: Callable[[], str]) -> str:
+    """What a writer gives: the URI, or the kind of error it raises."""
+    try:
+        return write()
+    except ValueError:
+        return "ValueError"
+    except TypeError:
+        return "TypeError"
+
+
+def test_build_uri_agrees_on_random_arguments() -> None:
+    """nidan.pyotp's build_uri (the core's UriStyle::Pyotp) writes what
+    pyotp's writes, or both refuse with the same kind of error: random
+    secret texts, names, issuers, counters, algorithms, digits, periods,
+    extra parameters (including one named counter) and images."""
+    rng = random.Random(SEED)
+    texts = NAME_CHARACTERS + "/:=\t"
+    for _ in range(CASES):
+        def text(most: int) -> str:
+            return "".join(rng.choice(texts) for _ in range(rng.randint(0, most)))
+
+        arguments: dict[str, Any] = {
+            "initial_count": rng.choice([None, 0, rng.randint(1, 2**40)]),
+            "issuer": rng.choice([None, "", text(8)]),
+            "algorithm": rng.choice([None, "sha1", "SHA1", "sha256", "sha512", "md5", "straße"]),
+            "digits": rng.choice([None, 6, rng.randint(1, 10)]),
+            "period": rng.choice([None, 30, rng.randint(1, 120)]),
+        }
+        extra: dict[str, Any] = {name: text(6) for name in rng.sample(["image", "counter", "color", "x y", "é"], rng.randint(0, 3))}
+        if "image" in extra:
+            extra["image"] = rng.choice(IMAGES)
+        secret = rng.choice([base64.b32encode(rng.randbytes(10)).decode(), text(10)])
+        name = text(12)
+        theirs = outcome(lambda: pyotp.utils.build_uri(secret, name, **arguments, **extra))
+        assert outcome(lambda: nidan.pyotp.utils.build_uri(secret, name, **arguments, **extra)) == theirs
+
+
+def test_build_uri_refuses_parameters_that_are_not_strings() -> None:
+    with pytest.raises(TypeError, match="must be strings"):
+        pyotp.utils.build_uri("JBSWY3DPEHPK3PXP", "alice", color=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be strings"):
+        nidan.pyotp.utils.build_uri("JBSWY3DPEHPK3PXP", "alice", color=3)  # type: ignore[arg-type]

@@ -207,8 +207,11 @@ pub fn otpauth_uri(
         algorithm,
         digits,
         format: nidan::CodeFormat::Decimal,
+        secret_text: None,
+        extra: &[],
     };
-    // The otpauth style has no errors.
+    // The otpauth style has no errors but for a secret text or extra
+    // parameters, which are not given here.
     let uri = parts
         .write(UriStyle::OtpauthJs { issuer_in_label })
         .unwrap_or_default();

@@ -8,6 +8,7 @@
 //! import mode, plus what that package's objects remember of a URI.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use zeroize::Zeroizing;
 
@@ -30,6 +31,8 @@ use crate::uri::{KeyUri, OtpKind, ReadNotes, check_label, read, steam};
 ///     algorithm: "SHA1",
 ///     digits: 6,
 ///     format: nidan::CodeFormat::Decimal,
+///     secret_text: None,
+///     extra: &[],
 /// };
 /// assert_eq!(
 ///     *parts.write(UriStyle::KeyUriFormat)?,
@@ -63,6 +66,56 @@ pub enum UriStyle {
         /// Whether the issuer is also written as the label's prefix.
         issuer_in_label: bool,
     },
+    /// pyotp 2.x's (its `utils.build_uri`, which `provisioning_uri`
+    /// calls), which the `nidan.pyotp` drop-in must reproduce:
+    /// - `hotp` when there is a counter, `totp` otherwise;
+    /// - the label is the account, after the issuer and `:` when there is
+    ///   an issuer (even an empty one), each escaped as Python's
+    ///   `urllib.parse.quote` escapes (all but unreserved characters and `/`);
+    /// - the parameters in the order `secret`, `issuer`, `counter`,
+    ///   `algorithm`, `digits`, `period`, then [`UriParts::extra`] in order,
+    ///   each name and value escaped as `urlencode` with `%20` for a space
+    ///   (all but unreserved characters);
+    /// - the secret as its owner typed it ([`UriParts::secret_text`]);
+    /// - default values left out: the algorithm when it is exactly `sha1`
+    ///   (any other name is written in upper case), 6 digits, a period of 30;
+    /// - an extra parameter with the name of one already written replaces
+    ///   its value in place (a Python dict's update);
+    /// - an `image` must be an `https` URL with a host and a path, as
+    ///   `urllib.parse.urlparse` (Python 3.11) splits it;
+    /// - no `encoder` and no other checks: pyotp writes neither.
+    ///
+    /// ```
+    /// use nidan::{OtpKind, UriParts, UriStyle};
+    /// let parts = UriParts {
+    ///     kind: OtpKind::Totp { period: 30 },
+    ///     issuer: Some("ACME Co"),
+    ///     account: "alice@example.com/x",
+    ///     secret: b"",
+    ///     algorithm: "sha256",
+    ///     digits: 6,
+    ///     format: nidan::CodeFormat::Decimal,
+    ///     secret_text: Some("jbswy3dpehpk3pxp===="),
+    ///     extra: &[("image", "https://example.com/a b.png")],
+    /// };
+    /// assert_eq!(
+    ///     *parts.write(UriStyle::Pyotp)?,
+    ///     "otpauth://totp/ACME%20Co:alice%40example.com/x?secret=jbswy3dpehpk3pxp%3D%3D%3D%3D&issuer=ACME%20Co&algorithm=SHA256&image=https%3A%2F%2Fexample.com%2Fa%20b.png"
+    /// );
+    /// let no_path = UriParts { extra: &[("image", "https://example.com")], ..parts };
+    /// assert_eq!(no_path.write(UriStyle::Pyotp), Err(nidan::Error::UriInvalidValue { parameter: "image" }));
+    /// // Only pyotp's style writes a secret's text or extra parameters.
+    /// assert_eq!(parts.write(UriStyle::KeyUriFormat), Err(nidan::Error::UriInvalidValue { parameter: "secret" }));
+    /// // An extra parameter named as a written one replaces its value in place.
+    /// let extra = [("counter", "7"), ("color", "red")];
+    /// let hotp = UriParts { kind: OtpKind::Hotp { counter: 0 }, issuer: None, digits: 8, extra: &extra, ..parts };
+    /// assert_eq!(
+    ///     *hotp.write(UriStyle::Pyotp)?,
+    ///     "otpauth://hotp/alice%40example.com/x?secret=jbswy3dpehpk3pxp%3D%3D%3D%3D&counter=7&algorithm=SHA256&digits=8&color=red"
+    /// );
+    /// # Ok::<(), nidan::Error>(())
+    /// ```
+    Pyotp,
 }
 
 /// The fields of an otpauth URI, borrowed, to be written in a [`UriStyle`].
@@ -92,6 +145,14 @@ pub struct UriParts<'a> {
     /// How codes are written; a Steam Guard key is written with
     /// `encoder=steam` (which only the import mode reads).
     pub format: CodeFormat,
+    /// The secret as its owner wrote it (pyotp keeps lower case and
+    /// padding), written instead of `secret` in [`UriStyle::Pyotp`]; the
+    /// other styles refuse it.
+    pub secret_text: Option<&'a str>,
+    /// Further parameters, `(name, value)`, written last in
+    /// [`UriStyle::Pyotp`] (pyotp's keyword arguments, such as `image`);
+    /// the other styles refuse them.
+    pub extra: &'a [(&'a str, &'a str)],
 }
 
 impl UriParts<'_> {
@@ -100,7 +161,10 @@ impl UriParts<'_> {
     /// # Errors
     /// In [`UriStyle::KeyUriFormat`], those of [`KeyUri::to_uri`], and
     /// [`Error::Algorithm`] for an algorithm name nidan does not know; in
-    /// [`UriStyle::OtpauthJs`], none.
+    /// [`UriStyle::Pyotp`], [`Error::UriInvalidValue`] for an `image` that
+    /// is not an `https` URL with a host and a path; in the other styles,
+    /// [`Error::UriInvalidValue`] for a [`UriParts::secret_text`] or an
+    /// [`UriParts::extra`], which only pyotp's style writes.
     ///
     /// # Security
     /// The URI contains the secret. It wipes itself when dropped, and was
@@ -116,6 +180,8 @@ impl UriParts<'_> {
     ///     algorithm: "CUSTOM",
     ///     digits: 10,
     ///     format: nidan::CodeFormat::Decimal,
+    ///     secret_text: None,
+    ///     extra: &[],
     /// };
     /// let otpauth = parts.write(UriStyle::OtpauthJs { issuer_in_label: true })?;
     /// assert_eq!(*otpauth, "otpauth://hotp/it's%20(me)?secret=MZXW6&algorithm=CUSTOM&digits=10&counter=7");
@@ -123,9 +189,20 @@ impl UriParts<'_> {
     /// # Ok::<(), nidan::Error>(())
     /// ```
     pub fn write(&self, style: UriStyle) -> Result<Zeroizing<String>> {
+        if style == UriStyle::Pyotp {
+            return self.write_pyotp();
+        }
+        if self.secret_text.is_some() {
+            return Err(Error::UriInvalidValue {
+                parameter: "secret",
+            });
+        }
+        if !self.extra.is_empty() {
+            return Err(Error::UriInvalidValue { parameter: "extra" });
+        }
         let issuer = self.issuer.filter(|issuer| match style {
             UriStyle::KeyUriFormat => true,
-            UriStyle::OtpauthJs { .. } => !issuer.is_empty(),
+            UriStyle::OtpauthJs { .. } | UriStyle::Pyotp => !issuer.is_empty(),
         });
         let algorithm = match style {
             UriStyle::KeyUriFormat => {
@@ -134,7 +211,7 @@ impl UriParts<'_> {
                     .ok_or(Error::Algorithm)?
                     .name()
             }
-            UriStyle::OtpauthJs { .. } => self.algorithm,
+            UriStyle::OtpauthJs { .. } | UriStyle::Pyotp => self.algorithm,
         };
         // All the room it can need, reserved up front: a growing string
         // would leave a copy of the secret behind each time it moved.
@@ -146,7 +223,7 @@ impl UriParts<'_> {
             OtpKind::Hotp { .. } => "otpauth://hotp/",
         });
         let label_prefix = match style {
-            UriStyle::KeyUriFormat => issuer,
+            UriStyle::KeyUriFormat | UriStyle::Pyotp => issuer,
             UriStyle::OtpauthJs { issuer_in_label } => issuer.filter(|_| issuer_in_label),
         };
         if let Some(prefix) = label_prefix {
@@ -189,6 +266,67 @@ impl UriParts<'_> {
         Ok(uri)
     }
 
+    /// The URI in [`UriStyle::Pyotp`].
+    fn write_pyotp(&self) -> Result<Zeroizing<String>> {
+        if let Some((_, image)) = self.extra.iter().rev().find(|(name, _)| *name == "image")
+            && !is_https_url_with_path(image)
+        {
+            return Err(Error::UriInvalidValue { parameter: "image" });
+        }
+        let base32_text = match self.secret_text {
+            Some(_) => Zeroizing::new(String::new()),
+            None => base32_string(self.secret),
+        };
+        let algorithm = (self.algorithm != "sha1").then(|| self.algorithm.to_uppercase());
+        let digits = (self.digits != 6).then(|| decimal(u64::from(self.digits)));
+        let (counter, period) = match self.kind {
+            OtpKind::Hotp { counter } => (Some(decimal(counter)), None),
+            OtpKind::Totp { period } => (None, (period != 30).then(|| decimal(period))),
+        };
+        let written = [
+            ("secret", Some(self.secret_text.unwrap_or(&base32_text))),
+            ("issuer", self.issuer),
+            ("counter", counter.as_deref()),
+            ("algorithm", algorithm.as_deref()),
+            ("digits", digits.as_deref()),
+            ("period", period.as_deref()),
+        ];
+        let mut params: Vec<(&str, &str)> = written
+            .iter()
+            .filter_map(|&(name, value)| value.map(|value| (name, value)))
+            .collect();
+        for &(name, value) in self.extra {
+            match params.iter_mut().find(|(written, _)| *written == name) {
+                Some(param) => param.1 = value,
+                None => params.push((name, value)),
+            }
+        }
+        let text_len = params
+            .iter()
+            .map(|(name, value)| name.len() + value.len())
+            .sum::<usize>()
+            + self.issuer.map_or(0, str::len)
+            + self.account.len();
+        // All the room it can need, reserved up front (see `write`).
+        let mut uri = Zeroizing::new(String::with_capacity(32 + 2 * params.len() + 3 * text_len));
+        uri.push_str(match self.kind {
+            OtpKind::Totp { .. } => "otpauth://totp/",
+            OtpKind::Hotp { .. } => "otpauth://hotp/",
+        });
+        if let Some(issuer) = self.issuer {
+            python_quote(issuer, b"/", &mut uri);
+            uri.push(':');
+        }
+        python_quote(self.account, b"/", &mut uri);
+        for (index, (name, value)) in params.iter().enumerate() {
+            uri.push(if index == 0 { '?' } else { '&' });
+            python_quote(name, b"", &mut uri);
+            uri.push('=');
+            python_quote(value, b"", &mut uri);
+        }
+        Ok(uri)
+    }
+
     /// What [`KeyUri::parse`] needs to read the URI back to the same key.
     fn check_key_uri_format(&self) -> Result<()> {
         let digits = if self.format == CodeFormat::Decimal {
@@ -227,6 +365,8 @@ impl<'a> From<&'a KeyUri> for UriParts<'a> {
             algorithm: key.algorithm.name(),
             digits: key.digits,
             format: key.format,
+            secret_text: None,
+            extra: &[],
         }
     }
 }
@@ -298,6 +438,7 @@ pub(crate) fn percent_encode(text: &str, style: UriStyle, out: &mut String) {
             || match style {
                 UriStyle::KeyUriFormat => byte == b'@',
                 UriStyle::OtpauthJs { .. } => matches!(byte, b'!' | b'\'' | b'(' | b')' | b'*'),
+                UriStyle::Pyotp => false,
             };
         if kept {
             out.push(char::from(byte));
@@ -307,6 +448,55 @@ pub(crate) fn percent_encode(text: &str, style: UriStyle, out: &mut String) {
             out.push(char::from(HEX_DIGITS[usize::from(byte & 0x0f)]));
         }
     }
+}
+
+/// Appends `text` escaped as Python's `urllib.parse.quote` escapes it with
+/// `safe`: all but unreserved characters and those in `safe`.
+fn python_quote(text: &str, safe: &[u8], out: &mut String) {
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || safe.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+            out.push(char::from(HEX_DIGITS[usize::from(byte & 0x0f)]));
+        }
+    }
+}
+
+/// Whether Python's `urllib.parse.urlparse` (3.11) splits `url` into the
+/// scheme `https`, a host and a path: it drops leading controls and spaces
+/// and every tab and line break, reads the scheme in any case, the host
+/// after `//` up to `/`, `?` or `#`, and the path from that `/`.
+fn is_https_url_with_path(url: &str) -> bool {
+    let url: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+        .collect();
+    let Some(rest) = url
+        .get(..8)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))
+        .and_then(|_| url.get(8..))
+    else {
+        return false;
+    };
+    let host_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    host_len > 0 && rest[host_len..].starts_with('/')
+}
+
+/// `secret` as unpadded base32, in a string that wipes itself.
+fn base32_string(secret: &[u8]) -> Zeroizing<String> {
+    let mut text = Zeroizing::new(String::with_capacity(base32::encoded_len(secret.len())));
+    push_base32(secret, &mut text);
+    text
+}
+
+/// `value` in decimal.
+fn decimal(value: u64) -> String {
+    let mut text = String::new();
+    push_decimal(value, &mut text);
+    text
 }
 
 const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";

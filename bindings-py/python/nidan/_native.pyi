@@ -33,6 +33,7 @@ __all__ = [
     "error_codes",
     "limits",
     "normalize_code",
+    "pyotp_uri",
 ]
 
 _Time: TypeAlias = Union[int, float, datetime.datetime]
@@ -482,6 +483,24 @@ class Qr:
 def error_codes() -> list[str]:
     """Every code a nidan exception can carry, from the core: those of its
     errors and those of the bindings' own argument checks.
+    """
+
+def pyotp_uri(
+    secret: str,
+    name: str,
+    *,
+    counter: Optional[int] = None,
+    issuer: Optional[str] = None,
+    algorithm: Optional[str] = None,
+    digits: int = 6,
+    period: int = 30,
+    extra: list[tuple[str, str]] = ...,
+) -> str:
+    """The otpauth URI pyotp 2.x's `build_uri` writes (`nidan.pyotp`'s
+    writer): HOTP with a `counter`, TOTP without; the secret as given;
+    parameters equal to pyotp's defaults left out; `extra` `(name, value)`
+    pairs appended, an `image` being an https URL with a path (`UriError`
+    otherwise). It contains the secret: show it once.
     """
 
 def limits() -> dict[str, Union[int, str]]:

@@ -21,8 +21,8 @@ _TIME_RANGE_MESSAGE = "for_time must be at or after the Unix epoch and before ye
 _NAIVE_EPOCH = datetime.datetime(1970, 1, 1)
 _SECOND = datetime.timedelta(seconds=1)
 # The whole window, 2 * valid_window + 1 steps, is one native check from its
-# first step, whose look-ahead the core caps at 100 steps.
-_MAX_VALID_WINDOW = 50
+# first step, whose look-ahead the core caps (Window::MAX_SIDE, read here).
+_MAX_VALID_WINDOW = int(_native.limits()["window_max_side"]) // 2
 
 Time = Union[int, float, datetime.datetime]
 

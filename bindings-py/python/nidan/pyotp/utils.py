@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from hmac import compare_digest
-from typing import Optional, Union
-from urllib.parse import quote, urlencode, urlparse
+from typing import Optional
+
+from .. import _native
 
 __all__ = ["build_uri", "compare_digest", "strings_equal"]
 
@@ -27,30 +28,26 @@ def build_uri(
     """The otpauth URI pyotp writes: HOTP when ``initial_count`` is given,
     TOTP otherwise; the secret as given; default parameters left out;
     ``kwargs`` appended as extra string parameters (``image`` must be an
-    https URL)."""
-    query: dict[str, Union[str, int]] = {"secret": secret}
-    label = quote(name)
-    if issuer is not None:
-        label = f"{quote(issuer)}:{label}"
-        query["issuer"] = issuer
-    if initial_count is not None:
-        query["counter"] = initial_count
-    if algorithm is not None and algorithm != "sha1":
-        query["algorithm"] = algorithm.upper()
-    if digits is not None and digits != 6:
-        query["digits"] = digits
-    if period is not None and period != 30:
-        query["period"] = period
-    for key, value in kwargs.items():
+    https URL). The core writes it (``UriStyle::Pyotp``); this only
+    converts the arguments."""
+    for value in kwargs.values():
         if not isinstance(value, str):
             raise TypeError("All otpauth uri parameters must be strings")
-        if key == "image":
-            image = urlparse(value)
-            if image.scheme != "https" or not image.netloc or not image.path:
-                raise ValueError(f"{value!r} is not a valid url: an https URL is required")
-        query[key] = value
-    kind = "totp" if initial_count is None else "hotp"
-    return f"otpauth://{kind}/{label}?{urlencode(query).replace('+', '%20')}"
+    extra = list(kwargs.items())
+    if initial_count is not None and period is not None and period != 30:
+        # pyotp writes a period on HOTP too, which the core's HOTP kind has
+        # no room for: it goes first among the extra parameters, its place.
+        extra.insert(0, ("period", str(period)))
+    return _native.pyotp_uri(
+        secret,
+        name,
+        counter=initial_count,
+        issuer=issuer,
+        algorithm=algorithm,
+        digits=6 if digits is None else digits,
+        period=30 if period is None else period,
+        extra=extra,
+    )
 
 
 def strings_equal(s1: str, s2: str) -> bool:
